@@ -1,0 +1,94 @@
+// The core: turns an inbound event into replies — routing, language, and the error boundary.
+import type { Capability, CapabilityInput, Ctx, Deps } from './capability.js';
+import { isUserError } from './errors.js';
+import { toLocale } from './i18n.js';
+import { text } from './blocks.js';
+import type { Understanding } from '../nlu/types.js';
+import type { Dispatch, InboundEvent, Locale, Origin, Reply } from './types.js';
+
+/** Below this, a plain channel message is left alone: the bot must not chatter. */
+export const CHANNEL_CONFIDENCE = 0.75;
+/** Below this, the detected language of a message does not override other signals. */
+const LANGUAGE_CONFIDENCE = 0.6;
+
+export interface Bot {
+  dispatch: Dispatch;
+  capabilities: readonly Capability[];
+}
+
+type Route = { capability: Capability; input: CapabilityInput } | { unknownCommand: string } | null;
+
+export function isNewcomerChannel(deps: Deps, origin: Origin): boolean {
+  const list: string[] = (deps.content.community.channels.newcomer as Record<string, string[]>)[origin.platform] ?? [];
+  return list.includes(origin.channelId) || (origin.channelName !== undefined && list.includes(origin.channelName));
+}
+
+export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot {
+  const byCommand = new Map(capabilities.filter((c) => c.command !== false).map((c) => [c.id, c]));
+  const byAction = new Map(capabilities.flatMap((c) => (c.actions ?? []).map((a) => [a, c] as const)));
+  const byIntent = new Map(capabilities.flatMap((c) => (c.intents ?? []).map((i) => [i, c] as const)));
+  const onJoin = capabilities.find((c) => c.onJoin);
+  const capabilityIds = new Set(capabilities.map((c) => c.id));
+
+  function route(event: InboundEvent, understanding: Understanding | undefined): Route {
+    switch (event.kind) {
+      case 'command': {
+        const capability = byCommand.get(event.name.toLowerCase());
+        const args = event.args.trim();
+        return capability
+          ? { capability, input: { text: args, ...(understanding ? { understanding } : {}) } }
+          : { unknownCommand: event.name };
+      }
+      case 'action': {
+        const capability = byAction.get(event.actionId.split(':')[0]!);
+        return capability ? { capability, input: { text: '', action: { id: event.actionId, value: event.value } } } : null;
+      }
+      case 'joined':
+        return onJoin ? { capability: onJoin, input: { text: '' } } : null;
+      case 'message': {
+        if (!understanding) return null;
+        const addressed = event.mentioned || event.origin.isDirect;
+        if (!addressed) {
+          const speaks = understanding.intent !== 'other' && understanding.confidence >= CHANNEL_CONFIDENCE;
+          if (!speaks || !isNewcomerChannel(deps, event.origin)) return null;
+        }
+        const capability = byIntent.get(understanding.intent) ?? byIntent.get('other');
+        return capability ? { capability, input: { text: event.text, understanding } } : null;
+      }
+    }
+  }
+
+  function chooseLocale(event: InboundEvent, stored: Locale | null, understanding?: Understanding): Locale {
+    if (stored) return stored;
+    if (understanding && understanding.langConfidence >= LANGUAGE_CONFIDENCE) return understanding.lang;
+    return toLocale(event.origin.locale) ?? deps.config.DEFAULT_LOCALE;
+  }
+
+  async function dispatch(event: InboundEvent): Promise<Reply[]> {
+    const user = { platform: event.origin.platform, workspaceId: event.origin.workspaceId, userId: event.origin.userId };
+    let locale: Locale = deps.config.DEFAULT_LOCALE;
+    try {
+      const said = event.kind === 'message' ? event.text : event.kind === 'command' ? event.args : '';
+      const understanding = said.trim() ? deps.nlu.understand(said) : undefined;
+      const routed = route(event, understanding);
+      if (!routed) return []; // decided before any I/O: ignored channel chatter costs nothing
+      const stored = (await deps.store.users.get(user))?.locale ?? null;
+      locale = chooseLocale(event, stored, understanding);
+      const t = deps.translator.bind(locale);
+      if ('unknownCommand' in routed) {
+        const known = [...byCommand.keys()].map((c) => `/${c}`).join(', ');
+        return [{ blocks: [text(t('errors.unknown_command', { name: routed.unknownCommand, known }))], private: true }];
+      }
+      const ctx: Ctx = { ...deps, event, user, locale, t, capabilityIds };
+      const out = await routed.capability.run(routed.input, ctx);
+      return out ? [out] : [];
+    } catch (err) {
+      const t = deps.translator.bind(locale);
+      if (isUserError(err)) return [{ blocks: [text(t(err.key, err.params))], private: true }];
+      deps.log.error({ err, eventId: event.id, kind: event.kind, platform: event.origin.platform }, 'event failed');
+      return [{ blocks: [text(t('errors.internal', { ref: event.id.slice(0, 12) }))], private: true }];
+    }
+  }
+
+  return { dispatch, capabilities };
+}

@@ -1,0 +1,86 @@
+// The platform contract: what adapters hand to the core and what the core hands back.
+
+export type Platform = 'slack' | 'discord' | 'console' | 'test';
+export type Locale = 'en' | 'fr';
+export const LOCALES: readonly Locale[] = ['en', 'fr'];
+
+/** Who said something, where. Every row the store keeps is keyed by platform + workspace + user. */
+export interface Origin {
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+  /** Human channel name when the platform gives one; newcomer channels may be configured by name. */
+  channelName?: string;
+  threadId?: string;
+  userId: string;
+  userName: string;
+  /** The locale the platform reports for this person (Discord's interaction.locale), if any. */
+  locale?: string;
+  isDirect: boolean;
+}
+
+export type InboundEvent =
+  | { kind: 'command'; id: string; origin: Origin; name: string; args: string }
+  | { kind: 'message'; id: string; origin: Origin; text: string; mentioned: boolean }
+  | { kind: 'action'; id: string; origin: Origin; actionId: string; value: string }
+  | { kind: 'joined'; id: string; origin: Origin };
+
+/**
+ * The neutral block vocabulary. `text` and item `detail`s use the markup of ./markup.ts;
+ * every other string is plain text that renderers escape for their platform.
+ */
+export type Block =
+  | { type: 'text'; text: string }
+  | { type: 'items'; items: LinkedItem[] }
+  | { type: 'fields'; fields: Field[] }
+  | { type: 'choice'; id: string; placeholder: string; options: ChoiceOption[] }
+  | { type: 'buttons'; buttons: Button[] }
+  | { type: 'divider' };
+
+export interface LinkedItem {
+  title: string;
+  url?: string;
+  /** One line under the title, in markup. */
+  detail?: string;
+  /** An optional button attached to this item (e.g. "I want to work on this"). */
+  button?: Button;
+}
+export interface Field {
+  label: string;
+  value: string;
+}
+export interface ChoiceOption {
+  label: string;
+  value: string;
+  description?: string;
+}
+export interface Button {
+  id: string;
+  label: string;
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface Reply {
+  blocks: Block[];
+  /** Only the asker sees it (Slack ephemeral, Discord ephemeral, a DM where neither exists). */
+  private?: boolean;
+}
+
+/** Where push work (digests, reminders) goes: a channel, or a person by direct message. */
+export type Destination =
+  | { platform: Platform; workspaceId: string; kind: 'channel'; channelId: string }
+  | { platform: Platform; workspaceId: string; kind: 'user'; userId: string };
+
+export type PostResult =
+  | { ok: true; messageId?: string }
+  | { ok: false; error: string; retryAfterMs?: number };
+
+export type Dispatch = (event: InboundEvent) => Promise<Reply[]>;
+
+export interface ChatAdapter {
+  readonly platform: Platform;
+  start(dispatch: Dispatch): Promise<void>;
+  post(to: Destination, reply: Reply): Promise<PostResult>;
+  stop(): Promise<void>;
+}
