@@ -1,0 +1,80 @@
+// The one configuration schema: every environment variable onramp reads, its default and its check.
+import { z } from 'zod';
+import { isTimeZone } from '../content/schema.js';
+import { isValidCron } from '../jobs/schedule.js';
+
+/** Blank values in a .env file mean "not set", so defaults apply instead of failing. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.default(fallback as never));
+
+const httpUrl = (what: string) =>
+  z.string().refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), `expected an http(s) URL for ${what}`);
+
+const databaseUrl = z
+  .string()
+  .refine(
+    (v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v),
+    'expected sqlite:PATH (e.g. sqlite:data/onramp.db) or postgres://user@host:5432/db',
+  );
+
+const timezone = z.string().refine(isTimeZone, 'expected an IANA time zone such as UTC or Europe/Paris');
+
+const cron = z.string().refine(isValidCron, 'expected a cron expression such as "0 9 * * 1" (Mondays 09:00)');
+
+
+/**
+ * Keys in the order `.env.example` lists them (a test keeps the two in step). Defaults are the
+ * values a fresh clone runs with: an embedded SQLite file, bundled content, the console adapter.
+ */
+export const configShape = {
+  DATABASE_URL: withDefault(databaseUrl, 'sqlite:data/onramp.db'),
+  CONTENT_DIR: withDefault(z.string(), 'content'),
+  SIGS_FILE: optional(z.string()),
+  DEFAULT_LOCALE: withDefault(z.enum(['en', 'fr']), 'en'),
+  LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  PORT: withDefault(z.coerce.number({ error: 'expected a port number (1-65535)' }).int('expected a port number (1-65535)').min(1, 'expected a port number (1-65535)').max(65535, 'expected a port number (1-65535)'), 3000),
+  GITHUB_TOKEN: optional(z.string()),
+  GITHUB_API_URL: withDefault(httpUrl('GITHUB_API_URL'), 'https://api.github.com'),
+  SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-')),
+  SLACK_SIGNING_SECRET: optional(z.string()),
+  SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-')),
+  SLACK_API_URL: withDefault(httpUrl('SLACK_API_URL'), 'https://slack.com/api/'),
+  DISCORD_TOKEN: optional(z.string()),
+  DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{5,25}$/, 'expected the numeric application id')),
+  DISCORD_API_URL: withDefault(httpUrl('DISCORD_API_URL'), 'https://discord.com/api'),
+  DIGEST_CRON: withDefault(cron, '0 9 * * 1'),
+  DIGEST_TIMEZONE: withDefault(timezone, 'UTC'),
+} as const;
+
+type Problem = { key: string; message: string };
+const isSet = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+
+/**
+ * Rules across keys: a platform's keys are all-or-none. Kept apart from the object schema so they are
+ * reported even when another key is invalid (every problem in one run).
+ */
+export function crossCheck(env: Record<string, unknown>): Problem[] {
+  const problems: Problem[] = [];
+  const anySlack = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'].some((k) => isSet(env[k]));
+  if (anySlack && !isSet(env.SLACK_BOT_TOKEN))
+    problems.push({ key: 'SLACK_BOT_TOKEN', message: 'required when any SLACK_* token or secret is set' });
+  if (isSet(env.SLACK_BOT_TOKEN) && !isSet(env.SLACK_SIGNING_SECRET) && !isSet(env.SLACK_APP_TOKEN))
+    problems.push({
+      key: 'SLACK_SIGNING_SECRET',
+      message: 'set SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode) with SLACK_BOT_TOKEN',
+    });
+  if (isSet(env.DISCORD_TOKEN) !== isSet(env.DISCORD_APPLICATION_ID))
+    problems.push({
+      key: isSet(env.DISCORD_TOKEN) ? 'DISCORD_APPLICATION_ID' : 'DISCORD_TOKEN',
+      message: 'DISCORD_TOKEN and DISCORD_APPLICATION_ID go together',
+    });
+  return problems;
+}
+
+export const configSchema = z.object(configShape);
+
+export type Config = z.infer<typeof configSchema>;
+export type ConfigKey = keyof typeof configShape;
+export const CONFIG_KEYS = Object.keys(configShape) as ConfigKey[];
