@@ -1,0 +1,32 @@
+// The loaded, merged content the bot works from: community, SIG catalogue, FAQ and message catalogues.
+import type { Catalogue } from '../core/i18n.js';
+import type { Locale } from '../core/types.js';
+import type { Community, FaqEntry, LocalizedText, Meeting, Person, SigKind, Subproject } from './schema.js';
+
+export interface Sig {
+  id: string;
+  kind: SigKind;
+  name: string;
+  description: LocalizedText;
+  keywords: string[];
+  labels: string[];
+  channels: { slack?: string; discord?: string };
+  leads: Person[];
+  meetings: Meeting[];
+  subprojects: Subproject[];
+  /** The community file's own mission statement, when imported (used for understanding, not shown). */
+  mission?: string;
+}
+
+export interface Content {
+  community: Community;
+  sigs: Sig[];
+  sigById: ReadonlyMap<string, Sig>;
+  faq: FaqEntry[];
+  locales: Record<Locale, Catalogue>;
+}
+
+/** Picks the text for a locale, English when the translation is missing. */
+export function localized(text: LocalizedText, locale: Locale): string {
+  return (locale === 'fr' ? text.fr : undefined) ?? text.en;
+}
