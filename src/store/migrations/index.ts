@@ -1,0 +1,14 @@
+// The ordered list of migrations; each file adds the tables one capability needs.
+import type { Migration } from 'kysely';
+import type { Engine } from '../database.js';
+import { foundation } from './001-foundation.js';
+
+export type MigrationFactory = (engine: Engine) => Migration;
+
+const MIGRATIONS: Record<string, MigrationFactory> = {
+  '001-foundation': foundation,
+};
+
+export function createMigrations(engine: Engine): Record<string, Migration> {
+  return Object.fromEntries(Object.entries(MIGRATIONS).map(([name, make]) => [name, make(engine)]));
+}

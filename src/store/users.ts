@@ -1,0 +1,46 @@
+// People the bot has met, keyed by platform + workspace + user, with the language they chose.
+import type { Kysely } from 'kysely';
+import type { Locale } from '../core/types.js';
+import type { Tables } from './tables.js';
+
+export interface UserKey {
+  platform: string;
+  workspaceId: string;
+  userId: string;
+}
+
+export interface UserRecord extends UserKey {
+  locale: Locale | null;
+}
+
+export interface UserRepo {
+  get(key: UserKey): Promise<UserRecord | null>;
+  /** Sets (or with null, forgets) the person's language, creating the record when needed. */
+  setLocale(key: UserKey, locale: Locale | null, now: Date): Promise<void>;
+}
+
+export const whereUser = (key: UserKey) =>
+  ({ platform: key.platform, workspace_id: key.workspaceId, user_id: key.userId }) as const;
+
+export function createUserRepo(db: Kysely<Tables>): UserRepo {
+  return {
+    async get(key) {
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('platform', '=', key.platform)
+        .where('workspace_id', '=', key.workspaceId)
+        .where('user_id', '=', key.userId)
+        .executeTakeFirst();
+      return row ? { ...key, locale: (row.locale as Locale | null) ?? null } : null;
+    },
+    async setLocale(key, locale, now) {
+      const at = now.toISOString();
+      await db
+        .insertInto('users')
+        .values({ ...whereUser(key), locale, created_at: at, updated_at: at })
+        .onConflict((oc) => oc.columns(['platform', 'workspace_id', 'user_id']).doUpdateSet({ locale, updated_at: at }))
+        .execute();
+    },
+  };
+}
