@@ -1,0 +1,44 @@
+// The onboarding path: read the guide, pick a SIG, find an issue, say you want it, open a pull request.
+import { buttons, items, text } from '../core/blocks.js';
+import type { Capability, Ctx } from '../core/capability.js';
+import { localized } from '../content/types.js';
+import type { Reply } from '../core/types.js';
+import { faqReply, FAQ_PRECISE } from './faq.js';
+
+export function onboardingReply(ctx: Ctx, isPrivate: boolean): Reply {
+  const { community } = ctx.content;
+  const steps = items(
+    community.onboarding.map((step) => ({
+      title: localized(step.title, ctx.locale),
+      ...(step.url ? { url: step.url } : {}),
+      detail: localized(step.text, ctx.locale),
+    })),
+  );
+  return {
+    blocks: [
+      text(ctx.t('contribute.intro', { community: community.name })),
+      steps,
+      text(ctx.t('contribute.just_say_it')),
+      buttons([
+        { id: 'sig.list', label: ctx.t('contribute.button_sigs'), value: 'all', style: 'primary' },
+        ...(ctx.capabilityIds.has('issues') ? [{ id: 'issues.list', label: ctx.t('contribute.button_issues'), value: 'all' }] : []),
+      ]),
+    ],
+    private: isPrivate,
+  };
+}
+
+export const contribute: Capability = {
+  id: 'contribute',
+  usage: '/contribute',
+  command: [],
+  intents: ['contribute_howto'],
+  async run(input, ctx) {
+    // A precise question ("how do I sign the CLA?") deserves its precise answer, not the whole path.
+    if (input.understanding && input.text) {
+      const answer = ctx.nlu.answerFaq(input.text, ctx.locale);
+      if (answer && answer.score >= FAQ_PRECISE) return faqReply(answer.entry, ctx, false);
+    }
+    return onboardingReply(ctx, !input.understanding);
+  },
+};

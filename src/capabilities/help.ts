@@ -1,0 +1,17 @@
+// Help: generated from the capability registry, so it can never drift from what the bot does.
+import { text } from '../core/blocks.js';
+import type { Capability } from '../core/capability.js';
+
+export function createHelp(registry: () => readonly Capability[]): Capability {
+  return {
+    id: 'help',
+    usage: '/help',
+    command: [],
+    async run(_input, ctx) {
+      const lines = registry()
+        .filter((c) => c.command !== false)
+        .map((c) => `• \`${c.usage}\` — ${ctx.t(`help.${c.id}`)}`);
+      return { blocks: [text(ctx.t('help.intro')), text(lines.join('\n')), text(ctx.t('help.free_text'))], private: true };
+    },
+  };
+}

@@ -1,0 +1,17 @@
+// The explicit, ordered list of what the bot can do; help and command definitions come from it.
+import type { Capability } from '../core/capability.js';
+import { contribute } from './contribute.js';
+import { faq } from './faq.js';
+import { createHelp } from './help.js';
+import { language } from './language.js';
+import { sig } from './sig.js';
+import { welcome } from './welcome.js';
+
+export const capabilities: readonly Capability[] = [
+  contribute,
+  sig,
+  faq,
+  language,
+  createHelp(() => capabilities),
+  welcome,
+];

@@ -1,0 +1,113 @@
+// SIGs: list them, show one, recommend from interests, and join or leave through a picker or buttons.
+import { buttons, choice, divider, fields, items, text } from '../core/blocks.js';
+import type { Capability, Ctx } from '../core/capability.js';
+import { UserError } from '../core/errors.js';
+import { escapeMarkup } from '../core/markup.js';
+import type { Block, Reply } from '../core/types.js';
+import { findSig } from '../content/find-sig.js';
+import type { Sig } from '../content/types.js';
+import { sigChannel, sigFields, sigSummary, sigTitle } from './sig-view.js';
+
+const JOIN_WORDS = new Set(['join', 'rejoindre', 'suivre', 'pick', 'subscribe']);
+const LEAVE_WORDS = new Set(['leave', 'quitter', 'unsubscribe']);
+const MINE_WORDS = new Set(['mine', 'mes', 'me', 'moi']);
+
+function requireSig(ctx: Ctx, typed: string): Sig {
+  const sig = findSig(ctx.content, typed);
+  if (!sig) throw new UserError('sig.not_found', { name: typed.slice(0, 80) });
+  return sig;
+}
+
+function picker(ctx: Ctx, first: Sig[] = []): Block {
+  const order = [...first, ...ctx.content.sigs.filter((s) => !first.includes(s))];
+  return choice(
+    'sig.pick',
+    ctx.t('sig.pick_placeholder'),
+    order.map((s) => ({ label: s.name, value: s.id, description: `${s.id} · ${ctx.t(`sig.kind_${s.kind}`)}` })),
+  );
+}
+
+function list(ctx: Ctx): Reply {
+  const lines = ctx.content.sigs.map((s) => `• **${escapeMarkup(s.name)}** — \`${s.id}\``);
+  return { blocks: [text(ctx.t('sig.list_intro', { count: ctx.content.sigs.length })), text(lines.join('\n')), picker(ctx)], private: true };
+}
+
+async function show(ctx: Ctx, sig: Sig, isPrivate: boolean): Promise<Reply> {
+  const following = (await ctx.store.subscriptions.list(ctx.user)).includes(sig.id);
+  const action = following
+    ? { id: 'sig.leave', label: ctx.t('sig.button_leave'), value: sig.id, style: 'danger' as const }
+    : { id: 'sig.pick', label: ctx.t('sig.button_join'), value: sig.id, style: 'primary' as const };
+  return { blocks: [text(sigTitle(sig, ctx)), text(sigSummary(sig, ctx)), fields(sigFields(sig, ctx)), buttons([action])], private: isPrivate };
+}
+
+async function join(ctx: Ctx, sig: Sig): Promise<Reply> {
+  const added = await ctx.store.subscriptions.add(ctx.user, sig.id, ctx.now());
+  const channel = sigChannel(sig, ctx.event.origin.platform);
+  const key = added ? 'sig.joined' : 'sig.already_joined';
+  const blocks: Block[] = [text(ctx.t(key, { name: sig.name })), fields(sigFields(sig, ctx))];
+  if (channel) blocks.push(text(ctx.t('sig.say_hello', { channel })));
+  blocks.push(text(ctx.t('sig.next_step_issues')));
+  return { blocks, private: true };
+}
+
+async function leave(ctx: Ctx, sig: Sig): Promise<Reply> {
+  const removed = await ctx.store.subscriptions.remove(ctx.user, sig.id);
+  return { blocks: [text(ctx.t(removed ? 'sig.left' : 'sig.not_following', { name: sig.name }))], private: true };
+}
+
+async function mine(ctx: Ctx): Promise<Reply> {
+  const ids = await ctx.store.subscriptions.list(ctx.user);
+  const sigs = ids.map((id) => ctx.content.sigById.get(id)).filter((s): s is Sig => s !== undefined);
+  if (sigs.length === 0) return { blocks: [text(ctx.t('sig.mine_none')), picker(ctx)], private: true };
+  return {
+    blocks: [
+      text(ctx.t('sig.mine_intro', { count: sigs.length })),
+      items(sigs.map((s) => ({ title: s.name, detail: `\`${s.id}\``, button: { id: 'sig.leave', label: ctx.t('sig.button_leave'), value: s.id } }))),
+    ],
+    private: true,
+  };
+}
+
+async function recommend(ctx: Ctx, interests: string, isPrivate: boolean): Promise<Reply> {
+  const ranked = ctx.nlu.recommendSigs(interests, 3);
+  const sigs = ranked.map((r) => ({ r, sig: ctx.content.sigById.get(r.sigId) })).filter((x): x is { r: (typeof ranked)[number]; sig: Sig } => !!x.sig);
+  if (sigs.length === 0) return { blocks: [text(ctx.t('sig.recommend_none')), picker(ctx)], private: isPrivate };
+  const list = items(
+    sigs.map(({ r, sig }) => ({
+      title: `${sig.name} (${sig.id})`,
+      detail: `${sigSummary(sig, ctx)}\n${ctx.t('sig.reason', { terms: r.reasons.slice(0, 4).join(', ') })}`,
+      button: { id: 'sig.pick', label: ctx.t('sig.button_join'), value: sig.id },
+    })),
+  );
+  return { blocks: [text(ctx.t('sig.recommend_intro')), list, divider(), text(ctx.t('sig.recommend_how_to_join')), picker(ctx, sigs.map((s) => s.sig))], private: isPrivate };
+}
+
+export const sig: Capability = {
+  id: 'sig',
+  usage: '/sig [interests | sig-id | join sig-id | leave sig-id | mine]',
+  command: [{ name: 'interests', autocomplete: 'sigs' }],
+  intents: ['recommend_sig'],
+  actions: ['sig.pick', 'sig.leave', 'sig.list'],
+  async run(input, ctx) {
+    if (input.action) {
+      if (input.action.id === 'sig.list') return list(ctx);
+      const target = requireSig(ctx, input.action.value);
+      return input.action.id.startsWith('sig.leave') ? leave(ctx, target) : join(ctx, target);
+    }
+    if (input.understanding && ctx.event.kind === 'message') {
+      // Someone wrote to the bot: a named group is shown, otherwise their words are interests.
+      const named = input.understanding.entities.sigs;
+      const only = named.length === 1 ? ctx.content.sigById.get(named[0]!) : undefined;
+      return only ? show(ctx, only, false) : recommend(ctx, input.text, false);
+    }
+    const args = input.text.trim();
+    if (!args) return list(ctx);
+    const [verb, ...rest] = args.split(/\s+/);
+    const lowered = verb!.toLowerCase();
+    if (MINE_WORDS.has(lowered) && rest.length === 0) return mine(ctx);
+    if (JOIN_WORDS.has(lowered) && rest.length > 0) return join(ctx, requireSig(ctx, rest.join(' ')));
+    if (LEAVE_WORDS.has(lowered) && rest.length > 0) return leave(ctx, requireSig(ctx, rest.join(' ')));
+    const named = findSig(ctx.content, args);
+    return named ? show(ctx, named, true) : recommend(ctx, args, true);
+  },
+};

@@ -1,0 +1,45 @@
+// Builds the understanding port from content: language, intent, entities, SIG ranking, FAQ retrieval.
+import type { Content } from '../content/types.js';
+import type { Locale } from '../core/types.js';
+import { createFaqIndex } from './faq.js';
+import { detectLanguage } from './language.js';
+import { tokenize } from './tokenize.js';
+import type { Entities, Intent, Nlu, SigRecommendation } from './types.js';
+
+// First rules: replaced by the measured classifier of the understanding issue.
+const RULES: [Intent, RegExp][] = [
+  ['claim_issue', /\b(work on|take|assign)\b.*(#\d+|this|it)|travailler sur|m'assigner/i],
+  ['find_issues', /good first issue|first issues?|what can i work on|issues? (for|to) (beginners|newcomers)|premières? issues?/i],
+  ['recommend_sig', /which sig|what sig|sig (should|for)|quel(le)? sig|join (a|which) sig/i],
+  ['contribute_howto', /contribu|get started|getting started|how (do|can) i help|commencer|participer/i],
+];
+
+function emptyEntities(): Entities {
+  return { issues: [], sigs: [], languages: [], interests: [], otherUrls: [] };
+}
+
+export function createNlu(content: Content): Nlu {
+  const faq = { en: createFaqIndex(content.faq, 'en'), fr: createFaqIndex(content.faq, 'fr') };
+  const sigTerms = content.sigs.map((s) => ({
+    id: s.id,
+    terms: new Set([...tokenize(s.name), ...s.keywords.flatMap(tokenize), ...tokenize(s.description.en)]),
+  }));
+  return {
+    understand(text) {
+      const { lang, confidence: langConfidence } = detectLanguage(text);
+      const hit = RULES.find(([, re]) => re.test(text));
+      return { lang, langConfidence, intent: hit?.[0] ?? 'other', confidence: hit ? 0.8 : 0.5, entities: emptyEntities() };
+    },
+    recommendSigs(text, limit = 3) {
+      const words = new Set(tokenize(text).filter((w) => w.length > 2));
+      const ranked: SigRecommendation[] = sigTerms.map((s) => {
+        const reasons = [...words].filter((w) => s.terms.has(w));
+        return { sigId: s.id, score: reasons.length, reasons };
+      });
+      return ranked.filter((r) => r.score > 0).sort((a, b) => b.score - a.score).slice(0, limit);
+    },
+    answerFaq(text, locale: Locale) {
+      return faq[locale](text);
+    },
+  };
+}

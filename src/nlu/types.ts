@@ -1,0 +1,56 @@
+// What understanding a message yields, and the port capabilities use to ask for it.
+import type { FaqEntry } from '../content/schema.js';
+import type { Locale } from '../core/types.js';
+
+export const INTENTS = ['contribute_howto', 'find_issues', 'recommend_sig', 'claim_issue', 'other'] as const;
+export type Intent = (typeof INTENTS)[number];
+
+/** An issue or pull request named in chat. `owner`/`repo` are absent for a bare `#123`. */
+export interface IssueRef {
+  owner?: string;
+  repo?: string;
+  number: number;
+  /** `pull` when the text itself says so (a /pull/ URL); otherwise only GitHub can tell. */
+  kind: 'issue' | 'pull' | 'unknown';
+  raw: string;
+}
+
+export interface Entities {
+  issues: IssueRef[];
+  /** Catalogue ids of SIGs named by id, name or alias. */
+  sigs: string[];
+  /** Programming languages, normalised (`go`, `python`, …). */
+  languages: string[];
+  /** Areas of interest found in the text (catalogue vocabulary such as "networking", "docs"). */
+  interests: string[];
+  /** URLs that are not GitHub issue references (never fetched; only reported). */
+  otherUrls: string[];
+}
+
+export interface Understanding {
+  lang: Locale;
+  /** 0..1; low for very short or mixed text. */
+  langConfidence: number;
+  intent: Intent;
+  /** 0..1 */
+  confidence: number;
+  entities: Entities;
+}
+
+export interface SigRecommendation {
+  sigId: string;
+  score: number;
+  /** The terms that matched, for the reason shown to the person ("kube-proxy, DNS"). */
+  reasons: string[];
+}
+
+export interface FaqAnswer {
+  entry: FaqEntry;
+  score: number;
+}
+
+export interface Nlu {
+  understand(text: string): Understanding;
+  recommendSigs(text: string, limit?: number): SigRecommendation[];
+  answerFaq(text: string, locale: Locale): FaqAnswer | null;
+}
