@@ -1,0 +1,74 @@
+// The console adapter: talk to the bot in a terminal, or feed it a file and get a transcript.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { ChatAdapter, Destination, Dispatch, Origin, PostResult, Reply } from '../../src/core/index.js';
+import { lineToEvent } from './inbound.js';
+import { clean, renderConsole, type ConsoleAction } from './render.js';
+
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  /** Interactive prompt when true; otherwise a transcript (`> line`, then the reply). */
+  interactive: boolean;
+  userName?: string;
+}
+
+/** Long pasted lines are echoed shortened; the bot itself still receives the whole line. */
+const ECHO_LIMIT = 300;
+
+export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { done: Promise<void> } {
+  const origin: Origin = {
+    platform: 'console',
+    workspaceId: 'local',
+    channelId: 'console',
+    channelName: 'console',
+    userId: 'local-user',
+    userName: options.userName ?? 'you',
+    isDirect: true,
+  };
+  let pending: ConsoleAction[] = [];
+  let resolveDone: () => void = () => {};
+  const done = new Promise<void>((r) => (resolveDone = r));
+  const write = (s: string) =>
+    new Promise<void>((resolve) => {
+      if (!options.output.write(s)) options.output.once('drain', resolve);
+      else resolve();
+    });
+  const show = async (replies: Reply[]) => {
+    if (replies.length === 0) return;
+    const rendered = renderConsole(replies);
+    if (rendered.actions.length > 0) pending = rendered.actions;
+    await write(`${rendered.text}\n\n`);
+  };
+
+  return {
+    platform: 'console',
+    done,
+    async start(dispatch: Dispatch) {
+      const rl = createInterface({ input: options.input, crlfDelay: Infinity, terminal: false });
+      let n = 0;
+      void (async () => {
+        if (options.interactive) await write('onramp console — type /help, or just ask "how do I contribute?" (Ctrl-D to quit)\n\nyou> ');
+        for await (const line of rl) {
+          const event = lineToEvent(line, origin, pending, `console-${++n}`);
+          if (!options.interactive && line.trim()) {
+            const echo = clean(line.trim());
+            await write(`> ${echo.length > ECHO_LIMIT ? `${echo.slice(0, ECHO_LIMIT)}…` : echo}\n`);
+          }
+          if (event) await show(await dispatch(event));
+          if (options.interactive) await write('you> ');
+        }
+        resolveDone();
+      })();
+    },
+    async post(to: Destination, reply: Reply): Promise<PostResult> {
+      const where = to.kind === 'channel' ? `#${to.channelId}` : `@${to.userId}`;
+      await write(`[to ${clean(where)}]\n`);
+      await show([reply]);
+      return { ok: true };
+    },
+    async stop() {
+      resolveDone();
+    },
+  };
+}

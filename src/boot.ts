@@ -1,0 +1,65 @@
+// Builds everything the bot and the CLI share from an env object: config, content, store, understanding.
+import { loadConfig } from './config/load.js';
+import type { Config } from './config/schema.js';
+import { ContentError, loadContent } from './content/load.js';
+import type { Deps } from './core/capability.js';
+import { createTranslator } from './core/i18n.js';
+import { createLogger, type Logger } from './log.js';
+import { createNlu } from './nlu/index.js';
+import { openDatabase, type Database } from './store/database.js';
+import { createStore } from './store/store.js';
+
+/** A start-up problem the operator can fix; `problems` are one line each, ready to print. */
+export class BootError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'BootError';
+  }
+}
+
+export interface Booted {
+  deps: Deps;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export interface BootOptions {
+  /** Where logs go: 2 (stderr) when stdout carries a transcript or command output. */
+  logFd?: 1 | 2;
+  logLevel?: string;
+  now?: () => Date;
+}
+
+export function readConfig(env: Record<string, string | undefined>): Config {
+  const result = loadConfig(env);
+  if (!result.ok) throw new BootError(result.problems);
+  return result.config;
+}
+
+export async function boot(env: Record<string, string | undefined>, options: BootOptions = {}): Promise<Booted> {
+  const config = readConfig(env);
+  const log: Logger = createLogger(options.logLevel ?? config.LOG_LEVEL, options.logFd ?? 1);
+  let content;
+  try {
+    content = await loadContent({ dir: config.CONTENT_DIR, sigsFile: config.SIGS_FILE });
+  } catch (err) {
+    if (err instanceof ContentError) throw new BootError(err.problems);
+    throw err;
+  }
+  let database: Database;
+  try {
+    database = await openDatabase(config.DATABASE_URL);
+  } catch (err) {
+    throw new BootError([`DATABASE_URL: cannot open the database: ${(err as Error).message}`]);
+  }
+  const deps: Deps = {
+    config,
+    content,
+    translator: createTranslator(content.locales),
+    nlu: createNlu(content),
+    store: createStore(database),
+    log,
+    now: options.now ?? (() => new Date()),
+  };
+  return { deps, database, close: () => database.close() };
+}
