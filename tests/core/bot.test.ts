@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { createBot } from '../../src/core/bot.js';
+import { text } from '../../src/core/blocks.js';
+import type { Capability } from '../../src/core/capability.js';
+import { UserError } from '../../src/core/errors.js';
+import { testDeps } from '../helpers/deps.js';
+import { createTestAdapter } from '../helpers/test-adapter.js';
+
+const echo: Capability = {
+  id: 'echo',
+  usage: '/echo',
+  command: [],
+  intents: ['contribute_howto'],
+  actions: ['echo.pick'],
+  async run(input, ctx) {
+    if (input.text === 'fail') throw new Error('boom with a secret xoxb-123');
+    if (input.text === 'user') throw new UserError('sig.not_found', { name: 'zzz' });
+    return { blocks: [text(`${ctx.locale}:${input.action ? `${input.action.id}=${input.action.value}` : input.text}`)] };
+  },
+};
+const fallback: Capability = { id: 'fb', usage: '', command: false, intents: ['other'], run: async () => ({ blocks: [text('fallback')] }) };
+
+async function setup(env: Record<string, string> = {}) {
+  const deps = await testDeps({ env });
+  const adapter = createTestAdapter();
+  await adapter.start(createBot(deps, [echo, fallback]).dispatch);
+  return { deps, adapter };
+}
+
+describe('bot routing', () => {
+  it('routes a command to the capability with that id', async () => {
+    const { adapter } = await setup();
+    expect((await adapter.command('echo', 'hi')).text).toBe('en:hi');
+  });
+
+  it('routes an action back to the capability that owns it', async () => {
+    const { adapter } = await setup();
+    expect((await adapter.click('echo.pick:3', 'sig-network')).text).toBe('en:echo.pick:3=sig-network');
+  });
+
+  it('answers an unknown command with the commands it knows', async () => {
+    const { adapter } = await setup();
+    const said = await adapter.command('nope');
+    expect(said.replies[0]!.private).toBe(true);
+    expect(said.text).toContain('/nope');
+    expect(said.text).toContain('/echo');
+  });
+
+  it('answers a direct message, falling back when the intent is other', async () => {
+    const { adapter } = await setup();
+    expect((await adapter.say('how do I contribute?')).text).toBe('en:how do I contribute?');
+    expect((await adapter.say('asdfgh qwerty')).text).toBe('fallback');
+  });
+
+  it('stays silent on channel chatter, and on questions outside newcomer channels', async () => {
+    const { adapter } = await setup();
+    const channel = { isDirect: false, channelId: 'C1', channelName: 'random' };
+    expect((await adapter.say('lunch anyone?', channel)).replies).toEqual([]);
+    expect((await adapter.say('how do I contribute?', channel)).replies).toEqual([]);
+  });
+
+  it('answers a confident question in a newcomer channel, and anything when mentioned', async () => {
+    const { adapter } = await setup();
+    const newcomer = { isDirect: false, channelId: 'C2', channelName: 'kubernetes-contributors', platform: 'slack' as const };
+    expect((await adapter.say('how do I contribute?', newcomer)).text).toBe('en:how do I contribute?');
+    expect((await adapter.say('lunch anyone?', newcomer)).replies).toEqual([]);
+    expect((await adapter.say('lunch anyone?', { ...newcomer, mentioned: true })).text).toBe('fallback');
+  });
+
+  it('turns a UserError into a private translated message', async () => {
+    const { adapter } = await setup();
+    const said = await adapter.command('echo', 'user');
+    expect(said.replies[0]!.private).toBe(true);
+    expect(said.text).toContain('zzz');
+  });
+
+  it('logs an internal error with the event id, never shows it, and apologises', async () => {
+    const { adapter, deps } = await setup();
+    const said = await adapter.command('echo', 'fail');
+    expect(said.text).toMatch(/Sorry/);
+    expect(said.text).not.toContain('boom');
+    const logged = deps.logLines.find((l) => l.msg === 'event failed');
+    expect(logged?.eventId).toBeDefined();
+  });
+
+  it('answers in French when the message is French and no language is stored', async () => {
+    const { adapter } = await setup();
+    expect((await adapter.command('echo', 'comment contribuer au projet ?')).text).toMatch(/^fr:/);
+    expect((await adapter.command('echo', '', { locale: 'fr-FR' })).text).toMatch(/^fr:/);
+  });
+
+  it('prefers the stored language over detection', async () => {
+    const { adapter, deps } = await setup();
+    await deps.store.users.setLocale({ platform: 'test', workspaceId: 'W1', userId: 'U1' }, 'en', new Date());
+    expect((await adapter.command('echo', 'comment contribuer au projet ?')).text).toMatch(/^en:/);
+  });
+
+  it('uses DEFAULT_LOCALE when nothing else tells', async () => {
+    const { adapter } = await setup({ DEFAULT_LOCALE: 'fr' });
+    expect((await adapter.command('echo', '')).text).toMatch(/^fr:/);
+  });
+});

@@ -1,0 +1,42 @@
+// An in-memory Store for capability tests: same behaviour as the real repositories, no database.
+import type { Locale } from '../../src/core/types.js';
+import type { Store } from '../../src/store/store.js';
+import type { UserKey } from '../../src/store/users.js';
+
+const keyOf = (k: UserKey) => `${k.platform}\u0000${k.workspaceId}\u0000${k.userId}`;
+
+export function createMemoryStore(): Store {
+  const locales = new Map<string, Locale | null>();
+  const subs = new Map<string, { key: UserKey; sigs: string[] }>();
+  return {
+    users: {
+      async get(key) {
+        return locales.has(keyOf(key)) ? { ...key, locale: locales.get(keyOf(key)) ?? null } : null;
+      },
+      async setLocale(key, locale) {
+        locales.set(keyOf(key), locale);
+      },
+    },
+    subscriptions: {
+      async add(key, sigId) {
+        const entry = subs.get(keyOf(key)) ?? { key, sigs: [] };
+        subs.set(keyOf(key), entry);
+        if (entry.sigs.includes(sigId)) return false;
+        entry.sigs.push(sigId);
+        return true;
+      },
+      async remove(key, sigId) {
+        const entry = subs.get(keyOf(key));
+        if (!entry?.sigs.includes(sigId)) return false;
+        entry.sigs = entry.sigs.filter((s) => s !== sigId);
+        return true;
+      },
+      async list(key) {
+        return [...(subs.get(keyOf(key))?.sigs ?? [])];
+      },
+      async followers(sigId) {
+        return [...subs.values()].filter((e) => e.sigs.includes(sigId)).map((e) => e.key).sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+      },
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// Builds Deps for tests from the real bundled content, with in-memory or real stores.
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../../src/config/load.js';
+import type { Config } from '../../src/config/schema.js';
+import { loadContent } from '../../src/content/load.js';
+import type { Content } from '../../src/content/types.js';
+import type { Deps } from '../../src/core/capability.js';
+import { createTranslator } from '../../src/core/i18n.js';
+import { createNlu } from '../../src/nlu/index.js';
+import type { Store } from '../../src/store/store.js';
+import { createMemoryStore } from '../fakes/memory-store.js';
+
+let cached: Promise<Content> | undefined;
+/** The repository's own content/, loaded once per test file. */
+export function realContent(): Promise<Content> {
+  cached ??= loadContent({ dir: 'content' });
+  return cached;
+}
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  const result = loadConfig({ DATABASE_URL: 'sqlite::memory:', ...env });
+  if (!result.ok) throw new Error(result.problems.join('\n'));
+  return result.config;
+}
+
+/** A logger whose lines are kept, so tests can assert what was (and was not) logged. */
+export function memoryLogger() {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
+      cb();
+    },
+  });
+  return { log: pino({ level: 'debug' }, stream), lines };
+}
+
+export interface TestDepsOptions {
+  store?: Store;
+  content?: Content;
+  env?: Record<string, string>;
+  now?: () => Date;
+}
+
+export async function testDeps(options: TestDepsOptions = {}): Promise<Deps & { logLines: Record<string, unknown>[] }> {
+  const content = options.content ?? (await realContent());
+  const { log, lines } = memoryLogger();
+  return {
+    config: testConfig(options.env),
+    content,
+    translator: createTranslator(content.locales),
+    nlu: createNlu(content),
+    store: options.store ?? createMemoryStore(),
+    log,
+    now: options.now ?? (() => new Date('2026-11-27T10:00:00Z')),
+    logLines: lines,
+  };
+}
