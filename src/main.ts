@@ -1,10 +1,68 @@
-// The composition root: boots the core and starts the adapters the configuration asks for.
+// The composition root: boots the core, starts the adapters the configuration asks for, and the jobs.
 import { existsSync } from 'node:fs';
 import { createConsoleAdapter } from '../adapters/console/index.js';
-import { BootError, boot } from './boot.js';
+import { BootError, boot, type Booted } from './boot.js';
 import { capabilities } from './capabilities/index.js';
 import { createBot } from './core/bot.js';
-import type { ChatAdapter } from './core/types.js';
+import type { ChatAdapter, Destination, PostResult, Reply } from './core/types.js';
+import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
+
+/** Push work (digests, reminders) reaches a person or channel through the adapter of its platform. */
+export type Post = (to: Destination, reply: Reply) => Promise<PostResult>;
+
+function createPost(adapters: ChatAdapter[]): Post {
+  return async (to, reply) => {
+    const adapter = adapters.find((a) => a.platform === to.platform);
+    return adapter ? adapter.post(to, reply) : { ok: false, error: `no ${to.platform} adapter is running` };
+  };
+}
+
+/** The platform adapters this configuration asks for (Slack and Discord add themselves here). */
+function platformAdapters(_booted: Booted): ChatAdapter[] {
+  return [];
+}
+
+/** Scheduled jobs (issue refresh, claim follow-ups, weekly digest add themselves here). */
+function scheduledJobs(_booted: Booted, _post: Post): ScheduledJob[] {
+  return [];
+}
+
+async function runConsole(booted: Booted): Promise<number> {
+  const bot = createBot(booted.deps, capabilities);
+  const adapter = createConsoleAdapter({ input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+  await adapter.start(bot.dispatch);
+  await adapter.done;
+  await booted.close();
+  return 0;
+}
+
+async function runServer(booted: Booted): Promise<number> {
+  const { deps } = booted;
+  const bot = createBot(deps, capabilities);
+  const adapters = platformAdapters(booted);
+  if (adapters.length === 0) {
+    deps.log.error('no platform adapter could be started for this configuration');
+    await booted.close();
+    return 1;
+  }
+  for (const adapter of adapters) await adapter.start(bot.dispatch);
+  const scheduler = createScheduler(scheduledJobs(booted, createPost(adapters)), deps.log);
+  deps.log.info({ platforms: adapters.map((a) => a.platform) }, 'onramp started');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    deps.log.info({ signal }, 'shutting down');
+    await scheduler.stop();
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    await booted.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  return new Promise<number>(() => {}); // runs until a signal
+}
 
 async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -12,32 +70,7 @@ async function main(): Promise<number> {
   const consoleMode = !env.SLACK_BOT_TOKEN && !env.DISCORD_TOKEN;
   // In the console, stdout is the conversation: logs go to stderr and only warnings show by default.
   const booted = await boot(env, consoleMode ? { logFd: 2, logLevel: env.LOG_LEVEL || 'warn' } : {});
-  const { deps } = booted;
-  const bot = createBot(deps, capabilities);
-  const adapters: ChatAdapter[] = [];
-
-  if (consoleMode) {
-    const adapter = createConsoleAdapter({ input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
-    adapters.push(adapter);
-    await adapter.start(bot.dispatch);
-    await adapter.done;
-    await booted.close();
-    return 0;
-  }
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    deps.log.info({ signal }, 'shutting down');
-    await Promise.allSettled(adapters.map((a) => a.stop()));
-    await booted.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  deps.log.error('no platform adapter is available yet for this configuration');
-  return 1;
+  return consoleMode ? runConsole(booted) : runServer(booted);
 }
 
 main().then(

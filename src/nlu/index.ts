@@ -2,6 +2,7 @@
 import type { Content } from '../content/types.js';
 import type { Locale } from '../core/types.js';
 import { createFaqIndex } from './faq.js';
+import { extractIssueRefs } from './issue-refs.js';
 import { detectLanguage } from './language.js';
 import { tokenize } from './tokenize.js';
 import type { Entities, Intent, Nlu, SigRecommendation } from './types.js';
@@ -14,8 +15,9 @@ const RULES: [Intent, RegExp][] = [
   ['contribute_howto', /contribu|get started|getting started|how (do|can) i help|commencer|participer/i],
 ];
 
-function emptyEntities(): Entities {
-  return { issues: [], sigs: [], languages: [], interests: [], otherUrls: [] };
+function entitiesOf(text: string): Entities {
+  const { issues, otherUrls } = extractIssueRefs(text);
+  return { issues, sigs: [], languages: [], interests: [], otherUrls };
 }
 
 export function createNlu(content: Content): Nlu {
@@ -28,7 +30,7 @@ export function createNlu(content: Content): Nlu {
     understand(text) {
       const { lang, confidence: langConfidence } = detectLanguage(text);
       const hit = RULES.find(([, re]) => re.test(text));
-      return { lang, langConfidence, intent: hit?.[0] ?? 'other', confidence: hit ? 0.8 : 0.5, entities: emptyEntities() };
+      return { lang, langConfidence, intent: hit?.[0] ?? 'other', confidence: hit ? 0.8 : 0.5, entities: entitiesOf(text) };
     },
     recommendSigs(text, limit = 3) {
       const words = new Set(tokenize(text).filter((w) => w.length > 2));
