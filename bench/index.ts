@@ -1,0 +1,11 @@
+// `npm run bench [-- name…]`: runs the benchmarks and prints their figures (see the README table).
+import type { Bench } from './bench.js';
+import { startup } from './startup.js';
+
+const BENCHES: Bench[] = [startup];
+
+const wanted = process.argv.slice(2);
+for (const bench of BENCHES.filter((b) => wanted.length === 0 || wanted.some((w) => b.name.includes(w)))) {
+  const figures = await bench.run();
+  console.log(`${bench.name}: ${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+}
