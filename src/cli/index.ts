@@ -2,9 +2,10 @@
 import { existsSync } from 'node:fs';
 import { BootError } from '../boot.js';
 import { checkConfig } from './check-config.js';
+import { evalCommand } from './eval.js';
 import type { CliCommand, CliIo } from './command.js';
 
-const COMMANDS: CliCommand[] = [checkConfig];
+const COMMANDS: CliCommand[] = [checkConfig, evalCommand];
 
 function usage(io: CliIo) {
   io.err('usage: npm run cli -- <command>');

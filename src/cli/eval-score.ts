@@ -1,0 +1,96 @@
+// Scores understanding against labelled cases: per-intent precision/recall/F1, SIG top-k, latency.
+import type { Nlu } from '../nlu/types.js';
+import { INTENTS, type Intent } from '../nlu/types.js';
+import type { IntentCase, SigCase } from './eval-cases.js';
+
+export interface IntentScore {
+  n: number;
+  accuracy: number;
+  macro_f1: number;
+  per_intent: Record<string, { precision: number; recall: number; f1: number; n: number }>;
+}
+
+export interface SigScore {
+  n: number;
+  top1: number;
+  top3: number;
+}
+
+export interface Miss {
+  line: number;
+  text: string;
+  expected: string;
+  got: string;
+}
+
+const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+export function scoreIntents(nlu: Nlu, cases: IntentCase[]): { score: IntentScore; misses: Miss[] } {
+  const counts = new Map<Intent, { tp: number; fp: number; fn: number; n: number }>(INTENTS.map((i) => [i, { tp: 0, fp: 0, fn: 0, n: 0 }]));
+  const misses: Miss[] = [];
+  let correct = 0;
+  for (const c of cases) {
+    const got = nlu.understand(c.text);
+    const gold = counts.get(c.intent)!;
+    gold.n += 1;
+    if (got.intent === c.intent) {
+      correct += 1;
+      gold.tp += 1;
+    } else {
+      gold.fn += 1;
+      counts.get(got.intent)!.fp += 1;
+      misses.push({ line: c.line, text: c.text, expected: c.intent, got: `${got.intent} ${got.confidence.toFixed(2)}` });
+    }
+  }
+  const per_intent: IntentScore['per_intent'] = {};
+  const f1s: number[] = [];
+  for (const [intent, { tp, fp, fn, n }] of counts) {
+    // An intent neither expected nor predicted says nothing about the classifier: left out of the macro average.
+    if (n === 0 && fp === 0) continue;
+    const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
+    const recall = n > 0 ? tp / n : 0;
+    const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+    per_intent[intent] = { precision: r4(precision), recall: r4(recall), f1: r4(f1), n };
+    f1s.push(f1);
+  }
+  const macro = f1s.length > 0 ? f1s.reduce((a, b) => a + b, 0) / f1s.length : 0;
+  return { score: { n: cases.length, accuracy: r4(cases.length ? correct / cases.length : 0), macro_f1: r4(macro), per_intent }, misses };
+}
+
+export function scoreSigs(nlu: Nlu, cases: SigCase[]): { score: SigScore; misses: Miss[] } {
+  let top1 = 0;
+  let top3 = 0;
+  const misses: Miss[] = [];
+  for (const c of cases) {
+    const ranked = nlu.recommendSigs(c.text, 3).map((r) => r.sigId);
+    if (ranked[0] === c.sig) top1 += 1;
+    if (ranked.includes(c.sig)) top3 += 1;
+    else misses.push({ line: c.line, text: c.text, expected: c.sig, got: ranked.join(', ') || '(none)' });
+  }
+  const n = cases.length;
+  return { score: { n, top1: r4(n ? top1 / n : 0), top3: r4(n ? top3 / n : 0) }, misses };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** Time to understand one message as the bot does (intent and entities, then the SIG ranking). */
+export function measureLatency(nlu: Nlu, texts: string[], rounds = 3): { p50: number; p99: number } {
+  const once = (t: string) => {
+    nlu.understand(t);
+    nlu.recommendSigs(t, 3);
+  };
+  for (const t of texts) once(t); // warm-up: the first calls pay for compilation, not for understanding
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const t of texts) {
+      const start = process.hrtime.bigint();
+      once(t);
+      samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: r4(percentile(samples, 50)), p99: r4(percentile(samples, 99)) };
+}
