@@ -67,6 +67,15 @@ export interface Reply {
   private?: boolean;
 }
 
+/**
+ * `workspaceId` of a channel destination named in content rather than by id: "the workspace this
+ * adapter serves" (the Slack team of its token, the Discord guild it is in). `channelId` then holds
+ * the channel's name as content writes it, without `#` (`sig-network`); the adapter resolves the
+ * name to its channel (a value that already is a channel id is used as is) and answers
+ * `{ ok: false, error: 'channel_not_found' }` when no channel has that name.
+ */
+export const ANY_WORKSPACE = '*';
+
 /** Where push work (digests, reminders) goes: a channel, or a person by direct message. */
 export type Destination =
   | { platform: Platform; workspaceId: string; kind: 'channel'; channelId: string }
