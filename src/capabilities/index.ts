@@ -3,6 +3,7 @@ import type { Capability } from '../core/capability.js';
 import { contribute } from './contribute.js';
 import { faq } from './faq.js';
 import { createHelp } from './help.js';
+import { createHome } from './home.js';
 import { language } from './language.js';
 import { sig } from './sig.js';
 import { welcome } from './welcome.js';
@@ -14,4 +15,5 @@ export const capabilities: readonly Capability[] = [
   language,
   createHelp(() => capabilities),
   welcome,
+  createHome(() => capabilities),
 ];

@@ -7,6 +7,7 @@ import type { Block, Reply } from '../core/types.js';
 import { findSig } from '../content/find-sig.js';
 import type { Sig } from '../content/types.js';
 import { sigChannel, sigFields, sigSummary, sigTitle } from './sig-view.js';
+import { sigHomeSection } from './sig-home.js';
 
 const JOIN_WORDS = new Set(['join', 'rejoindre', 'suivre', 'pick', 'subscribe']);
 const LEAVE_WORDS = new Set(['leave', 'quitter', 'unsubscribe']);
@@ -88,6 +89,7 @@ export const sig: Capability = {
   command: [{ name: 'interests', autocomplete: 'sigs' }],
   intents: ['recommend_sig'],
   actions: ['sig.pick', 'sig.leave', 'sig.list'],
+  homeSection: sigHomeSection,
   async run(input, ctx) {
     if (input.action) {
       if (input.action.id === 'sig.list') return list(ctx);

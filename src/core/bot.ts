@@ -28,6 +28,7 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
   const byAction = new Map(capabilities.flatMap((c) => (c.actions ?? []).map((a) => [a, c] as const)));
   const byIntent = new Map(capabilities.flatMap((c) => (c.intents ?? []).map((i) => [i, c] as const)));
   const onJoin = capabilities.find((c) => c.onJoin);
+  const onHome = capabilities.find((c) => c.onHome);
   const capabilityIds = new Set(capabilities.map((c) => c.id));
 
   function route(event: InboundEvent, understanding: Understanding | undefined): Route {
@@ -45,6 +46,8 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
       }
       case 'joined':
         return onJoin ? { capability: onJoin, input: { text: '' } } : null;
+      case 'home':
+        return onHome ? { capability: onHome, input: { text: '' } } : null;
       case 'message': {
         if (!understanding) return null;
         const addressed = event.mentioned || event.origin.isDirect;

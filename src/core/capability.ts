@@ -6,7 +6,7 @@ import type { Intent, Nlu, Understanding } from '../nlu/types.js';
 import type { Store } from '../store/store.js';
 import type { UserKey } from '../store/users.js';
 import type { Translate, Translator } from './i18n.js';
-import type { InboundEvent, Locale, Reply } from './types.js';
+import type { Block, InboundEvent, Locale, Reply } from './types.js';
 
 /** Long-lived parts shared by every event. */
 export interface Deps {
@@ -58,5 +58,12 @@ export interface Capability {
   actions?: string[];
   /** Answers someone joining a watched channel. */
   onJoin?: boolean;
+  /** Builds a person's home (Slack App Home) from every capability's `homeSection`. */
+  onHome?: boolean;
+  /**
+   * This capability's part of a person's home: what they follow, claim or receive, with its buttons.
+   * Sections appear in registry order; an empty list leaves the capability out.
+   */
+  homeSection?(ctx: Ctx): Promise<Block[]>;
   run(input: CapabilityInput, ctx: Ctx): Promise<Reply | null>;
 }

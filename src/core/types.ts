@@ -23,7 +23,9 @@ export type InboundEvent =
   | { kind: 'command'; id: string; origin: Origin; name: string; args: string }
   | { kind: 'message'; id: string; origin: Origin; text: string; mentioned: boolean }
   | { kind: 'action'; id: string; origin: Origin; actionId: string; value: string }
-  | { kind: 'joined'; id: string; origin: Origin };
+  | { kind: 'joined'; id: string; origin: Origin }
+  /** The person opened their home in the app (Slack's App Home): what they follow, claim and receive. */
+  | { kind: 'home'; id: string; origin: Origin };
 
 /**
  * The neutral block vocabulary. `text` and item `detail`s use the markup of ./markup.ts;
