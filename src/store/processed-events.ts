@@ -21,10 +21,12 @@ export interface ProcessedEventsOptions {
   pruneEveryMs?: number;
 }
 
-export function createProcessedEvents(database: Kysely<object>, options: ProcessedEventsOptions = {}): ProcessedEvents {
+/** Takes the database whatever tables it is typed with: this repository only needs its own. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function createProcessedEvents(database: Kysely<any>, options: ProcessedEventsOptions = {}): ProcessedEvents {
   const keepMs = options.keepMs ?? 60 * 60_000;
   const pruneEveryMs = options.pruneEveryMs ?? 10 * 60_000;
-  const db = database.withTables<{ processed_events: ProcessedEventsTable }>();
+  const db = database as Kysely<{ processed_events: ProcessedEventsTable }>;
   let lastPrune = 0;
   const prune = async (before: Date) => {
     const result = await db.deleteFrom('processed_events').where('seen_at', '<', before.toISOString()).executeTakeFirst();
