@@ -23,6 +23,16 @@ const timezone = z.string().refine(isTimeZone, 'expected an IANA time zone such 
 
 const cron = z.string().refine(isValidCron, 'expected a cron expression such as "0 9 * * 1" (Mondays 09:00)');
 
+/** `sig=/k8s-sig,issues=/k8s-issues` → { sig: '/k8s-sig', issues: '/k8s-issues' }: capability id → Slack command. */
+const SLACK_COMMAND_PAIR = /^([a-z][a-z0-9_-]*)=(\/[a-z0-9][a-z0-9_.-]{0,30})$/;
+const slackCommandNames = z
+  .string()
+  .refine(
+    (v) => v.split(',').every((pair) => SLACK_COMMAND_PAIR.test(pair.trim())),
+    'expected capability=/command pairs separated by commas, e.g. sig=/k8s-sig,issues=/k8s-issues (lowercase, at most 32 characters)',
+  )
+  .transform((v) => Object.fromEntries(v.split(',').map((pair) => SLACK_COMMAND_PAIR.exec(pair.trim())!.slice(1, 3) as [string, string])));
+
 
 /**
  * Keys in the order `.env.example` lists them (a test keeps the two in step). Defaults are the
@@ -41,6 +51,7 @@ export const configShape = {
   SLACK_SIGNING_SECRET: optional(z.string()),
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-')),
   SLACK_API_URL: withDefault(httpUrl('SLACK_API_URL'), 'https://slack.com/api/'),
+  SLACK_COMMAND_NAMES: optional(slackCommandNames),
   DISCORD_TOKEN: optional(z.string()),
   DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{5,25}$/, 'expected the numeric application id')),
   DISCORD_API_URL: withDefault(httpUrl('DISCORD_API_URL'), 'https://discord.com/api'),
