@@ -1,16 +1,34 @@
 // The store port capabilities and jobs use: one repository per concern over one database.
 import type { Database } from './database.js';
+import { createClaimRepo, type ClaimRepo } from './claims.js';
+import { createGithubLoginRepo, type GithubLoginRepo } from './github-logins.js';
+import { createHttpCacheRepo, type HttpCacheRepo } from './http-cache.js';
+import { createIssueRepo, type IssueRepo } from './issues.js';
+import { createListingRepo, type ListingRepo } from './listings.js';
+import { createWaitlistRepo, type WaitlistRepo } from './waitlist.js';
 import { createSubscriptionRepo, type SubscriptionRepo } from './subscriptions.js';
 import { createUserRepo, type UserRepo } from './users.js';
 
 export interface Store {
   users: UserRepo;
   subscriptions: SubscriptionRepo;
+  issues: IssueRepo;
+  httpCache: HttpCacheRepo;
+  claims: ClaimRepo;
+  waitlist: WaitlistRepo;
+  listings: ListingRepo;
+  githubLogins: GithubLoginRepo;
 }
 
 export function createStore(database: Database): Store {
   return {
     users: createUserRepo(database.db),
     subscriptions: createSubscriptionRepo(database.db),
+    issues: createIssueRepo(database.db),
+    httpCache: createHttpCacheRepo(database.db),
+    claims: createClaimRepo(database.db),
+    waitlist: createWaitlistRepo(database.db),
+    listings: createListingRepo(database.db),
+    githubLogins: createGithubLoginRepo(database.db),
   };
 }

@@ -7,6 +7,9 @@ export interface UsersTable {
   locale: string | null;
   created_at: string;
   updated_at: string;
+  /** Added by 003-claims: used only to notice progress on claimed issues, never as proof of identity. */
+  github_login: string | null;
+  github_asked_at: string | null;
 }
 
 export interface SubscriptionsTable {
@@ -17,7 +20,107 @@ export interface SubscriptionsTable {
   created_at: string;
 }
 
+/** A claimable issue in the index (002-issues); `labels` and `sig_ids` are JSON arrays. */
+export interface IssuesTable {
+  key: string;
+  owner: string;
+  repo: string;
+  repo_key: string;
+  number: number;
+  title: string;
+  url: string;
+  labels: string;
+  sig_ids: string;
+  language: string | null;
+  created_at: string;
+  updated_at: string;
+  first_seen_at: string;
+  last_seen_at: string;
+}
+
+export interface IssueQueryMembersTable {
+  query_key: string;
+  issue_key: string;
+}
+
+/** One search query of the index and how its last refresh went; `ok` and `complete` are 0 or 1. */
+export interface IssueQueriesTable {
+  query_key: string;
+  query: string;
+  refreshed_at: string | null;
+  attempted_at: string;
+  ok: number;
+  complete: number;
+  total: number;
+  error: string | null;
+}
+
+export interface HttpCacheTable {
+  key: string;
+  etag: string;
+  body: string;
+  stored_at: string;
+}
+
+export interface GithubReposTable {
+  repo_key: string;
+  language: string | null;
+  checked_at: string;
+}
+
+/** A claim (003-claims): `status` is open, released or done. */
+export interface ClaimsTable {
+  id: string;
+  platform: string;
+  workspace_id: string;
+  user_id: string;
+  issue_key: string;
+  owner: string;
+  repo: string;
+  number: number;
+  title: string;
+  url: string;
+  sig_id: string | null;
+  status: string;
+  reason: string | null;
+  created_at: string;
+  progress_at: string | null;
+  reminded_at: string | null;
+  ended_at: string | null;
+}
+
+export interface ClaimWaitlistTable {
+  issue_key: string;
+  platform: string;
+  workspace_id: string;
+  user_id: string;
+  owner: string;
+  repo: string;
+  number: number;
+  title: string;
+  url: string;
+  created_at: string;
+  notified_at: string | null;
+}
+
+/** The issues last listed to a person (JSON), so "#123" right after a listing means one of them. */
+export interface IssueListingsTable {
+  platform: string;
+  workspace_id: string;
+  user_id: string;
+  issues: string;
+  created_at: string;
+}
+
 export interface Tables {
   users: UsersTable;
   subscriptions: SubscriptionsTable;
+  issues: IssuesTable;
+  issue_query_members: IssueQueryMembersTable;
+  issue_queries: IssueQueriesTable;
+  http_cache: HttpCacheTable;
+  github_repos: GithubReposTable;
+  claims: ClaimsTable;
+  claim_waitlist: ClaimWaitlistTable;
+  issue_listings: IssueListingsTable;
 }

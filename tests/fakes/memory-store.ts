@@ -2,6 +2,8 @@
 import type { Locale } from '../../src/core/types.js';
 import type { Store } from '../../src/store/store.js';
 import type { UserKey } from '../../src/store/users.js';
+import { createMemoryClaimRepos } from './memory-claims.js';
+import { createMemoryIssueRepos } from './memory-issues.js';
 
 const keyOf = (k: UserKey) => `${k.platform}\u0000${k.workspaceId}\u0000${k.userId}`;
 
@@ -9,6 +11,8 @@ export function createMemoryStore(): Store {
   const locales = new Map<string, Locale | null>();
   const subs = new Map<string, { key: UserKey; sigs: string[] }>();
   return {
+    ...createMemoryIssueRepos(),
+    ...createMemoryClaimRepos(),
     users: {
       async get(key) {
         return locales.has(keyOf(key)) ? { ...key, locale: locales.get(keyOf(key)) ?? null } : null;

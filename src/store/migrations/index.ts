@@ -2,12 +2,16 @@
 import type { Migration } from 'kysely';
 import type { Engine } from '../database.js';
 import { foundation } from './001-foundation.js';
+import { issues } from './002-issues.js';
+import { claims } from './003-claims.js';
 import { events } from './005-events.js';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
 const MIGRATIONS: Record<string, MigrationFactory> = {
   '001-foundation': foundation,
+  '002-issues': issues,
+  '003-claims': claims,
   '005-events': events,
 };
 

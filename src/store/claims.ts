@@ -1,0 +1,132 @@
+// Claims: who said "I want to work on this" about which issue, and how that ended.
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import { issueKey, type IssueId } from './issues.js';
+import type { Tables } from './tables.js';
+import { whereUser, type UserKey } from './users.js';
+
+export type ClaimStatus = 'open' | 'released' | 'done';
+/** Why a claim ended: the person gave up, stayed silent too long, the issue closed, or someone else got it. */
+export type ClaimEnd = 'gave_up' | 'inactive' | 'closed' | 'taken';
+
+export interface ClaimIssue extends IssueId {
+  title: string;
+  url: string;
+  sigId: string | null;
+}
+
+export interface Claim extends ClaimIssue {
+  id: string;
+  user: UserKey;
+  key: string;
+  status: ClaimStatus;
+  reason: ClaimEnd | null;
+  createdAt: Date;
+  /** Last sign of progress seen on GitHub (assigned, commented, a linked pull request). */
+  progressAt: Date | null;
+  remindedAt: Date | null;
+  endedAt: Date | null;
+}
+
+export interface ClaimRepo {
+  /** Opens a claim unless one is open on the issue; `created` false returns that existing claim. */
+  open(user: UserKey, issue: ClaimIssue, now: Date): Promise<{ claim: Claim; created: boolean }>;
+  openFor(user: UserKey): Promise<Claim[]>;
+  openOn(issue: IssueId): Promise<Claim | null>;
+  allOpen(): Promise<Claim[]>;
+  /** Ends an open claim; false when it was not open any more. */
+  end(id: string, status: Exclude<ClaimStatus, 'open'>, reason: ClaimEnd, now: Date): Promise<boolean>;
+  /** Records progress; a later silence starts the reminder clock again. */
+  progress(id: string, at: Date): Promise<void>;
+  reminded(id: string, at: Date): Promise<void>;
+}
+
+const date = (v: string | null) => (v ? new Date(v) : null);
+
+function toClaim(row: Selectable<Tables['claims']>): Claim {
+  return {
+    id: row.id,
+    user: { platform: row.platform, workspaceId: row.workspace_id, userId: row.user_id },
+    key: row.issue_key,
+    owner: row.owner,
+    repo: row.repo,
+    number: Number(row.number),
+    title: row.title,
+    url: row.url,
+    sigId: row.sig_id,
+    status: row.status as ClaimStatus,
+    reason: row.reason as ClaimEnd | null,
+    createdAt: new Date(row.created_at),
+    progressAt: date(row.progress_at),
+    remindedAt: date(row.reminded_at),
+    endedAt: date(row.ended_at),
+  };
+}
+
+export function createClaimRepo(db: Kysely<Tables>): ClaimRepo {
+  const openOn = async (issue: IssueId) => {
+    const row = await db.selectFrom('claims').selectAll().where('issue_key', '=', issueKey(issue)).where('status', '=', 'open').executeTakeFirst();
+    return row ? toClaim(row) : null;
+  };
+  return {
+    async open(user, issue, now) {
+      const row = {
+        id: randomUUID(),
+        ...whereUser(user),
+        issue_key: issueKey(issue),
+        owner: issue.owner,
+        repo: issue.repo,
+        number: issue.number,
+        title: issue.title,
+        url: issue.url,
+        sig_id: issue.sigId,
+        status: 'open',
+        reason: null,
+        created_at: now.toISOString(),
+        progress_at: null,
+        reminded_at: null,
+        ended_at: null,
+      };
+      // The partial unique index decides between two people asking at the same moment.
+      const result = await db.insertInto('claims').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) return { claim: toClaim(row), created: true };
+      const holder = await openOn(issue);
+      if (!holder) throw new Error('claim conflict without an open claim');
+      return { claim: holder, created: false };
+    },
+    async openFor(user) {
+      const rows = await db
+        .selectFrom('claims')
+        .selectAll()
+        .where('platform', '=', user.platform)
+        .where('workspace_id', '=', user.workspaceId)
+        .where('user_id', '=', user.userId)
+        .where('status', '=', 'open')
+        .orderBy('created_at')
+        .execute();
+      return rows.map(toClaim);
+    },
+    openOn,
+    async allOpen() {
+      const rows = await db.selectFrom('claims').selectAll().where('status', '=', 'open').orderBy('created_at').orderBy('id').execute();
+      return rows.map(toClaim);
+    },
+    async end(id, status, reason, now) {
+      const result = await db
+        .updateTable('claims')
+        .set({ status, reason, ended_at: now.toISOString() })
+        .where('id', '=', id)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async progress(id, at) {
+      const row = await db.selectFrom('claims').select('progress_at').where('id', '=', id).executeTakeFirst();
+      if (!row || (row.progress_at && row.progress_at >= at.toISOString())) return;
+      await db.updateTable('claims').set({ progress_at: at.toISOString(), reminded_at: null }).where('id', '=', id).execute();
+    },
+    async reminded(id, at) {
+      await db.updateTable('claims').set({ reminded_at: at.toISOString() }).where('id', '=', id).execute();
+    },
+  };
+}

@@ -1,0 +1,123 @@
+// Who is waiting for a claimed issue, in order, and whom we already told it was free again.
+import type { Kysely, Selectable } from 'kysely';
+import { issueKey, type IssueId } from './issues.js';
+import type { Tables } from './tables.js';
+import { whereUser, type UserKey } from './users.js';
+
+export interface WaitedIssue extends IssueId {
+  title: string;
+  url: string;
+}
+
+export interface Waiter {
+  user: UserKey;
+  issue: WaitedIssue;
+  createdAt: Date;
+  notifiedAt: Date | null;
+}
+
+export interface WaitlistRepo {
+  /** Adds the person once; `position` counts only people not yet told. */
+  join(user: UserKey, issue: WaitedIssue, now: Date): Promise<{ position: number; added: boolean }>;
+  leave(user: UserKey, issue: IssueId): Promise<boolean>;
+  /** The first person not yet told, if any. */
+  next(issue: IssueId): Promise<Waiter | null>;
+  /** When someone was last told this issue was free. */
+  lastNotifiedAt(issue: IssueId): Promise<Date | null>;
+  /** Issues with someone not yet told. */
+  waitedFor(): Promise<WaitedIssue[]>;
+  notified(user: UserKey, issue: IssueId, now: Date): Promise<void>;
+}
+
+function toWaiter(row: Selectable<Tables['claim_waitlist']>): Waiter {
+  return {
+    user: { platform: row.platform, workspaceId: row.workspace_id, userId: row.user_id },
+    issue: { owner: row.owner, repo: row.repo, number: Number(row.number), title: row.title, url: row.url },
+    createdAt: new Date(row.created_at),
+    notifiedAt: row.notified_at ? new Date(row.notified_at) : null,
+  };
+}
+
+export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
+  const mine = (user: UserKey, issue: IssueId) =>
+    db
+      .selectFrom('claim_waitlist')
+      .where('issue_key', '=', issueKey(issue))
+      .where('platform', '=', user.platform)
+      .where('workspace_id', '=', user.workspaceId)
+      .where('user_id', '=', user.userId);
+  const pending = (issue: IssueId) =>
+    db.selectFrom('claim_waitlist').where('issue_key', '=', issueKey(issue)).where('notified_at', 'is', null);
+  return {
+    async join(user, issue, now) {
+      const existing = await mine(user, issue).select(['created_at', 'notified_at']).executeTakeFirst();
+      let added = false;
+      if (!existing) {
+        await db
+          .insertInto('claim_waitlist')
+          .values({ issue_key: issueKey(issue), ...whereUser(user), owner: issue.owner, repo: issue.repo, number: issue.number, title: issue.title, url: issue.url, created_at: now.toISOString(), notified_at: null })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+        added = true;
+      } else if (existing.notified_at) {
+        // Told once and asking again: back in the queue, at the end.
+        await db
+          .updateTable('claim_waitlist')
+          .set({ notified_at: null, created_at: now.toISOString() })
+          .where('issue_key', '=', issueKey(issue))
+          .where('platform', '=', user.platform)
+          .where('workspace_id', '=', user.workspaceId)
+          .where('user_id', '=', user.userId)
+          .execute();
+        added = true;
+      }
+      const me = await mine(user, issue).select('created_at').executeTakeFirstOrThrow();
+      const ahead = await pending(issue).select((eb) => eb.fn.countAll().as('n')).where('created_at', '<', me.created_at).executeTakeFirstOrThrow();
+      return { position: Number(ahead.n) + 1, added };
+    },
+    async leave(user, issue) {
+      const result = await db
+        .deleteFrom('claim_waitlist')
+        .where('issue_key', '=', issueKey(issue))
+        .where('platform', '=', user.platform)
+        .where('workspace_id', '=', user.workspaceId)
+        .where('user_id', '=', user.userId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+    async next(issue) {
+      const row = await pending(issue).selectAll().orderBy('created_at').orderBy('user_id').executeTakeFirst();
+      return row ? toWaiter(row) : null;
+    },
+    async lastNotifiedAt(issue) {
+      const row = await db
+        .selectFrom('claim_waitlist')
+        .select((eb) => eb.fn.max('notified_at').as('at'))
+        .where('issue_key', '=', issueKey(issue))
+        .executeTakeFirst();
+      return row?.at ? new Date(row.at) : null;
+    },
+    async waitedFor() {
+      const rows = await db
+        .selectFrom('claim_waitlist')
+        .select(['owner', 'repo', 'number', 'title', 'url', 'issue_key'])
+        .where('notified_at', 'is', null)
+        .orderBy('issue_key')
+        .orderBy('created_at')
+        .execute();
+      const byKey = new Map<string, WaitedIssue>();
+      for (const r of rows) if (!byKey.has(r.issue_key)) byKey.set(r.issue_key, { owner: r.owner, repo: r.repo, number: Number(r.number), title: r.title, url: r.url });
+      return [...byKey.values()];
+    },
+    async notified(user, issue, now) {
+      await db
+        .updateTable('claim_waitlist')
+        .set({ notified_at: now.toISOString() })
+        .where('issue_key', '=', issueKey(issue))
+        .where('platform', '=', user.platform)
+        .where('workspace_id', '=', user.workspaceId)
+        .where('user_id', '=', user.userId)
+        .execute();
+    },
+  };
+}

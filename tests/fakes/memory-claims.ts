@@ -1,0 +1,115 @@
+// In-memory claims, waitlists, listings and GitHub logins: the behaviour of the SQL repositories, no database.
+import { randomUUID } from 'node:crypto';
+import type { Claim, ClaimRepo } from '../../src/store/claims.js';
+import type { GithubLoginRepo } from '../../src/store/github-logins.js';
+import { issueKey } from '../../src/store/issues.js';
+import type { ListingRepo } from '../../src/store/listings.js';
+import type { UserKey } from '../../src/store/users.js';
+import type { Waiter, WaitlistRepo } from '../../src/store/waitlist.js';
+
+const userOf = (k: UserKey) => `${k.platform}\u0000${k.workspaceId}\u0000${k.userId}`;
+const copy = (c: Claim): Claim => ({ ...c, user: { ...c.user } });
+
+export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: WaitlistRepo; listings: ListingRepo; githubLogins: GithubLoginRepo } {
+  const claims: Claim[] = [];
+  const waiters: (Waiter & { key: string })[] = [];
+  const listings = new Map<string, { issues: { owner: string; repo: string; number: number }[]; at: Date }>();
+  const logins = new Map<string, { login: string | null; askedAt: Date | null }>();
+  const openOn = (key: string) => claims.find((c) => c.key === key && c.status === 'open');
+  const mine = (user: UserKey, key: string) => waiters.find((w) => w.key === key && userOf(w.user) === userOf(user));
+  const pending = (key: string) => waiters.filter((w) => w.key === key && !w.notifiedAt).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.user.userId.localeCompare(b.user.userId));
+  return {
+    claims: {
+      async open(user, issue, now) {
+        const holder = openOn(issueKey(issue));
+        if (holder) return { claim: copy(holder), created: false };
+        const claim: Claim = { ...issue, id: randomUUID(), user: { ...user }, key: issueKey(issue), status: 'open', reason: null, createdAt: now, progressAt: null, remindedAt: null, endedAt: null };
+        claims.push(claim);
+        return { claim: copy(claim), created: true };
+      },
+      async openFor(user) {
+        return claims.filter((c) => c.status === 'open' && userOf(c.user) === userOf(user)).map(copy);
+      },
+      async openOn(issue) {
+        const c = openOn(issueKey(issue));
+        return c ? copy(c) : null;
+      },
+      async allOpen() {
+        return claims.filter((c) => c.status === 'open').map(copy);
+      },
+      async end(id, status, reason, now) {
+        const c = claims.find((x) => x.id === id && x.status === 'open');
+        if (!c) return false;
+        Object.assign(c, { status, reason, endedAt: now });
+        return true;
+      },
+      async progress(id, at) {
+        const c = claims.find((x) => x.id === id);
+        if (!c || (c.progressAt && c.progressAt >= at)) return;
+        Object.assign(c, { progressAt: at, remindedAt: null });
+      },
+      async reminded(id, at) {
+        const c = claims.find((x) => x.id === id);
+        if (c) c.remindedAt = at;
+      },
+    },
+    waitlist: {
+      async join(user, issue, now) {
+        const key = issueKey(issue);
+        const existing = mine(user, key);
+        let added = false;
+        if (!existing) {
+          waiters.push({ key, user: { ...user }, issue: { ...issue }, createdAt: now, notifiedAt: null });
+          added = true;
+        } else if (existing.notifiedAt) {
+          Object.assign(existing, { notifiedAt: null, createdAt: now });
+          added = true;
+        }
+        const me = mine(user, key)!;
+        return { position: pending(key).filter((w) => w.createdAt < me.createdAt).length + 1, added };
+      },
+      async leave(user, issue) {
+        const w = mine(user, issueKey(issue));
+        if (!w) return false;
+        waiters.splice(waiters.indexOf(w), 1);
+        return true;
+      },
+      async next(issue) {
+        const w = pending(issueKey(issue))[0];
+        return w ? { user: { ...w.user }, issue: { ...w.issue }, createdAt: w.createdAt, notifiedAt: null } : null;
+      },
+      async lastNotifiedAt(issue) {
+        const times = waiters.filter((w) => w.key === issueKey(issue) && w.notifiedAt).map((w) => w.notifiedAt!.getTime());
+        return times.length ? new Date(Math.max(...times)) : null;
+      },
+      async waitedFor() {
+        const keys = [...new Set(waiters.filter((w) => !w.notifiedAt).map((w) => w.key))].sort();
+        return keys.map((k) => ({ ...pending(k)[0]!.issue }));
+      },
+      async notified(user, issue, now) {
+        const w = mine(user, issueKey(issue));
+        if (w) w.notifiedAt = now;
+      },
+    },
+    listings: {
+      async remember(user, issues, now) {
+        listings.set(userOf(user), { issues: issues.map((i) => ({ owner: i.owner, repo: i.repo, number: i.number })), at: now });
+      },
+      async last(user) {
+        const l = listings.get(userOf(user));
+        return l ? { issues: l.issues.map((i) => ({ ...i })), at: l.at } : null;
+      },
+    },
+    githubLogins: {
+      async get(user) {
+        return { ...(logins.get(userOf(user)) ?? { login: null, askedAt: null }) };
+      },
+      async set(user, login) {
+        logins.set(userOf(user), { askedAt: null, ...logins.get(userOf(user)), login });
+      },
+      async markAsked(user, now) {
+        logins.set(userOf(user), { login: null, ...logins.get(userOf(user)), askedAt: now });
+      },
+    },
+  };
+}
