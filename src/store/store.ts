@@ -6,12 +6,14 @@ import { createHttpCacheRepo, type HttpCacheRepo } from './http-cache.js';
 import { createIssueRepo, type IssueRepo } from './issues.js';
 import { createListingRepo, type ListingRepo } from './listings.js';
 import { createWaitlistRepo, type WaitlistRepo } from './waitlist.js';
+import { createDigestRepo, type DigestRepo } from './digests.js';
 import { createSubscriptionRepo, type SubscriptionRepo } from './subscriptions.js';
 import { createUserRepo, type UserRepo } from './users.js';
 
 export interface Store {
   users: UserRepo;
   subscriptions: SubscriptionRepo;
+  digests: DigestRepo;
   issues: IssueRepo;
   httpCache: HttpCacheRepo;
   claims: ClaimRepo;
@@ -24,6 +26,7 @@ export function createStore(database: Database): Store {
   return {
     users: createUserRepo(database.db),
     subscriptions: createSubscriptionRepo(database.db),
+    digests: createDigestRepo(database.db, database.engine),
     issues: createIssueRepo(database.db),
     httpCache: createHttpCacheRepo(database.db),
     claims: createClaimRepo(database.db),

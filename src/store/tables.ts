@@ -112,9 +112,54 @@ export interface IssueListingsTable {
   created_at: string;
 }
 
+/** One weekly digest run per period (004-digests); `status` is running, incomplete or done. */
+export interface DigestRunsTable {
+  period_key: string;
+  status: string;
+  planned_at: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+/** One row per (period, destination); `issue_keys` is a JSON array of what was sent. */
+export interface DigestDeliveriesTable {
+  period_key: string;
+  destination: string;
+  platform: string;
+  workspace_id: string;
+  kind: string;
+  target_id: string;
+  status: string;
+  attempts: number;
+  cutoff: string | null;
+  issue_keys: string | null;
+  message_id: string | null;
+  error: string | null;
+  updated_at: string;
+}
+
+/** People who turned weekly digests by direct message on. */
+export interface DigestDmOptinsTable {
+  platform: string;
+  workspace_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+/** The digest lease SQLite uses in place of PostgreSQL's advisory lock. */
+export interface DigestLocksTable {
+  name: string;
+  owner: string;
+  expires_at: string;
+}
+
 export interface Tables {
   users: UsersTable;
   subscriptions: SubscriptionsTable;
+  digest_runs: DigestRunsTable;
+  digest_deliveries: DigestDeliveriesTable;
+  digest_dm_optins: DigestDmOptinsTable;
+  digest_locks: DigestLocksTable;
   issues: IssuesTable;
   issue_query_members: IssueQueryMembersTable;
   issue_queries: IssueQueriesTable;

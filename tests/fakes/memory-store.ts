@@ -2,6 +2,7 @@
 import type { Locale } from '../../src/core/types.js';
 import type { Store } from '../../src/store/store.js';
 import type { UserKey } from '../../src/store/users.js';
+import { createMemoryDigests } from './memory-digests.js';
 import { createMemoryClaimRepos } from './memory-claims.js';
 import { createMemoryIssueRepos } from './memory-issues.js';
 
@@ -13,6 +14,7 @@ export function createMemoryStore(): Store {
   return {
     ...createMemoryIssueRepos(),
     ...createMemoryClaimRepos(),
+    digests: createMemoryDigests({ locale: (k) => locales.get(keyOf(k)) ?? null, sigs: (k) => subs.get(keyOf(k))?.sigs ?? [] }),
     users: {
       async get(key) {
         return locales.has(keyOf(key)) ? { ...key, locale: locales.get(keyOf(key)) ?? null } : null;

@@ -4,6 +4,7 @@ import type { Engine } from '../database.js';
 import { foundation } from './001-foundation.js';
 import { issues } from './002-issues.js';
 import { claims } from './003-claims.js';
+import { digests } from './004-digests.js';
 import { events } from './005-events.js';
 
 export type MigrationFactory = (engine: Engine) => Migration;
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, MigrationFactory> = {
   '001-foundation': foundation,
   '002-issues': issues,
   '003-claims': claims,
+  '004-digests': digests,
   '005-events': events,
 };
 
