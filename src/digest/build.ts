@@ -1,0 +1,46 @@
+// What one destination would get now: its new issues, re-checked, composed in its language (or nothing).
+import type { Content } from '../content/types.js';
+import type { Translator } from '../core/i18n.js';
+import type { Reply } from '../core/types.js';
+import { composeDigest } from './compose.js';
+import type { DigestTarget } from './destinations.js';
+import type { FreshnessCheck } from './freshness.js';
+import type { DigestIssue } from './issue-source.js';
+import { candidatesFor, DIGEST_LIMIT, groupBySig } from './select.js';
+
+/** Spares beyond the limit, so issues found taken at send time can be replaced without a second pass. */
+const SPARES = 10;
+
+export interface BuiltDigest {
+  reply: Reply | null;
+  issueKeys: string[];
+  /** Issues claimable up to this instant were considered: the destination's next digest starts after it. */
+  cutoff: Date;
+  first: boolean;
+}
+
+export interface DigestBuilderInput {
+  content: Content;
+  translator: Translator;
+  bySig: ReadonlyMap<string, readonly DigestIssue[]>;
+  cutoffs: ReadonlyMap<string, Date>;
+  asOf: Date;
+  freshness: FreshnessCheck;
+}
+
+export function createDigestBuilder(input: DigestBuilderInput) {
+  return async function build(target: DigestTarget): Promise<BuiltDigest> {
+    const previous = input.cutoffs.get(target.key) ?? null;
+    const { ordered, total } = candidatesFor(target.sigIds, input.bySig, { after: previous, until: input.asOf }, DIGEST_LIMIT + SPARES);
+    const { fresh, taken } = await input.freshness.pick(ordered, DIGEST_LIMIT);
+    const base = { cutoff: input.asOf, first: previous === null, issueKeys: fresh.map((i) => i.key) };
+    if (fresh.length === 0) return { ...base, reply: null };
+    const message = {
+      kind: target.destination.kind,
+      first: previous === null,
+      groups: groupBySig(fresh, target.sigIds),
+      more: Math.max(0, total - fresh.length - taken),
+    };
+    return { ...base, reply: composeDigest(message, input.content, input.translator.bind(target.locale)) };
+  };
+}

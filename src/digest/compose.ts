@@ -1,0 +1,67 @@
+// Builds one digest message in neutral blocks: intro, issues grouped by SIG with a claim button, the nudge.
+import { buttons, items, text } from '../core/blocks.js';
+import type { Translate } from '../core/i18n.js';
+import { escapeMarkup, safeUrl } from '../core/markup.js';
+import type { Block, LinkedItem, Reply } from '../core/types.js';
+import type { Content } from '../content/types.js';
+import type { DigestIssue } from './issue-source.js';
+
+/** The claim capability's button: its value is the issue key, as "I want to work on owner/repo#1" would say. */
+export const CLAIM_ACTION = 'claim';
+/** The DM-digest switch, owned by the digest capability; value `on` or `off`. */
+export const DIGEST_TOGGLE_ACTION = 'digest.dm';
+/** Titles come from GitHub: long ones are cut so ten issues stay within every platform's message limits. */
+const TITLE_MAX = 120;
+
+export interface DigestMessage {
+  kind: 'channel' | 'user';
+  /** True when this destination never had a digest: the issues are the freshest, not "new this week". */
+  first: boolean;
+  groups: { sigId: string; issues: DigestIssue[] }[];
+  /** New issues left out by the limit (shown as "and N more"). */
+  more: number;
+}
+
+function clip(title: string): string {
+  const flat = title.replace(/\s+/g, ' ').trim();
+  return flat.length > TITLE_MAX ? `${flat.slice(0, TITLE_MAX - 1)}…` : flat;
+}
+
+function issueItem(issue: DigestIssue, t: Translate): LinkedItem {
+  const parts = [`\`${escapeMarkup(issue.key)}\``];
+  if (issue.labels.length > 0) parts.push(escapeMarkup(issue.labels.slice(0, 3).join(', ')));
+  if (issue.language) parts.push(escapeMarkup(issue.language));
+  const url = safeUrl(issue.url);
+  return {
+    title: clip(issue.title),
+    ...(url ? { url } : {}),
+    detail: parts.join(' · '),
+    button: { id: CLAIM_ACTION, label: t('digest.claim_button'), value: issue.key },
+  };
+}
+
+export function composeDigest(message: DigestMessage, content: Content, t: Translate): Reply {
+  const count = message.groups.reduce((n, g) => n + g.issues.length, 0);
+  const names = message.groups.map((g) => content.sigById.get(g.sigId)?.name ?? g.sigId);
+  const intro =
+    message.kind === 'channel'
+      ? t(message.first ? 'digest.channel_intro_first' : 'digest.channel_intro', { count, name: names.join(', ') })
+      : t(message.first ? 'digest.dm_intro_first' : 'digest.dm_intro', { count });
+  const blocks: Block[] = [text(intro)];
+  const titled = message.groups.length > 1;
+  for (const group of message.groups) {
+    if (titled) blocks.push(text(t('digest.group_title', { name: content.sigById.get(group.sigId)?.name ?? group.sigId })));
+    blocks.push(items(group.issues.map((i) => issueItem(i, t))));
+  }
+  if (message.more > 0) {
+    const finder = content.community.links.issueFinder;
+    blocks.push(
+      text(finder ? t('digest.more_link', { count: message.more, linkMarkup: `[${escapeMarkup(t('digest.more_label'))}](${finder})` }) : t('digest.more', { count: message.more })),
+    );
+  }
+  blocks.push(text(t('digest.just_say_it')));
+  if (message.kind === 'user') {
+    blocks.push(text(t('digest.dm_footer')), buttons([{ id: DIGEST_TOGGLE_ACTION, label: t('digest.button_off'), value: 'off' }]));
+  }
+  return { blocks };
+}

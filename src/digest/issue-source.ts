@@ -1,0 +1,44 @@
+// What digests need from the issue index: claimable issues per SIG, and a cheap re-check before sending.
+
+export interface DigestIssue {
+  /** `owner/repo#123`: unique, and what the claim button carries. */
+  key: string;
+  repo: string;
+  number: number;
+  title: string;
+  url: string;
+  /** The SIGs the issue belongs to (by label or repository), in the catalogue's ids. */
+  sigIds: readonly string[];
+  labels: readonly string[];
+  /** The repository's main programming language, when known. */
+  language: string | null;
+  /**
+   * When the index first saw the issue claimable (open, unassigned, no linked pull request). This is
+   * the index's own observation time, not GitHub's `created_at`: an old issue that becomes free this
+   * week is new to a digest, and an issue the index learns about late is not skipped.
+   */
+  claimableSince: Date;
+}
+
+/** `claimable`: still free; `taken`: assigned, linked to a pull request, or closed; `unknown`: GitHub did not say. */
+export type Freshness = 'claimable' | 'taken' | 'unknown';
+
+export interface DigestIssueSource {
+  /** Every issue the index currently holds as claimable. */
+  claimable(): Promise<DigestIssue[]>;
+  /**
+   * Asks GitHub again about these issues just before a digest lists them, through conditional
+   * requests (an unchanged issue costs a 304). Issues missing from the answer count as `unknown`.
+   */
+  recheck(issues: readonly DigestIssue[]): Promise<Map<string, Freshness>>;
+}
+
+/** The source used when no issue index is configured: nothing is claimable, so nothing is sent. */
+export const noIssues: DigestIssueSource = {
+  async claimable() {
+    return [];
+  },
+  async recheck() {
+    return new Map();
+  },
+};
