@@ -23,6 +23,12 @@ const timezone = z.string().refine(isTimeZone, 'expected an IANA time zone such 
 
 const cron = z.string().refine(isValidCron, 'expected a cron expression such as "0 9 * * 1" (Mondays 09:00)');
 
+/** A whole number in a range; the message names the range so the operator knows what to write. */
+const wholeNumber = (min: number, max: number, unit: string) => {
+  const message = `expected a whole number of ${unit} from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+};
+
 /** `sig=/k8s-sig,issues=/k8s-issues` → { sig: '/k8s-sig', issues: '/k8s-issues' }: capability id → Slack command. */
 const SLACK_COMMAND_PAIR = /^([a-z][a-z0-9_-]*)=(\/[a-z0-9][a-z0-9_.-]{0,30})$/;
 const slackCommandNames = z
@@ -47,6 +53,12 @@ export const configShape = {
   PORT: withDefault(z.coerce.number({ error: 'expected a port number (1-65535)' }).int('expected a port number (1-65535)').min(1, 'expected a port number (1-65535)').max(65535, 'expected a port number (1-65535)'), 3000),
   GITHUB_TOKEN: optional(z.string()),
   GITHUB_API_URL: withDefault(httpUrl('GITHUB_API_URL'), 'https://api.github.com'),
+  GITHUB_TIMEOUT_SECONDS: withDefault(wholeNumber(1, 120, 'seconds'), 10),
+  ISSUES_SOURCE: withDefault(z.enum(['auto', 'github', 'sample']), 'auto'),
+  ISSUES_REFRESH_MINUTES: withDefault(wholeNumber(5, 1440, 'minutes'), 30),
+  CLAIM_MAX_OPEN: withDefault(wholeNumber(1, 20, 'claims'), 1),
+  CLAIM_REMIND_DAYS: withDefault(wholeNumber(1, 90, 'days'), 7),
+  CLAIM_RELEASE_DAYS: withDefault(wholeNumber(1, 90, 'days'), 7),
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-')),
   SLACK_SIGNING_SECRET: optional(z.string()),
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-')),
