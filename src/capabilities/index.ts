@@ -1,6 +1,7 @@
 // The explicit, ordered list of what the bot can do; help and command definitions come from it.
 import type { Capability } from '../core/capability.js';
 import { contribute } from './contribute.js';
+import { digest } from './digest.js';
 import { faq } from './faq.js';
 import { createHelp } from './help.js';
 import { createHome } from './home.js';
@@ -11,6 +12,7 @@ import { welcome } from './welcome.js';
 export const capabilities: readonly Capability[] = [
   contribute,
   sig,
+  digest,
   faq,
   language,
   createHelp(() => capabilities),

@@ -8,10 +8,12 @@ import { findSig } from '../content/find-sig.js';
 import type { Sig } from '../content/types.js';
 import { sigChannel, sigFields, sigSummary, sigTitle } from './sig-view.js';
 import { sigHomeSection } from './sig-home.js';
+import { digestButton, digestCommand, digestStatus } from './digest.js';
 
 const JOIN_WORDS = new Set(['join', 'rejoindre', 'suivre', 'pick', 'subscribe']);
 const LEAVE_WORDS = new Set(['leave', 'quitter', 'unsubscribe']);
 const MINE_WORDS = new Set(['mine', 'mes', 'me', 'moi']);
+const DIGEST_WORDS = new Set(['digest', 'résumé', 'resume']);
 
 function requireSig(ctx: Ctx, typed: string): Sig {
   const sig = findSig(ctx.content, typed);
@@ -48,6 +50,8 @@ async function join(ctx: Ctx, sig: Sig): Promise<Reply> {
   const blocks: Block[] = [text(ctx.t(key, { name: sig.name })), fields(sigFields(sig, ctx))];
   if (channel) blocks.push(text(ctx.t('sig.say_hello', { channel })));
   blocks.push(text(ctx.t('sig.next_step_issues')));
+  // Someone who just joined is the one most likely to want the group's new issues every week.
+  if (!(await ctx.store.digests.dmOn(ctx.user))) blocks.push(buttons([digestButton(ctx, false)]));
   return { blocks, private: true };
 }
 
@@ -64,6 +68,7 @@ async function mine(ctx: Ctx): Promise<Reply> {
     blocks: [
       text(ctx.t('sig.mine_intro', { count: sigs.length })),
       items(sigs.map((s) => ({ title: s.name, detail: `\`${s.id}\``, button: { id: 'sig.leave', label: ctx.t('sig.button_leave'), value: s.id } }))),
+      ...(await digestStatus(ctx)),
     ],
     private: true,
   };
@@ -85,7 +90,7 @@ async function recommend(ctx: Ctx, interests: string, isPrivate: boolean): Promi
 
 export const sig: Capability = {
   id: 'sig',
-  usage: '/sig [interests | sig-id | join sig-id | leave sig-id | mine]',
+  usage: '/sig [interests | sig-id | join sig-id | leave sig-id | mine | digest on|off]',
   command: [{ name: 'interests', autocomplete: 'sigs' }],
   intents: ['recommend_sig'],
   actions: ['sig.pick', 'sig.leave', 'sig.list'],
@@ -107,6 +112,7 @@ export const sig: Capability = {
     const [verb, ...rest] = args.split(/\s+/);
     const lowered = verb!.toLowerCase();
     if (MINE_WORDS.has(lowered) && rest.length === 0) return mine(ctx);
+    if (DIGEST_WORDS.has(lowered)) return digestCommand(ctx, rest.join(' '));
     if (JOIN_WORDS.has(lowered) && rest.length > 0) return join(ctx, requireSig(ctx, rest.join(' ')));
     if (LEAVE_WORDS.has(lowered) && rest.length > 0) return leave(ctx, requireSig(ctx, rest.join(' ')));
     const named = findSig(ctx.content, args);

@@ -48,7 +48,8 @@ export function composeDigest(message: DigestMessage, content: Content, t: Trans
       ? t(message.first ? 'digest.channel_intro_first' : 'digest.channel_intro', { count, name: names.join(', ') })
       : t(message.first ? 'digest.dm_intro_first' : 'digest.dm_intro', { count });
   const blocks: Block[] = [text(intro)];
-  const titled = message.groups.length > 1;
+  // A DM always names its groups; a channel's intro already names its one.
+  const titled = message.kind === 'user' || message.groups.length > 1;
   for (const group of message.groups) {
     if (titled) blocks.push(text(t('digest.group_title', { name: content.sigById.get(group.sigId)?.name ?? group.sigId })));
     blocks.push(items(group.issues.map((i) => issueItem(i, t))));
