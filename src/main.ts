@@ -1,9 +1,12 @@
 // The composition root: boots the core, starts the adapters the configuration asks for, and the jobs.
 import { existsSync } from 'node:fs';
 import { createConsoleAdapter } from '../adapters/console/index.js';
+import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { BootError, boot, type Booted } from './boot.js';
 import { capabilities } from './capabilities/index.js';
+import { sigSuggestions } from './content/suggestions.js';
 import { createBot } from './core/bot.js';
+import { commandSpecs, createLookup } from './core/commands.js';
 import type { ChatAdapter, Destination, PostResult, Reply } from './core/types.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
 
@@ -18,8 +21,25 @@ function createPost(adapters: ChatAdapter[]): Post {
 }
 
 /** The platform adapters this configuration asks for (Slack and Discord add themselves here). */
-function platformAdapters(_booted: Booted): ChatAdapter[] {
-  return [];
+function platformAdapters(booted: Booted): ChatAdapter[] {
+  const adapters: ChatAdapter[] = [];
+  const { config } = booted.deps;
+  if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) adapters.push(discordAdapter(booted, config.DISCORD_TOKEN, config.DISCORD_APPLICATION_ID));
+  return adapters;
+}
+
+/** Discord: commands from the registry, SIG autocomplete from the catalogue, its own words from the locales. */
+function discordAdapter({ deps }: Booted, token: string, applicationId: string): ChatAdapter {
+  return createDiscordAdapter({
+    token,
+    applicationId,
+    apiUrl: deps.config.DISCORD_API_URL,
+    commands: commandSpecs(capabilities),
+    suggestions: { sigs: sigSuggestions(deps.content) },
+    lookup: createLookup(deps.translator),
+    defaultLocale: deps.config.DEFAULT_LOCALE,
+    log: deps.log.child({ platform: 'discord' }),
+  });
 }
 
 /** Scheduled jobs (issue refresh, claim follow-ups, weekly digest add themselves here). */

@@ -2,10 +2,11 @@
 import { existsSync } from 'node:fs';
 import { BootError } from '../boot.js';
 import { checkConfig } from './check-config.js';
+import { discordRegister } from './discord-register.js';
 import { evalCommand } from './eval.js';
 import type { CliCommand, CliIo } from './command.js';
 
-const COMMANDS: CliCommand[] = [checkConfig, evalCommand];
+const COMMANDS: CliCommand[] = [checkConfig, evalCommand, discordRegister];
 
 function usage(io: CliIo) {
   io.err('usage: npm run cli -- <command>');

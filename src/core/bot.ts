@@ -80,16 +80,16 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
       const t = deps.translator.bind(locale);
       if ('unknownCommand' in routed) {
         const known = [...byCommand.keys()].map((c) => `/${c}`).join(', ');
-        return [{ blocks: [text(t('errors.unknown_command', { name: routed.unknownCommand, known }))], private: true }];
+        return [{ blocks: [text(t('errors.unknown_command', { name: routed.unknownCommand, known }))], private: true, locale }];
       }
       const ctx: Ctx = { ...deps, event, user, locale, t, capabilityIds };
       const out = await routed.capability.run(routed.input, ctx);
-      return out ? [out] : [];
+      return out ? [{ locale, ...out }] : [];
     } catch (err) {
       const t = deps.translator.bind(locale);
-      if (isUserError(err)) return [{ blocks: [text(t(err.key, err.params))], private: true }];
+      if (isUserError(err)) return [{ blocks: [text(t(err.key, err.params))], private: true, locale }];
       deps.log.error({ err, eventId: event.id, kind: event.kind, platform: event.origin.platform }, 'event failed');
-      return [{ blocks: [text(t('errors.internal', { ref: event.id.slice(0, 12) }))], private: true }];
+      return [{ blocks: [text(t('errors.internal', { ref: event.id.slice(0, 12) }))], private: true, locale }];
     }
   }
 

@@ -4,3 +4,4 @@ export * from './blocks.js';
 export { blockToPlain, replyToPlain } from './plain.js';
 export { escapeMarkup, markupToPlain, parseMarkup, safeUrl, type MarkupToken } from './markup.js';
 export { toLocale } from './i18n.js';
+export * from './commands.js';

@@ -67,6 +67,8 @@ export interface Reply {
   blocks: Block[];
   /** Only the asker sees it (Slack ephemeral, Discord ephemeral, a DM where neither exists). */
   private?: boolean;
+  /** The language the reply is written in (set by the core), so an adapter's own words match it. */
+  locale?: Locale;
 }
 
 /**

@@ -1,0 +1,76 @@
+// What the Discord handlers share: rendering (remembering what custom_ids point to), words, safe logging.
+import { DiscordAPIError, HTTPError, type MessageMentionOptions } from 'discord.js';
+import { markupToPlain, toLocale, type CommandSpec, type Dispatch, type Locale, type Lookup, type Reply, type Suggestion } from '../../src/core/index.js';
+import type { Stashed } from './custom-id.js';
+import type { Me } from './inbound.js';
+import type { DiscordMessage } from './layout.js';
+import type { Memory } from './memory.js';
+import { renderReply, type Words } from './render.js';
+
+/** Nobody is ever pinged by what the bot writes: no @everyone, @here, role or user mention, no reply ping. */
+export const NO_MENTIONS: MessageMentionOptions = { parse: [], repliedUser: false };
+
+/** The structured logger the adapter is given (pino's shape); user text and tokens never go in it. */
+export interface Log {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface Kit {
+  me: Me;
+  dispatch: Dispatch;
+  specs: ReadonlyMap<string, CommandSpec>;
+  suggestions: Readonly<Record<string, readonly Suggestion[]>>;
+  memory: Memory<Stashed>;
+  log: Log;
+  /** Sentences of the adapter itself (`discord.*`), with English when a locale lacks one. */
+  say(locale: Locale, key: string, params?: Record<string, string | number>): string;
+  /** The locale for the adapter's own words: the reply's, else the person's Discord client, else the default. */
+  localeOf(reply?: Reply, discordLocale?: string | null): Locale;
+  words(locale: Locale): Words;
+  render(reply: Reply, discordLocale?: string | null): DiscordMessage[];
+}
+
+export function createKit(base: Omit<Kit, 'say' | 'localeOf' | 'words' | 'render'>, lookup: Lookup, defaultLocale: Locale): Kit {
+  const say = (locale: Locale, key: string, params?: Record<string, string | number>) =>
+    markupToPlain(lookup(locale, key, params) ?? lookup('en', key, params) ?? key);
+  const localeOf = (reply?: Reply, discordLocale?: string | null) => reply?.locale ?? toLocale(discordLocale) ?? defaultLocale;
+  const words = (locale: Locale): Words => ({
+    more: say(locale, 'discord.menu_more'),
+    back: say(locale, 'discord.menu_back'),
+    range: (from, to, total) => say(locale, 'discord.menu_range', { from, to, total }),
+    trimmed: say(locale, 'discord.trimmed'),
+  });
+  return {
+    ...base,
+    say,
+    localeOf,
+    words,
+    render(reply, discordLocale) {
+      const { messages, stash } = renderReply(reply, words(localeOf(reply, discordLocale)));
+      for (const [key, item] of stash) base.memory.put(key, item);
+      return messages;
+    },
+  };
+}
+
+/** Interaction tokens ride in webhook and callback paths: they are replaced before anything is logged. */
+export function safePath(url: string): string {
+  try {
+    return new URL(url).pathname.replace(/\/(webhooks|interactions)\/([^/]+)\/[^/]+/, '/$1/$2/[token]');
+  } catch {
+    return '[unparsable]';
+  }
+}
+
+/** An error as log fields: status, Discord's code and message, the path without tokens; never the request body. */
+export function describeError(err: unknown): Record<string, unknown> {
+  if (err instanceof DiscordAPIError) return { name: err.name, status: err.status, code: err.code, method: err.method, path: safePath(err.url), message: err.message };
+  if (err instanceof HTTPError) return { name: err.name, status: err.status, method: err.method, path: safePath(err.url) };
+  if (err instanceof Error) return { name: err.name, message: err.message.replace(/https?:\/\/\S+/g, (u) => safePath(u)) };
+  return { message: String(err) };
+}
+
+/** Discord's code for "this person does not accept direct messages from the bot". */
+export const CANNOT_DM = 50007;

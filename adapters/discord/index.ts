@@ -1,0 +1,113 @@
+// The Discord adapter: a discord.js client with no privileged intent, wired to the core's dispatch.
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, Options, Partials, RESTEvents, type SendableChannels } from 'discord.js';
+import {
+  ANY_WORKSPACE,
+  type ChatAdapter,
+  type CommandSpec,
+  type Destination,
+  type Dispatch,
+  type Locale,
+  type Lookup,
+  type PostResult,
+  type Reply,
+  type Suggestion,
+} from '../../src/core/index.js';
+import { createKit, describeError, NO_MENTIONS, safePath, type Log } from './context.js';
+import type { Stashed } from './custom-id.js';
+import { createInteractionHandler } from './interactions.js';
+import { createMemory } from './memory.js';
+import { createMessageHandler } from './messages.js';
+
+export { buildCommands } from './commands.js';
+export { registerCommands } from './register.js';
+
+export interface DiscordOptions {
+  token: string;
+  applicationId: string;
+  /** REST base, `https://discord.com/api` in production; the gateway address comes from `GET /gateway/bot`. */
+  apiUrl: string;
+  /** The registry's commands: option order (for the capability's text) and which options autocomplete. */
+  commands: readonly CommandSpec[];
+  /** Autocomplete sources by name (`sigs`), answered from memory. */
+  suggestions: Readonly<Record<string, readonly Suggestion[]>>;
+  lookup: Lookup;
+  defaultLocale: Locale;
+  log: Log;
+}
+
+/** How many long values, ids and menus are remembered for custom_ids (least recently used dropped first). */
+const MEMORY = 5000;
+const SNOWFLAKE = /^\d{5,25}$/;
+
+export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
+  const client = new Client({
+    // GuildMessages is not privileged: it delivers server messages, whose text Discord fills in only when
+    // they mention the bot — exactly the ones answered. No MessageContent, GuildMembers or presences.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel], // direct-message channels are never in the cache
+    allowedMentions: NO_MENTIONS,
+    rest: { api: options.apiUrl },
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+  });
+  const notStarted: Dispatch = async () => [];
+  const kit = createKit(
+    {
+      me: { workspaceId: options.applicationId, botId: '', botRoleIds: [] },
+      dispatch: notStarted,
+      specs: new Map(options.commands.map((c) => [c.name, c])),
+      suggestions: options.suggestions,
+      memory: createMemory<Stashed>(MEMORY),
+      log: options.log,
+    },
+    options.lookup,
+    options.defaultLocale,
+  );
+  const onInteraction = createInteractionHandler(kit);
+  const onMessage = createMessageHandler(kit);
+  client.on(Events.InteractionCreate, (i) => void onInteraction(i));
+  client.on(Events.MessageCreate, (m) => void onMessage(m));
+  client.on(Events.Error, (err) => options.log.error({ err: describeError(err) }, 'discord client error'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    options.log.warn({ path: safePath(`http://x${info.route}`), method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limit: waiting as told'),
+  );
+
+  async function destination(to: Destination): Promise<SendableChannels | null> {
+    if (to.kind === 'user') return client.users.createDM(to.userId);
+    if (to.workspaceId === ANY_WORKSPACE && !SNOWFLAKE.test(to.channelId)) {
+      const name = to.channelId.replace(/^#/, '');
+      return client.channels.cache.find((c): c is SendableChannels & { name: string } => !c.isDMBased() && c.isSendable() && 'name' in c && c.name === name) ?? null;
+    }
+    const channel = await client.channels.fetch(to.channelId).catch(() => null);
+    return channel?.isSendable() ? channel : null;
+  }
+
+  return {
+    platform: 'discord',
+    async start(dispatch) {
+      kit.dispatch = dispatch;
+      const ready = once(client, Events.ClientReady);
+      await client.login(options.token);
+      await ready;
+      kit.me.botId = client.user!.id;
+      options.log.info({ guilds: client.guilds.cache.size, bot: client.user!.id }, 'discord connected');
+    },
+    async post(to: Destination, reply: Reply): Promise<PostResult> {
+      try {
+        const channel = await destination(to);
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        let last: string | undefined;
+        for (const message of kit.render(reply)) last = (await channel.send({ ...message, allowedMentions: NO_MENTIONS })).id;
+        return { ok: true, ...(last ? { messageId: last } : {}) };
+      } catch (err) {
+        const described = describeError(err);
+        options.log.warn({ err: described, kind: to.kind }, 'discord post failed');
+        return { ok: false, error: `discord ${String(described.status ?? '')} ${String(described.code ?? described.name ?? '')}`.replace(/\s+/g, ' ').trim() };
+      }
+    },
+    async stop() {
+      kit.dispatch = notStarted;
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,108 @@
+// Slash commands, autocomplete, buttons and menus: acknowledged first, answered once the core has spoken.
+import {
+  ComponentType,
+  GuildMember,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIInteractionGuildMember,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type StringSelectMenuInteraction,
+  type User,
+} from 'discord.js';
+import type { InboundEvent } from '../../src/core/index.js';
+import { describeError, NO_MENTIONS, type Kit } from './context.js';
+import { decode } from './custom-id.js';
+import { clickEvent, commandEvent, type Person, type Place } from './inbound.js';
+import { menuPage } from './menu.js';
+import { suggest } from './suggest.js';
+
+type Clicked = ButtonInteraction | StringSelectMenuInteraction;
+type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+export function person(user: User, member: GuildMember | APIInteractionGuildMember | null): Person {
+  const nick = member instanceof GuildMember ? member.nickname : member?.nick;
+  return { id: user.id, username: user.username, globalName: user.globalName, nick: nick ?? null, bot: user.bot };
+}
+
+function placeOf(i: Interaction): Place {
+  const channel = i.channel;
+  const name = channel && 'name' in channel && typeof channel.name === 'string' ? channel.name : null;
+  return { guildId: i.guildId, channelId: i.channelId ?? '', channelName: name };
+}
+
+export function createInteractionHandler(kit: Kit) {
+  const privately = (i: Interaction) => (i.inGuild() ? { flags: MessageFlags.Ephemeral as const } : {});
+
+  async function autocomplete(i: AutocompleteInteraction) {
+    const focused = i.options.getFocused(true);
+    const source = kit.specs.get(i.commandName)?.options.find((o) => o.name === focused.name)?.autocomplete;
+    await i.respond(suggest(source ? kit.suggestions[source] ?? [] : [], String(focused.value)));
+  }
+
+  /**
+   * Deferred before the core runs (it may read the store or GitHub, Discord allows 3 s): private in a
+   * server, where only the asker should see the answer, ordinary in a direct message.
+   */
+  async function answer(i: ChatInputCommandInteraction | Clicked, event: () => InboundEvent) {
+    await i.deferReply(privately(i));
+    const replies = await kit.dispatch(event());
+    const messages = replies.flatMap((r) => kit.render(r, i.locale));
+    let sent = 0;
+    try {
+      if (messages.length === 0) return await i.deleteReply();
+      for (const m of messages) {
+        if (sent === 0) await i.editReply({ ...m, allowedMentions: NO_MENTIONS });
+        else await i.followUp({ ...m, allowedMentions: NO_MENTIONS, ...privately(i) });
+        sent += 1;
+      }
+    } catch (err) {
+      kit.log.error({ err: describeError(err), interaction: i.id, sent }, 'discord reply failed');
+      const sorry = { content: kit.say(kit.localeOf(replies[0], i.locale), 'discord.send_failed'), allowedMentions: NO_MENTIONS };
+      await (sent === 0 ? i.editReply({ ...sorry, embeds: [], components: [] }) : i.followUp({ ...sorry, ...privately(i) })).catch(() => undefined);
+    }
+  }
+
+  async function expired(i: Clicked) {
+    await i.reply({ content: kit.say(kit.localeOf(undefined, i.locale), 'discord.menu_expired'), allowedMentions: NO_MENTIONS, ...privately(i) });
+  }
+
+  /** Another page of a long menu: in place when only this person sees it, else as a private copy. */
+  async function page(i: StringSelectMenuInteraction, key: string, n: number) {
+    const menu = kit.memory.get(key);
+    if (menu?.kind !== 'menu') return expired(i);
+    const row: Row = { type: ComponentType.ActionRow, components: [menuPage(menu, key, n, kit.words(kit.localeOf(undefined, i.locale)))] };
+    if (i.inGuild() && !i.message.flags.has(MessageFlags.Ephemeral)) {
+      return void (await i.reply({ components: [row], allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral }));
+    }
+    const rows = i.message.components.map((r) => r.toJSON() as Row).map((r) => (r.components?.some((c) => 'custom_id' in c && c.custom_id === menu.customId) ? row : r));
+    await i.update({ components: rows, allowedMentions: NO_MENTIONS });
+  }
+
+  async function click(i: Clicked) {
+    const decoded = decode(i.customId, i.isStringSelectMenu() ? i.values : undefined, (key) => kit.memory.get(key));
+    if (!decoded || decoded.kind === 'expired') return expired(i);
+    if (decoded.kind === 'page') return i.isStringSelectMenu() ? page(i, decoded.menu, decoded.page) : expired(i);
+    const seen = { ...placeOf(i), id: i.id, user: person(i.user, i.member), locale: i.locale, ...decoded };
+    return answer(i, () => clickEvent(seen, kit.me.workspaceId));
+  }
+
+  async function command(i: ChatInputCommandInteraction) {
+    const options = i.options.data.map((o) => ({ name: o.name, value: o.value }));
+    const seen = { ...placeOf(i), id: i.id, user: person(i.user, i.member), locale: i.locale, name: i.commandName, options };
+    await answer(i, () => commandEvent(seen, kit.specs.get(i.commandName), kit.me.workspaceId));
+  }
+
+  return async (i: Interaction): Promise<void> => {
+    try {
+      if (i.isAutocomplete()) await autocomplete(i);
+      else if (i.isChatInputCommand()) await command(i);
+      else if (i.isButton() || i.isStringSelectMenu()) await click(i);
+    } catch (err) {
+      kit.log.error({ err: describeError(err), interaction: i.id, type: i.type }, 'discord interaction failed');
+    }
+  };
+}
