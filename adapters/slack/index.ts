@@ -1,0 +1,112 @@
+// The Slack adapter: a Bolt App (HTTP on PORT at /slack/events, or Socket Mode with an app token) wired to
+// the core, and `post` for push work (digests, reminders) on its own paced client.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, webApi } from '@slack/bolt';
+import { ANY_WORKSPACE, type ChatAdapter, type Destination, type Dispatch, type PostResult, type Reply } from '../../src/core/index.js';
+import { createDirectory, type Directory } from './directory.js';
+import { wire } from './listeners.js';
+import { createBoltLogger, type Log } from './log.js';
+import { createPushPoster, type PushOptions } from './push.js';
+import { createHttpReceiver } from './receiver.js';
+import { renderMessage } from './render.js';
+
+export interface SlackAdapterOptions {
+  botToken: string;
+  /** HTTP mode: verifies every request. */
+  signingSecret?: string;
+  /** Socket Mode when set (an `xapp-` token with connections:write). */
+  appToken?: string;
+  /** Web API base, `https://slack.com/api/` unless testing or proxying. */
+  apiUrl?: string;
+  port?: number;
+  host?: string;
+  /** Channels (ids or names) where someone joining gets a welcome: the community's newcomer channels. */
+  watchedChannels?: readonly string[];
+  /** Capability id → slash command, for commands renamed in the manifest (`{ sig: '/k8s-sig' }`). */
+  commandNames?: Readonly<Record<string, string>>;
+  /** Records an Events API delivery; true when it was handled before. Shared by replicas through the store. */
+  seen(eventId: string): Promise<boolean>;
+  log: Log;
+  push?: PushOptions;
+}
+
+export interface SlackAdapter extends ChatAdapter {
+  /** The HTTP port actually bound (useful with port 0), once started in HTTP mode. */
+  readonly port: number | undefined;
+  /** Resolves when every event received so far has been answered. */
+  settled(): Promise<void>;
+}
+
+/** Interactive answers: a slow Slack must not hold a person for long, so short timeouts and few retries. */
+const INTERACTIVE = { timeout: 5_000, retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000, randomize: true } };
+/** Push posts can wait: a longer timeout, more retries, and 429s handed to the pacer (see push.ts). */
+const PUSH = { timeout: 15_000, retryConfig: { retries: 3, factor: 3, minTimeout: 1_000, randomize: true }, rejectRateLimitedCalls: true, maxRequestConcurrency: 4 };
+/** response_url answers go through fetch, which has no timeout of its own. */
+const timedFetch = (ms: number): typeof fetch => (url, init) => fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(ms) });
+const SLACK_ID = /^[CGD][A-Z0-9]{6,}$/;
+
+function createTracker() {
+  const running = new Set<Promise<unknown>>();
+  return {
+    track<T>(work: Promise<T>): Promise<T> {
+      running.add(work);
+      void work.then(() => running.delete(work), () => running.delete(work));
+      return work;
+    },
+    async idle() {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}
+
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const logger = createBoltLogger(options.log);
+  const clientOptions = { slackApiUrl: options.apiUrl ?? 'https://slack.com/api/', logger, fetch: timedFetch(10_000) };
+  const tracker = createTracker();
+  let app: App | undefined;
+  let port: number | undefined;
+  let teamId = '';
+  let directory: Directory | undefined;
+  let push: ReturnType<typeof createPushPoster> | undefined;
+
+  return {
+    platform: 'slack',
+    get port() {
+      return port;
+    },
+    async start(dispatch: Dispatch) {
+      if (!options.appToken && !options.signingSecret) throw new Error('Slack needs SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)');
+      const client = new webApi.WebClient(options.botToken, { ...clientOptions, ...INTERACTIVE });
+      const auth = await client.auth.test().catch((err: { data?: { error?: string } }) => {
+        throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test: ${err.data?.error ?? 'no answer'}); check the token and SLACK_API_URL`);
+      });
+      teamId = auth.team_id ?? '';
+      directory = createDirectory(client, options.log);
+      push = createPushPoster(new webApi.WebClient(options.botToken, { ...clientOptions, ...PUSH }), options.push);
+      const receiver = options.appToken
+        ? { socketMode: true, appToken: options.appToken }
+        : { receiver: createHttpReceiver({ signingSecret: options.signingSecret!, port: options.port ?? 3000, logger, log: options.log }) };
+      app = new App({ token: options.botToken, botId: auth.bot_id, botUserId: auth.user_id, logger, clientOptions: { ...clientOptions, ...INTERACTIVE }, convoStore: false, ...receiver });
+      const commandNames = new Map(Object.entries(options.commandNames ?? {}).map(([id, command]) => [command.toLowerCase(), id]));
+      wire(app, { dispatch, client, directory, seen: options.seen, commandNames, watched: new Set(options.watchedChannels ?? []), botUserId: auth.user_id ?? '', log: options.log, track: tracker.track });
+      const started = (await (options.appToken ? app.start() : app.start({ port: options.port ?? 3000, host: options.host }))) as unknown;
+      if (!options.appToken) port = ((started as Server).address() as AddressInfo).port;
+      options.log.info({ mode: options.appToken ? 'socket' : 'http', port, team: teamId }, 'slack adapter started');
+    },
+    async post(to: Destination, reply: Reply): Promise<PostResult> {
+      if (!push || !directory) return { ok: false, error: 'not_started' };
+      if (to.platform !== 'slack') return { ok: false, error: 'wrong_platform' };
+      if (to.workspaceId !== ANY_WORKSPACE && to.workspaceId !== teamId) return { ok: false, error: 'wrong_workspace' };
+      const channel = to.kind === 'user' ? to.userId : SLACK_ID.test(to.channelId) ? to.channelId : await directory.channelId(to.channelId);
+      if (!channel) return { ok: false, error: 'channel_not_found' };
+      return push(channel, renderMessage(reply));
+    },
+    async stop() {
+      await app?.stop();
+      // Answers already under way are finished, within Kubernetes' default grace period.
+      await Promise.race([tracker.idle(), new Promise((resolve) => setTimeout(resolve, 20_000).unref())]);
+    },
+    settled: () => tracker.idle(),
+  };
+}

@@ -1,0 +1,112 @@
+// Bolt → core → Slack: every request is acknowledged first, then each surface becomes an event, the core
+// answers, and the answer goes back where the question came from.
+import type { App, RespondFn, webApi } from '@slack/bolt';
+import type { Dispatch, InboundEvent } from '../../src/core/index.js';
+import { deliver, publishHome, type Target } from './deliver.js';
+import type { Directory } from './directory.js';
+import { actionEvent, commandEvent, homeEvent, joinedEvent, messageEvent, type ActionPayload, type CommandPayload, type MessagePayload } from './inbound.js';
+import { errorField, type Log } from './log.js';
+
+export interface Wiring {
+  dispatch: Dispatch;
+  client: webApi.WebClient;
+  directory: Directory;
+  /** True when this Events API delivery was handled before (a Slack retry). */
+  seen(eventId: string): Promise<boolean>;
+  /** `/k8s-sig` → `sig`, for renamed commands. */
+  commandNames: ReadonlyMap<string, string>;
+  /** Channels (ids or names) where someone joining is welcomed. */
+  watched: ReadonlySet<string>;
+  botUserId: string;
+  log: Log;
+  track<T>(work: Promise<T>): Promise<T>;
+}
+
+interface EventArgs {
+  event: Record<string, unknown>;
+  body: { event_id?: string; team_id?: string };
+}
+
+export function wire(app: App, w: Wiring): void {
+  const { client, directory, log } = w;
+
+  // Slack wants an answer within 3 s and Socket Mode acknowledges nothing by itself: commands and clicks
+  // are acknowledged here, before any lookup or database work (Bolt acknowledges events on arrival).
+  app.use(async (args) => {
+    const ack = (args as { ack?: () => Promise<void> }).ack;
+    await w.track(
+      (async () => {
+        if (ack) await ack();
+        await args.next();
+      })(),
+    );
+  });
+
+  const answer = async (event: InboundEvent, target: Target) => {
+    for (const reply of await w.dispatch(event)) await deliver(client, target, reply);
+  };
+  const refreshHome = async (event: InboundEvent) => {
+    const [reply] = await w.dispatch({ kind: 'home', id: `home-${event.id}`, origin: { ...event.origin, isDirect: true } });
+    if (reply) await publishHome(client, event.origin.userId, reply);
+  };
+  /** Retries of an event already handled are dropped; if the store cannot say, answering twice beats silence. */
+  const firstTime = async (eventId: string | undefined) => !eventId || !(await w.seen(eventId).catch(() => false));
+  const guarded = (surface: string, work: () => Promise<void>) =>
+    work().catch((err: unknown) => log.error({ err: errorField(err), surface }, 'slack answer failed'));
+
+  app.command(/.*/, ({ command, respond }) =>
+    guarded('command', async () => {
+      const payload = command as unknown as CommandPayload;
+      const event = commandEvent(payload, w.commandNames, await directory.person(payload.user_id));
+      await answer(event, { via: 'respond', respond, channelId: payload.channel_id, userId: payload.user_id });
+    }),
+  );
+
+  app.action(/.*/, ({ body, respond }) =>
+    guarded('action', async () => {
+      if (body.type !== 'block_actions') return;
+      const payload = body as unknown as ActionPayload & { view?: { type?: string } };
+      const event = actionEvent(payload, await directory.person(payload.user.id));
+      if (!event) return;
+      const fromHome = payload.view?.type === 'home';
+      const target: Target = fromHome || !(body as { response_url?: string }).response_url
+        ? { via: 'dm', userId: payload.user.id }
+        : { via: 'respond', respond: respond as RespondFn, channelId: event.origin.channelId, userId: payload.user.id };
+      await answer(event, target);
+      if (fromHome) await refreshHome(event);
+    }),
+  );
+
+  const onMessage = (mentioned: boolean) => (args: EventArgs) =>
+    guarded(mentioned ? 'app_mention' : 'message', async () => {
+      const payload = args.event as unknown as MessagePayload;
+      const teamId = args.body.team_id ?? '';
+      const first = messageEvent(payload, args.body.event_id ?? payload.ts, teamId, w.botUserId);
+      if (!first || !(await firstTime(args.body.event_id))) return;
+      const inChannel = !first.origin.isDirect && !mentioned;
+      const [person, channelName] = await Promise.all([directory.person(first.origin.userId), inChannel ? directory.channelName(payload.channel) : undefined]);
+      const event = messageEvent(payload, first.id, teamId, w.botUserId, { ...person, ...(channelName ? { channelName } : {}) })!;
+      const { origin } = event;
+      await answer(event, { via: 'event', channelId: origin.channelId, userId: origin.userId, isDirect: origin.isDirect, ...(origin.threadId ? { threadId: origin.threadId } : {}) });
+    });
+  app.event('app_mention', onMessage(true) as never);
+  app.event('message', onMessage(false) as never);
+
+  app.event('member_joined_channel', (async ({ event, body }: EventArgs) =>
+    guarded('member_joined_channel', async () => {
+      const { user, channel } = event as { user: string; channel: string };
+      if (user === w.botUserId) return;
+      const watched = w.watched.has(channel) || w.watched.has((await directory.channelName(channel)) ?? '\u0000');
+      if (!watched || !(await firstTime(body.event_id))) return;
+      const joined = joinedEvent({ user, channel }, body.event_id ?? `${channel}-${user}`, body.team_id ?? '', await directory.person(user));
+      await answer(joined, { via: 'event', channelId: channel, userId: user, isDirect: false });
+    })) as never);
+
+  app.event('app_home_opened', (async ({ event, body }: EventArgs) =>
+    guarded('app_home_opened', async () => {
+      const payload = event as { user: string; channel?: string; tab?: string };
+      const opened = homeEvent(payload, body.event_id ?? `home-${payload.user}`, body.team_id ?? '');
+      if (!opened || !(await firstTime(body.event_id))) return;
+      await refreshHome(homeEvent(payload, opened.id, opened.origin.workspaceId, await directory.person(payload.user))!);
+    })) as never);
+}

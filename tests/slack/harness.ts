@@ -1,0 +1,70 @@
+// Starts the real bot (boot, capabilities, store on a temp SQLite file) behind the real Slack adapter,
+// with its Web API pointed at the fake Slack; the same wiring as src/main.ts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
+import { boot, type Booted } from '../../src/boot.js';
+import { capabilities } from '../../src/capabilities/index.js';
+import type { Capability } from '../../src/core/capability.js';
+import { createBot } from '../../src/core/bot.js';
+import { createProcessedEvents } from '../../src/store/processed-events.js';
+import { memoryLogger } from '../helpers/deps.js';
+import { startFakeSlack, type FakeSlack } from './fake-slack.js';
+import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET } from './payloads.js';
+
+export interface Harness {
+  fake: FakeSlack;
+  adapter: SlackAdapter;
+  booted: Booted;
+  /** The adapter's HTTP endpoint (HTTP mode). */
+  url: string;
+  logLines: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(o: { socket?: boolean; env?: Record<string, string>; capabilities?: readonly Capability[] } = {}): Promise<Harness> {
+  const fake = await startFakeSlack();
+  fake.users.set('U0ADA', { name: 'Ada' });
+  fake.users.set('U0GRACE', { name: 'Grace' });
+  fake.users.set('U0CAMILLE', { name: 'Camille', locale: 'fr-FR' });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'onramp-slack-'));
+  const env = {
+    DATABASE_URL: `sqlite:${path.join(dir, 'bot.db')}`,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: fake.apiUrl,
+    ...(o.socket ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+    ...o.env,
+  };
+  const booted = await boot(env, { logLevel: 'silent' });
+  const { log, lines } = memoryLogger();
+  booted.deps.log = log;
+  const { config, content } = booted.deps;
+  const events = createProcessedEvents(booted.database.db);
+  const adapter = createSlackAdapter({
+    botToken: config.SLACK_BOT_TOKEN!,
+    ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+    ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+    apiUrl: config.SLACK_API_URL,
+    port: 0,
+    host: '127.0.0.1',
+    watchedChannels: content.community.channels.newcomer.slack ?? [],
+    ...(config.SLACK_COMMAND_NAMES ? { commandNames: config.SLACK_COMMAND_NAMES } : {}),
+    seen: (id) => events.seen('slack', id, booted.deps.now()),
+    log,
+  });
+  await adapter.start(createBot(booted.deps, o.capabilities ?? capabilities).dispatch);
+  return {
+    fake,
+    adapter,
+    booted,
+    url: `http://127.0.0.1:${adapter.port}/slack/events`,
+    logLines: lines,
+    async close() {
+      await adapter.stop();
+      await fake.close();
+      await booted.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
