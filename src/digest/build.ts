@@ -2,7 +2,7 @@
 import type { Content } from '../content/types.js';
 import type { Translator } from '../core/i18n.js';
 import type { Reply } from '../core/types.js';
-import { composeDigest } from './compose.js';
+import { createComposer } from './compose.js';
 import type { DigestTarget } from './destinations.js';
 import type { FreshnessCheck } from './freshness.js';
 import type { DigestIssue } from './issue-source.js';
@@ -29,6 +29,7 @@ export interface DigestBuilderInput {
 }
 
 export function createDigestBuilder(input: DigestBuilderInput) {
+  const compose = createComposer(input.content);
   return async function build(target: DigestTarget): Promise<BuiltDigest> {
     const previous = input.cutoffs.get(target.key) ?? null;
     const { ordered, total } = candidatesFor(target.sigIds, input.bySig, { after: previous, until: input.asOf }, DIGEST_LIMIT + SPARES);
@@ -41,6 +42,6 @@ export function createDigestBuilder(input: DigestBuilderInput) {
       groups: groupBySig(fresh, target.sigIds),
       more: Math.max(0, total - fresh.length - taken),
     };
-    return { ...base, reply: composeDigest(message, input.content, input.translator.bind(target.locale)) };
+    return { ...base, reply: compose(message, input.translator.bind(target.locale), target.locale) };
   };
 }

@@ -40,29 +40,44 @@ function issueItem(issue: DigestIssue, t: Translate): LinkedItem {
   };
 }
 
-export function composeDigest(message: DigestMessage, content: Content, t: Translate): Reply {
-  const count = message.groups.reduce((n, g) => n + g.issues.length, 0);
-  const names = message.groups.map((g) => content.sigById.get(g.sigId)?.name ?? g.sigId);
-  const intro =
-    message.kind === 'channel'
-      ? t(message.first ? 'digest.channel_intro_first' : 'digest.channel_intro', { count, name: names.join(', ') })
-      : t(message.first ? 'digest.dm_intro_first' : 'digest.dm_intro', { count });
-  const blocks: Block[] = [text(intro)];
-  // A DM always names its groups; a channel's intro already names its one.
-  const titled = message.kind === 'user' || message.groups.length > 1;
-  for (const group of message.groups) {
-    if (titled) blocks.push(text(t('digest.group_title', { name: content.sigById.get(group.sigId)?.name ?? group.sigId })));
-    blocks.push(items(group.issues.map((i) => issueItem(i, t))));
-  }
-  if (message.more > 0) {
-    const finder = content.community.links.issueFinder;
-    blocks.push(
-      text(finder ? t('digest.more_link', { count: message.more, linkMarkup: `[${escapeMarkup(t('digest.more_label'))}](${finder})` }) : t('digest.more', { count: message.more })),
-    );
-  }
-  blocks.push(text(t('digest.just_say_it')));
-  if (message.kind === 'user') {
-    blocks.push(text(t('digest.dm_footer')), buttons([{ id: DIGEST_TOGGLE_ACTION, label: t('digest.button_off'), value: 'off' }]));
-  }
-  return { blocks };
+export type Composer = (message: DigestMessage, t: Translate, locale: string) => Reply;
+
+/**
+ * A composer for one run: an issue's line and button are the same in every digest of one language,
+ * so they are built once per (language, issue) rather than once per destination.
+ */
+export function createComposer(content: Content): Composer {
+  const lines = new Map<string, LinkedItem>();
+  const itemOf = (issue: DigestIssue, t: Translate, locale: string) => {
+    const key = `${locale}\u0000${issue.key}`;
+    let item = lines.get(key);
+    if (!item) lines.set(key, (item = issueItem(issue, t)));
+    return item;
+  };
+  return (message, t, locale) => {
+    const count = message.groups.reduce((n, g) => n + g.issues.length, 0);
+    const names = message.groups.map((g) => content.sigById.get(g.sigId)?.name ?? g.sigId);
+    const intro =
+      message.kind === 'channel'
+        ? t(message.first ? 'digest.channel_intro_first' : 'digest.channel_intro', { count, name: names.join(', ') })
+        : t(message.first ? 'digest.dm_intro_first' : 'digest.dm_intro', { count });
+    const blocks: Block[] = [text(intro)];
+    // A DM always names its groups; a channel's intro already names its one.
+    const titled = message.kind === 'user' || message.groups.length > 1;
+    for (const group of message.groups) {
+      if (titled) blocks.push(text(t('digest.group_title', { name: content.sigById.get(group.sigId)?.name ?? group.sigId })));
+      blocks.push(items(group.issues.map((i) => itemOf(i, t, locale))));
+    }
+    if (message.more > 0) {
+      const finder = content.community.links.issueFinder;
+      blocks.push(
+        text(finder ? t('digest.more_link', { count: message.more, linkMarkup: `[${escapeMarkup(t('digest.more_label'))}](${finder})` }) : t('digest.more', { count: message.more })),
+      );
+    }
+    blocks.push(text(t('digest.just_say_it')));
+    if (message.kind === 'user') {
+      blocks.push(text(t('digest.dm_footer')), buttons([{ id: DIGEST_TOGGLE_ACTION, label: t('digest.button_off'), value: 'off' }]));
+    }
+    return { blocks };
+  };
 }

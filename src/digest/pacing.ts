@@ -22,12 +22,13 @@ export interface Pace {
 /**
  * Slack: chat.postMessage allows about one message per second per channel plus an unpublished
  * workspace-wide limit; 5 per second (300 a minute) stays under the "several hundred a minute" Slack
- * describes. Discord: 50 requests per second per bot across all routes, and a DM costs two (open the
- * DM channel, then post), so 20 messages a second leaves room for the bot's other traffic.
+ * describes. Discord: 50 requests per second per bot, and a DM costs two (open the DM channel, then
+ * post), so 24 DMs a second uses 48 of them; discord.js queues rather than overrun the rest.
+ * Concurrency covers a round trip of up to about 400 ms at those rates.
  */
 export const PACE: Record<string, Pace> = {
   slack: { perSecond: 5, perDestinationMs: 1000, concurrency: 4 },
-  discord: { perSecond: 20, perDestinationMs: 1000, concurrency: 8 },
+  discord: { perSecond: 24, perDestinationMs: 1000, concurrency: 10 },
 };
 const FALLBACK: Pace = { perSecond: 1, perDestinationMs: 1000, concurrency: 1 };
 
