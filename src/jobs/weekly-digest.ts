@@ -20,8 +20,10 @@ export interface DigestJob {
   issues: DigestIssueSource;
   post: Post;
   clock: Clock;
-  /** Platforms whose adapters can post now; other destinations wait for a run that has them. */
+  /** The platforms this deployment serves: each period plans a digest for their channels and people. */
   platforms: readonly Platform[];
+  /** The platforms this runner can post to (default: all of them); the others' digests wait for a runner that can. */
+  reachable?: readonly Platform[];
   /** Overrides of the default pacing per platform (tests and the bench). */
   pace?: Record<string, Pace>;
 }
@@ -73,11 +75,13 @@ async function runPeriod(deps: Deps, job: DigestJob, period: string, heartbeat: 
     await ledger.markPlanned(period, now());
   }
   const byKey = new Map(targets.map((t) => [t.key, t]));
+  const reachable = job.reachable ?? job.platforms;
   const todo: DigestTarget[] = [];
   for (const row of (await ledger.deliveries(period)).filter(retryable)) {
     const target = byKey.get(row.destination);
-    if (target) todo.push(target);
-    else if (job.platforms.includes(row.platform as Platform)) {
+    if (target) {
+      if (reachable.includes(target.destination.platform)) todo.push(target);
+    } else if (job.platforms.includes(row.platform as Platform)) {
       // Turned DM digests off, or the channel left the content, since the period was planned.
       await ledger.settle(period, row.destination, ['pending', 'failed'], { status: 'cancelled' }, now());
       ran.cancelled += 1;

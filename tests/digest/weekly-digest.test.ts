@@ -252,6 +252,19 @@ describe('weekly digest', () => {
     );
   });
 
+  it('plans every configured platform, and leaves what this runner cannot reach to one that can', async () => {
+    const h = await harness({ start: monday, platforms: ['slack', 'discord'] });
+    h.issues.issues = SIG_ISSUES();
+    h.job.reachable = ['slack'];
+    const first = await h.run();
+    expect(first).toMatchObject({ status: 'incomplete', ran: { sent: 3 }, ledger: { sent: 3, pending: 3 } });
+    expect(h.rec.posts.every((p) => p.to.platform === 'slack')).toBe(true);
+    h.job.reachable = ['slack', 'discord'];
+    const second = await h.run();
+    expect(second).toMatchObject({ status: 'done', ran: { sent: 3 }, ledger: { sent: 6 } });
+    expect(h.rec.posts.filter((p) => p.to.platform === 'discord')).toHaveLength(3);
+  });
+
   it('leaves the work to the runner holding the lock', async () => {
     const h = await harness({ start: monday });
     h.issues.issues = SIG_ISSUES();
