@@ -29,6 +29,8 @@ export interface SlackAdapterOptions {
   seen(eventId: string): Promise<boolean>;
   log: Log;
   push?: PushOptions;
+  /** How long an event waits for a name/locale lookup before going on without it (default 1.5 s). */
+  lookupWaitMs?: number;
 }
 
 export interface SlackAdapter extends ChatAdapter {
@@ -82,7 +84,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test: ${err.data?.error ?? 'no answer'}); check the token and SLACK_API_URL`);
       });
       teamId = auth.team_id ?? '';
-      directory = createDirectory(client, options.log);
+      directory = createDirectory(client, options.log, { ...(options.lookupWaitMs ? { waitMs: options.lookupWaitMs } : {}) });
       push = createPushPoster(new webApi.WebClient(options.botToken, { ...clientOptions, ...PUSH }), options.push);
       const receiver = options.appToken
         ? { socketMode: true, appToken: options.appToken }

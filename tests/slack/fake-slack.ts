@@ -91,6 +91,8 @@ export async function startFakeSlack() {
     const respond = /^\/respond\/([\w-]+)$/.exec(url.pathname);
     if (respond) {
       record({ method: 'response_url', body, responseId: respond[1]! });
+      // Like a response_url used 5 times or older than 30 minutes.
+      if (respond[1]!.startsWith('expired')) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('expired_url');
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.js';
+import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../adapters/slack/index.js';
 import { boot, type Booted } from '../../src/boot.js';
 import { capabilities } from '../../src/capabilities/index.js';
 import type { Capability } from '../../src/core/capability.js';
@@ -23,7 +23,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(o: { socket?: boolean; env?: Record<string, string>; capabilities?: readonly Capability[] } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  socket?: boolean;
+  env?: Record<string, string>;
+  capabilities?: readonly Capability[];
+  adapter?: Partial<SlackAdapterOptions>;
+}
+
+export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const fake = await startFakeSlack();
   fake.users.set('U0ADA', { name: 'Ada' });
   fake.users.set('U0GRACE', { name: 'Grace' });
@@ -52,6 +59,7 @@ export async function startHarness(o: { socket?: boolean; env?: Record<string, s
     ...(config.SLACK_COMMAND_NAMES ? { commandNames: config.SLACK_COMMAND_NAMES } : {}),
     seen: (id) => events.seen('slack', id, booted.deps.now()),
     log,
+    ...o.adapter,
   });
   await adapter.start(createBot(booted.deps, o.capabilities ?? capabilities).dispatch);
   return {
