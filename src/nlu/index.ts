@@ -5,15 +5,10 @@ import { createFaqIndex } from './faq.js';
 import { extractIssueRefs } from './issue-refs.js';
 import { detectLanguage } from './language.js';
 import { tokenize } from './tokenize.js';
-import type { Entities, Intent, Nlu, SigRecommendation } from './types.js';
+import { cleanForUnderstanding } from './clean.js';
+import { defaultIntentClassifier } from './intents.js';
+import type { Entities, Nlu, SigRecommendation } from './types.js';
 
-// First rules: replaced by the measured classifier of the understanding issue.
-const RULES: [Intent, RegExp][] = [
-  ['claim_issue', /\b(work on|take|assign)\b.*(#\d+|this|it)|travailler sur|m'assigner/i],
-  ['find_issues', /good first issue|first issues?|what can i work on|issues? (for|to) (beginners|newcomers)|premières? issues?/i],
-  ['recommend_sig', /which sig|what sig|sig (should|for)|quel(le)? sig|join (a|which) sig/i],
-  ['contribute_howto', /contribu|get started|getting started|how (do|can) i help|commencer|participer/i],
-];
 
 function entitiesOf(text: string): Entities {
   const { issues, otherUrls } = extractIssueRefs(text);
@@ -21,6 +16,7 @@ function entitiesOf(text: string): Entities {
 }
 
 export function createNlu(content: Content): Nlu {
+  const intents = defaultIntentClassifier();
   const faq = { en: createFaqIndex(content.faq, 'en'), fr: createFaqIndex(content.faq, 'fr') };
   const sigTerms = content.sigs.map((s) => ({
     id: s.id,
@@ -29,8 +25,8 @@ export function createNlu(content: Content): Nlu {
   return {
     understand(text) {
       const { lang, confidence: langConfidence } = detectLanguage(text);
-      const hit = RULES.find(([, re]) => re.test(text));
-      return { lang, langConfidence, intent: hit?.[0] ?? 'other', confidence: hit ? 0.8 : 0.5, entities: entitiesOf(text) };
+      const { intent, confidence } = intents.classify(cleanForUnderstanding(text));
+      return { lang, langConfidence, intent, confidence, entities: entitiesOf(text) };
     },
     recommendSigs(text, limit = 3) {
       const words = new Set(tokenize(text).filter((w) => w.length > 2));

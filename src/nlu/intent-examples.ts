@@ -1,0 +1,79 @@
+// Reads the example messages the intent classifier learns from (content/nlu/intents.<lang>.txt).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { INTENTS, type Intent } from './types.js';
+
+export interface LabelledText {
+  text: string;
+  intent: Intent;
+  lang: 'en' | 'fr';
+}
+
+const bundled = (name: string) => fileURLToPath(new URL(`../../content/nlu/${name}`, import.meta.url));
+/** The project's own examples ship with the code: how people ask does not change with a community's content. */
+export const EXAMPLE_FILES = ['intents.en.txt', 'intents.fr.txt'].map(bundled);
+export const FILLER_FILE = bundled('fillers.txt');
+
+/** Sections of a `[name]`-headed text file; `#` lines and blank lines are skipped. */
+function sections(source: string, label: string): { name: string; line: string; at: number }[] {
+  const out: { name: string; line: string; at: number }[] = [];
+  let name: string | null = null;
+  source.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const header = /^\[([a-z_.]+)\]$/.exec(line);
+    if (header) name = header[1]!;
+    else if (!name) throw new Error(`${label}:${i + 1}: a line before any [section] header`);
+    else out.push({ name, line, at: i + 1 });
+  });
+  return out;
+}
+
+/** `[intent]` starts a section, `#` a comment; every other non-blank line is one message. */
+export function parseExamples(source: string, label: string, lang: 'en' | 'fr'): LabelledText[] {
+  return sections(source, label).map(({ name, line, at }) => {
+    if (!(INTENTS as readonly string[]).includes(name)) throw new Error(`${label}:${at}: unknown intent [${name}]`);
+    return { text: line, intent: name as Intent, lang };
+  });
+}
+
+export type Fillers = Record<'before' | 'after', Record<'en' | 'fr', string[]>>;
+
+export function parseFillers(source: string, label: string): Fillers {
+  const out: Fillers = { before: { en: [], fr: [] }, after: { en: [], fr: [] } };
+  for (const { name, line, at } of sections(source, label)) {
+    const [where, lang] = name.split('.') as ['before' | 'after', 'en' | 'fr'];
+    if (!out[where]?.[lang]) throw new Error(`${label}:${at}: unknown section [${name}]`);
+    out[where][lang].push(line);
+  }
+  return out;
+}
+
+export function loadExamples(files: string[] = EXAMPLE_FILES): LabelledText[] {
+  return files.flatMap((f) => parseExamples(readFileSync(f, 'utf8'), f, /\.fr\.txt$/.test(f) ? 'fr' : 'en'));
+}
+
+export function loadFillers(file: string = FILLER_FILE): Fillers {
+  return parseFillers(readFileSync(file, 'utf8'), file);
+}
+
+/**
+ * Each example once as written and once padded with a greeting, an introduction or thanks (picked by a
+ * seeded generator), because real messages wrap their request in such sentences.
+ */
+export function withPadding(examples: LabelledText[], fillers: Fillers, seed = 11): LabelledText[] {
+  let state = seed;
+  const next = (n: number) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % n;
+  };
+  const padded = examples.map((e) => {
+    const before = fillers.before[e.lang];
+    const after = fillers.after[e.lang];
+    const shape = next(3);
+    const head = shape !== 1 && before.length > 0 ? `${before[next(before.length)]} ` : '';
+    const tail = shape !== 0 && after.length > 0 ? ` ${after[next(after.length)]}` : '';
+    return { ...e, text: `${head}${e.text}${tail}` };
+  });
+  return [...examples, ...padded];
+}

@@ -1,0 +1,52 @@
+// Intent classification: a softmax model over cues and words, trained at start from the project's examples.
+import { intentFeatures } from './intent-features.js';
+import { loadExamples, loadFillers, withPadding, type Fillers, type LabelledText } from './intent-examples.js';
+import { cleanForUnderstanding } from './clean.js';
+import { predict, trainCalibrated, type SoftmaxModel } from './softmax.js';
+import { INTENTS, type Intent } from './types.js';
+
+export interface IntentGuess {
+  intent: Intent;
+  confidence: number;
+  /** Probability of each intent, in INTENTS order. */
+  probabilities: Record<Intent, number>;
+}
+
+export interface IntentClassifier {
+  classify(cleaned: string): IntentGuess;
+}
+
+/** Few epochs and three folds (cross-validation on the examples scores the same as longer runs, and start-up stays
+ * quick); a little label smoothing keeps probabilities away from certainty the examples cannot justify. */
+const TRAINING = { epochs: 12, folds: 3, smoothing: 0.05 };
+
+export function createIntentClassifier(examples: LabelledText[], fillers?: Fillers): IntentClassifier {
+  const taught = fillers ? withPadding(examples, fillers) : examples;
+  const samples = taught.map((e, i) => {
+    const { features, values } = intentFeatures(cleanForUnderstanding(e.text));
+    return { features, values, label: INTENTS.indexOf(e.intent), group: i % examples.length };
+  });
+  const model: SoftmaxModel = trainCalibrated(samples, INTENTS.length, TRAINING);
+  return {
+    classify(cleaned) {
+      if (!/[\p{L}\p{N}]/u.test(cleaned)) return { intent: 'other', confidence: 1, probabilities: only('other') };
+      const { features, values } = intentFeatures(cleaned);
+      const p = predict(model, features, values);
+      let best = 0;
+      for (let k = 1; k < p.length; k++) if (p[k]! > p[best]!) best = k;
+      const probabilities = Object.fromEntries(INTENTS.map((intent, k) => [intent, p[k]!])) as Record<Intent, number>;
+      return { intent: INTENTS[best]!, confidence: p[best]!, probabilities };
+    },
+  };
+}
+
+function only(intent: Intent): Record<Intent, number> {
+  return Object.fromEntries(INTENTS.map((i) => [i, i === intent ? 1 : 0])) as Record<Intent, number>;
+}
+
+let shared: IntentClassifier | undefined;
+/** The classifier trained on the bundled examples, built once per process (training takes a few tens of ms). */
+export function defaultIntentClassifier(): IntentClassifier {
+  shared ??= createIntentClassifier(loadExamples(), loadFillers());
+  return shared;
+}
