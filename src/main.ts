@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { createConsoleAdapter } from '../adapters/console/index.js';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
+import { createSlackAdapter } from '../adapters/slack/index.js';
 import { BootError, boot, type Booted } from './boot.js';
 import { capabilities } from './capabilities/index.js';
 import { sigSuggestions } from './content/suggestions.js';
@@ -9,6 +10,7 @@ import { createBot } from './core/bot.js';
 import { commandSpecs, createLookup } from './core/commands.js';
 import type { ChatAdapter, Destination, PostResult, Reply } from './core/types.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
+import { createProcessedEvents } from './store/processed-events.js';
 
 /** Push work (digests, reminders) reaches a person or channel through the adapter of its platform. */
 export type Post = (to: Destination, reply: Reply) => Promise<PostResult>;
@@ -24,8 +26,25 @@ function createPost(adapters: ChatAdapter[]): Post {
 function platformAdapters(booted: Booted): ChatAdapter[] {
   const adapters: ChatAdapter[] = [];
   const { config } = booted.deps;
+  if (config.SLACK_BOT_TOKEN) adapters.push(slackAdapter(booted, config.SLACK_BOT_TOKEN));
   if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) adapters.push(discordAdapter(booted, config.DISCORD_TOKEN, config.DISCORD_APPLICATION_ID));
   return adapters;
+}
+
+/** Slack: Socket Mode with an app token, otherwise HTTP on PORT; joins are welcomed in the newcomer channels. */
+function slackAdapter({ deps, database }: Booted, botToken: string): ChatAdapter {
+  const { config, content } = deps;
+  const processed = createProcessedEvents(database.db);
+  return createSlackAdapter({
+    botToken,
+    ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : { signingSecret: config.SLACK_SIGNING_SECRET }),
+    apiUrl: config.SLACK_API_URL,
+    port: config.PORT,
+    watchedChannels: content.community.channels.newcomer.slack ?? [],
+    ...(config.SLACK_COMMAND_NAMES ? { commandNames: config.SLACK_COMMAND_NAMES } : {}),
+    seen: (id) => processed.seen('slack', id, deps.now()),
+    log: deps.log.child({ platform: 'slack' }),
+  });
 }
 
 /** Discord: commands from the registry, SIG autocomplete from the catalogue, its own words from the locales. */
