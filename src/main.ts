@@ -48,7 +48,8 @@ function slackAdapter({ deps, database }: Booted, botToken: string): ChatAdapter
 }
 
 /** Discord: commands from the registry, SIG autocomplete from the catalogue, its own words from the locales. */
-function discordAdapter({ deps }: Booted, token: string, applicationId: string): ChatAdapter {
+function discordAdapter({ deps, database }: Booted, token: string, applicationId: string): ChatAdapter {
+  const processed = createProcessedEvents(database.db);
   return createDiscordAdapter({
     token,
     applicationId,
@@ -58,6 +59,7 @@ function discordAdapter({ deps }: Booted, token: string, applicationId: string):
     lookup: createLookup(deps.translator),
     defaultLocale: deps.config.DEFAULT_LOCALE,
     log: deps.log.child({ platform: 'discord' }),
+    seen: (id) => processed.seen('discord', id, deps.now()),
   });
 }
 

@@ -24,6 +24,8 @@ export interface Kit {
   suggestions: Readonly<Record<string, readonly Suggestion[]>>;
   memory: Memory<Stashed>;
   log: Log;
+  /** True when this message was answered already (by another replica); never throws. */
+  seen(eventId: string): Promise<boolean>;
   /** Sentences of the adapter itself (`discord.*`), with English when a locale lacks one. */
   say(locale: Locale, key: string, params?: Record<string, string | number>): string;
   /** The locale for the adapter's own words: the reply's, else the person's Discord client, else the default. */

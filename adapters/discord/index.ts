@@ -34,6 +34,12 @@ export interface DiscordOptions {
   lookup: Lookup;
   defaultLocale: Locale;
   log: Log;
+  /**
+   * Records a message id; true when some process handled it before. Every process logged in with the
+   * token receives the same messages, so replicas share this through the store and answer once.
+   * (Interactions need nothing: Discord accepts one acknowledgement and refuses the others.)
+   */
+  seen?(eventId: string): Promise<boolean>;
 }
 
 /** How many long values, ids and menus are remembered for custom_ids (least recently used dropped first). */
@@ -59,6 +65,7 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
       suggestions: options.suggestions,
       memory: createMemory<Stashed>(MEMORY),
       log: options.log,
+      seen: async (id) => (options.seen ? options.seen(id).catch(() => false) : false),
     },
     options.lookup,
     options.defaultLocale,
@@ -68,9 +75,21 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
   client.on(Events.InteractionCreate, (i) => void onInteraction(i));
   client.on(Events.MessageCreate, (m) => void onMessage(m));
   client.on(Events.Error, (err) => options.log.error({ err: describeError(err) }, 'discord client error'));
-  client.rest.on(RESTEvents.RateLimited, (info) =>
-    options.log.warn({ path: safePath(`http://x${info.route}`), method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limit: waiting as told'),
-  );
+  // discord.js queues and retries 429s itself; they are logged because Discord bans an IP after 10,000
+  // invalid requests (401, 403, 429) in 10 minutes. The copy of each response is released unread.
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    try {
+      if (response.status === 429) {
+        const h = response.headers;
+        const fields = { method: request.method, path: safePath(`http://discord${request.path}`), retryAfter: h.get('retry-after'), scope: h.get('x-ratelimit-scope') ?? 'user', global: h.has('x-ratelimit-global') };
+        options.log.warn(fields, 'discord rate limit: waiting as told');
+      }
+      // Only a real clone may be released: other strategies hand over the original body itself.
+      if (response instanceof Response) void response.body?.cancel().catch(() => undefined);
+    } catch {
+      // Logging must never break a request.
+    }
+  });
 
   async function destination(to: Destination): Promise<SendableChannels | null> {
     if (to.kind === 'user') return client.users.createDM(to.userId);

@@ -1,6 +1,7 @@
 // Slash commands, autocomplete, buttons and menus: acknowledged first, answered once the core has spoken.
 import {
   ComponentType,
+  DiscordAPIError,
   GuildMember,
   MessageFlags,
   type APIActionRowComponent,
@@ -21,6 +22,10 @@ import { menuPage } from './menu.js';
 import { suggest } from './suggest.js';
 
 type Clicked = ButtonInteraction | StringSelectMenuInteraction;
+
+/** Discord's codes for an interaction answered already, and one answered too late (after 3 s). */
+const ALREADY_ACKNOWLEDGED = 40060;
+const UNKNOWN_INTERACTION = 10062;
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
 export function person(user: User, member: GuildMember | APIInteractionGuildMember | null): Person {
@@ -102,7 +107,10 @@ export function createInteractionHandler(kit: Kit) {
       else if (i.isChatInputCommand()) await command(i);
       else if (i.isButton() || i.isStringSelectMenu()) await click(i);
     } catch (err) {
-      kit.log.error({ err: describeError(err), interaction: i.id, type: i.type }, 'discord interaction failed');
+      const code = err instanceof DiscordAPIError ? err.code : undefined;
+      // Another process logged in with the same token acknowledged it first: that one answers.
+      if (code === ALREADY_ACKNOWLEDGED) return kit.log.info({ interaction: i.id }, 'discord interaction answered by another replica');
+      kit.log.error({ err: describeError(err), interaction: i.id, type: i.type, late: code === UNKNOWN_INTERACTION }, 'discord interaction failed');
     }
   };
 }

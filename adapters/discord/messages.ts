@@ -34,7 +34,7 @@ export function createMessageHandler(kit: Kit) {
       const botId = kit.me.botId;
       const botRole = m.guild?.roles.botRoleFor(botId);
       const event = messageEvent(seen(m, botId), { ...kit.me, botRoleIds: botRole ? [botRole.id] : [] });
-      if (!event) return;
+      if (!event || (await kit.seen(`message:${m.id}`))) return;
       const replies = await kit.dispatch(event);
       let answered = false;
       for (const reply of replies) {

@@ -14,6 +14,8 @@ export interface Recorded {
   auth: string | undefined;
   body: Json;
   status: number;
+  /** What the fake answered (the message as stored, for edits and posts). */
+  response: Json;
   at: number;
 }
 
@@ -205,7 +207,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       const method = req.method ?? 'GET';
       const hit = injected.findIndex((i) => i.match({ method, path }));
       const [status, payload, headers] = hit >= 0 ? (() => { const [i] = injected.splice(hit, 1); return [i!.status, i!.body, i!.headers] as Answer; })() : route(method, path, url.searchParams, req.headers.authorization, body);
-      requests.push({ method, path, query: url.searchParams, auth: req.headers.authorization, body, status, at: Date.now() });
+      requests.push({ method, path, query: url.searchParams, auth: req.headers.authorization, body, status, response: payload, at: Date.now() });
       if (status === 204) {
         res.writeHead(204, headers); // a 204 carries no body, hence no JSON content type
         return res.end();

@@ -6,6 +6,7 @@ import { createBot } from '../../src/core/bot.js';
 import type { Capability } from '../../src/core/capability.js';
 import { commandSpecs, createLookup } from '../../src/core/commands.js';
 import type { Dispatch, InboundEvent } from '../../src/core/types.js';
+import { createProcessedEvents } from '../../src/store/processed-events.js';
 import { createStore } from '../../src/store/store.js';
 import { openTestDatabase } from '../helpers/database.js';
 import { memoryLogger, testDeps } from '../helpers/deps.js';
@@ -26,7 +27,7 @@ export interface Where {
 
 let base: ReturnType<typeof testDeps> | undefined;
 
-export async function startDiscordBot(options: { capabilities?: readonly Capability[] } = {}) {
+export async function startDiscordBot(options: { capabilities?: readonly Capability[]; replicas?: number } = {}) {
   const fake = await startFakeDiscord();
   const db = await openTestDatabase('sqlite');
   // Understanding is built once per file (it is the slow part); every run gets its own database.
@@ -41,17 +42,23 @@ export async function startDiscordBot(options: { capabilities?: readonly Capabil
     seen.push({ event, requestsBefore: [...fake.requests] });
     return bot.dispatch(event);
   };
-  const adapter = createDiscordAdapter({
-    token: fake.token,
-    applicationId: fake.appId,
-    apiUrl: fake.apiUrl,
-    commands: commandSpecs(caps),
-    suggestions: { sigs: sigSuggestions(deps.content) },
-    lookup: createLookup(deps.translator),
-    defaultLocale: 'en',
-    log,
-  });
-  await adapter.start(dispatch);
+  const processed = createProcessedEvents(db.db);
+  // Several processes logged in with one token all receive every event, as replicas would.
+  const adapters = Array.from({ length: options.replicas ?? 1 }, () =>
+    createDiscordAdapter({
+      token: fake.token,
+      applicationId: fake.appId,
+      apiUrl: fake.apiUrl,
+      commands: commandSpecs(caps),
+      suggestions: { sigs: sigSuggestions(deps.content) },
+      lookup: createLookup(deps.translator),
+      defaultLocale: 'en',
+      log,
+      seen: (id) => processed.seen('discord', id, new Date()),
+    }),
+  );
+  for (const a of adapters) await a.start(dispatch);
+  const adapter = adapters[0]!;
 
   function interaction(type: number, data: Json, where: Where = {}, extra: Json = {}) {
     const id = snowflake();
@@ -104,7 +111,7 @@ export async function startDiscordBot(options: { capabilities?: readonly Capabil
       return { payload, delivered: fake.dispatch('MESSAGE_CREATE', payload) };
     },
     async close() {
-      await adapter.stop();
+      for (const a of adapters) await a.stop();
       await fake.close();
       await db.dispose();
     },

@@ -1,0 +1,271 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { capabilities } from '../../src/capabilities/index.js';
+import type { Capability } from '../../src/core/capability.js';
+import { ANY_WORKSPACE, fields, privateReply, text } from '../../src/core/index.js';
+import { INTENTS } from './fake-discord.js';
+import { grace, isCallback, isChannelPost, isEdit, isFollowUp, messageBodies, otherBot, startDiscordBot, waitFor, ada, type Running } from './harness.js';
+
+type Json = any;
+
+let run: Running | undefined;
+afterEach(async () => {
+  await run?.close();
+  run = undefined;
+});
+
+const components = (body: Json): Json[] => (body.components ?? []).flatMap((r: Json) => r.components);
+const button = (body: Json, label: RegExp) => components(body).find((c) => c.type === 2 && label.test(c.label));
+const select = (body: Json) => components(body).find((c) => c.type === 3);
+const allText = (body: Json) => [body.content ?? '', ...(body.embeds ?? []).flatMap((e: Json) => [e.description ?? '', ...(e.fields ?? []).flatMap((f: Json) => [f.name, f.value])])].join('\n');
+
+/** Nobody can be pinged by anything the bot sent: every message body says so explicitly. */
+function expectNoPings(r: Running) {
+  const bodies = messageBodies(r.fake);
+  expect(bodies.length).toBeGreaterThan(0);
+  for (const b of bodies) expect(b.allowed_mentions).toEqual({ parse: [], replied_user: false });
+}
+
+describe('Discord adapter against a fake Discord (real discord.js client)', () => {
+  it('logs in without privileged intents and never registers commands at start', async () => {
+    run = await startDiscordBot();
+    const intents = Number(run.fake.identify.intents);
+    expect(intents).toBe(INTENTS.Guilds | INTENTS.GuildMessages | INTENTS.DirectMessages);
+    expect(intents & INTENTS.MessageContent).toBe(0);
+    expect(run.fake.requests.filter((r) => r.method === 'PUT')).toEqual([]);
+  });
+
+  it('answers a mention in a channel, in reply to it, and ignores chatter and other bots', async () => {
+    run = await startDiscordBot();
+    const { fake } = run;
+    run.say('lunch anyone?');
+    run.say('how do I contribute?', { mention: true, author: otherBot });
+    const { payload } = run.say('how do I contribute?', { mention: true });
+    const [post] = await waitFor(fake, isChannelPost(fake.channels.general));
+    expect(post!.status).toBe(200);
+    expect(post!.body.content).toMatch(/Contributing to Kubernetes takes five steps/);
+    expect(post!.body.message_reference).toMatchObject({ message_id: payload.id });
+    expect(button(post!.body, /Pick a SIG/)).toMatchObject({ custom_id: 'sig.list|all' });
+    expect(fake.requests.filter(isChannelPost(fake.channels.general))).toHaveLength(1);
+    expect(run.seen.map((s) => s.event.kind)).toEqual(['message']);
+    expectNoPings(run);
+  });
+
+  it('talks in direct messages, in the language the person writes', async () => {
+    run = await startDiscordBot();
+    const { fake } = run;
+    const dm = fake.dmWith(grace);
+    run.say('comment contribuer ?', { dm: true, author: grace });
+    const [post] = await waitFor(fake, isChannelPost(dm));
+    expect(post!.body.content).toMatch(/Bienvenue/);
+    expect(run.seen[0]!.event.origin).toMatchObject({ isDirect: true, userId: grace.id, workspaceId: fake.appId });
+  });
+
+  it('defers /contribute privately before the core runs, then edits in the answer', async () => {
+    run = await startDiscordBot();
+    const { fake } = run;
+    const i = run.slash('contribute');
+    const [edit] = await waitFor(fake, isEdit(i.token));
+    const callbacks = fake.requests.filter(isCallback(i.id));
+    expect(callbacks.map((c) => c.body)).toEqual([{ type: 5, data: { flags: 64 } }]);
+    expect(run.seen[0]!.requestsBefore.some(isCallback(i.id))).toBe(true);
+    expect(edit!.status).toBe(200);
+    expect(edit!.body.content).toMatch(/five steps/);
+    expectNoPings(run);
+  });
+
+  it('answers a slash command in a DM openly (there is nobody else to hide it from)', async () => {
+    run = await startDiscordBot();
+    const i = run.slash('help', {}, { dm: true });
+    await waitFor(run.fake, isEdit(i.token));
+    expect(run.fake.requests.find(isCallback(i.id))!.body).toEqual({ type: 5, data: { flags: 0 } });
+  });
+
+  it('/sig: autocompletes SIG names from memory, shows one, and the Join button subscribes', async () => {
+    run = await startDiscordBot();
+    const { fake, deps } = run;
+    const ac = run.autocomplete('sig', { interests: 'netw' }, 'interests');
+    const [answer] = await waitFor(fake, isCallback(ac.id));
+    expect(answer!.body.type).toBe(8);
+    expect(answer!.body.data.choices.map((c: Json) => c.value)).toContain('sig-network');
+    expect(run.seen).toHaveLength(0); // answered without the core, so without any I/O
+
+    const show = run.slash('sig', { interests: 'sig-network' });
+    const [shown] = await waitFor(fake, isEdit(show.token));
+    expect(allText(shown!.body)).toMatch(/Network[\s\S]*#sig-network|\\#sig-network/);
+    const join = button(shown!.body, /^Join$/);
+    expect(join.custom_id).toBe('sig.pick|sig-network');
+
+    const click = run.click(shown!.response, join.custom_id);
+    const [joined] = await waitFor(fake, isEdit(click.token));
+    expect(fake.requests.find(isCallback(click.id))!.body).toEqual({ type: 5, data: { flags: 64 } });
+    expect(joined!.body.content).toMatch(/You joined \*\*Network\*\*/);
+    expect(await deps.store.subscriptions.list({ platform: 'discord', workspaceId: fake.appId, userId: ada.id })).toEqual(['sig-network']);
+    expectNoPings(run);
+  });
+
+  it('/sig with interests: recommendations first in the menu, pages beyond 25, choosing subscribes', async () => {
+    run = await startDiscordBot();
+    const { fake, deps } = run;
+    const i = run.slash('sig', { interests: 'docs and website' });
+    const [edit] = await waitFor(fake, isEdit(i.token));
+    const menu = select(edit!.body);
+    expect(menu.options).toHaveLength(25);
+    expect(menu.options[0].value).toBe('sig-docs');
+    const more = menu.options.at(-1);
+    expect(more.label).toBe('Show more…');
+
+    const page = run.choose(edit!.response, menu.custom_id, more.value);
+    const [update] = await waitFor(fake, isCallback(page.id));
+    expect(update!.body.type).toBe(7); // the private message is updated in place
+    const second = select(update!.body.data);
+    const firstPage = new Set(menu.options.map((o: Json) => o.value));
+    const later = second.options[0];
+    expect(firstPage.has(later.value)).toBe(false);
+    expect(second.options.at(-1).label).toBe('Back to the first ones');
+    expect(components(update!.body.data).filter((c) => c.type === 2)).toHaveLength(components(edit!.body).filter((c) => c.type === 2).length);
+
+    const pick = run.choose(fake.messages.get(edit!.response.id), menu.custom_id, later.value);
+    const [done] = await waitFor(fake, isEdit(pick.token));
+    expect(done!.body.content).toContain(`You joined **${later.label}**`);
+    expect(await deps.store.subscriptions.list({ platform: 'discord', workspaceId: fake.appId, userId: ada.id })).toEqual([later.value]);
+    expect(fake.requests.filter((r) => r.status >= 400)).toEqual([]);
+  });
+
+  it('speaks French to a person whose Discord is in French, the menu included', async () => {
+    run = await startDiscordBot();
+    const i = run.slash('sig', {}, { locale: 'fr' });
+    const [edit] = await waitFor(run.fake, isEdit(i.token));
+    expect(edit!.body.content).toMatch(/groupes/);
+    expect(select(edit!.body).options.at(-1).label).toBe('Voir la suite…');
+  });
+
+  it('shows text from people literally: no @everyone, role ping or markdown from it', async () => {
+    run = await startDiscordBot();
+    const i = run.slash('sig', { interests: 'join @everyone <@&1> **x** ||y||' });
+    const [edit] = await waitFor(run.fake, isEdit(i.token));
+    const content: string = edit!.body.content;
+    expect(content).toMatch(/don't know a SIG called/);
+    expect(content).toContain('\\@everyone');
+    expect(content).not.toMatch(/(^|[^\\])<@&1>/);
+    expect(content).not.toMatch(/(^|[^\\])\|\|y/);
+    expectNoPings(run);
+  });
+
+  it('sends a private answer to a mention by DM, or in the channel when DMs are closed', async () => {
+    run = await startDiscordBot();
+    const { fake } = run;
+    run.say('', { mention: true }); // a bare mention asks for help, which is private
+    const dm = fake.dmWith(ada);
+    const [sent] = await waitFor(fake, isChannelPost(dm));
+    expect(sent!.body.content).toMatch(/Here is what I can do/);
+    expect(fake.requests.filter(isChannelPost(fake.channels.general))).toHaveLength(0);
+
+    fake.closedDms.add(grace.id);
+    run.say('', { mention: true, author: grace });
+    const [fallback] = await waitFor(fake, isChannelPost(fake.channels.general));
+    expect(fallback!.body.content).toMatch(/Here is what I can do/);
+  });
+
+  it('honours a 429 from Discord: waits as told, then delivers once', async () => {
+    run = await startDiscordBot();
+    const { fake } = run;
+    const channel = fake.channels.general;
+    fake.inject({
+      match: (r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`,
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: 0.4, global: false },
+      headers: { 'retry-after': '0.4', 'x-ratelimit-scope': 'user' },
+    });
+    run.say('how do I contribute?', { mention: true });
+    const attempts = await waitFor(fake, isChannelPost(channel), 2);
+    expect(attempts.map((a) => a.status)).toEqual([429, 200]);
+    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(350);
+    expect(run.logLines.some((l) => l.msg === 'discord rate limit: waiting as told')).toBe(true);
+  });
+
+  it('apologises instead of leaving "thinking…" when Discord refuses an edit, and logs no token', async () => {
+    run = await startDiscordBot();
+    const { fake } = run;
+    fake.inject({ match: (r) => r.method === 'PATCH', status: 400, body: { code: 50035, message: 'Invalid Form Body' } });
+    const i = run.slash('contribute');
+    const edits = await waitFor(fake, isEdit(i.token), 2);
+    expect(edits[1]!.body.content).toMatch(/Discord refused my answer/);
+    const logged = JSON.stringify(run.logLines);
+    expect(logged).toMatch(/discord reply failed/);
+    expect(logged).not.toContain(i.token);
+    expect(logged).not.toContain(fake.token);
+  });
+
+  it('pushes to a person by DM and to a channel named in content, and says when it cannot', async () => {
+    run = await startDiscordBot();
+    const { fake, adapter } = run;
+    const reply = { blocks: [{ type: 'text' as const, text: 'New this week in **Network**' }] };
+    const toUser = await adapter.post({ platform: 'discord', workspaceId: fake.appId, kind: 'user', userId: grace.id }, reply);
+    expect(toUser.ok).toBe(true);
+    const [dm] = await waitFor(fake, isChannelPost(fake.dmWith(grace)));
+    expect(dm!.body.content).toBe('New this week in **Network**');
+    expect(await adapter.post({ platform: 'discord', workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: 'sig-network' }, reply)).toMatchObject({ ok: true });
+    await waitFor(fake, isChannelPost(fake.channels.sigNetwork));
+    expect(await adapter.post({ platform: 'discord', workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: 'sig-cooking' }, reply)).toEqual({ ok: false, error: 'channel_not_found' });
+    fake.closedDms.add(ada.id);
+    expect(await adapter.post({ platform: 'discord', workspaceId: fake.appId, kind: 'user', userId: ada.id }, reply)).toMatchObject({ ok: false, error: expect.stringMatching(/50007/) });
+  });
+
+  it('says a menu has expired when the bot no longer remembers its pages', async () => {
+    run = await startDiscordBot();
+    const i = run.slash('sig');
+    const [edit] = await waitFor(run.fake, isEdit(i.token));
+    const menu = select(edit!.body);
+    const stale = run.choose(edit!.response, menu.custom_id, `~#${'A'.repeat(22)}:1`);
+    const [answer] = await waitFor(run.fake, isCallback(stale.id));
+    expect(answer!.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/menu has expired/) } });
+  });
+
+  it('answers each message and command once when two replicas share the token', async () => {
+    run = await startDiscordBot({ replicas: 2 });
+    const { fake } = run;
+    run.say('how do I contribute?', { mention: true });
+    const i = run.slash('contribute');
+    await waitFor(fake, isEdit(i.token));
+    await waitFor(fake, (r) => r.path.startsWith(`/interactions/${i.id}/`), 2);
+    expect(fake.requests.filter(isCallback(i.id)).map((r) => r.status).sort()).toEqual([204, 400]);
+    await waitFor(fake, isChannelPost(fake.channels.general));
+    expect(fake.requests.filter(isEdit(i.token))).toHaveLength(1);
+    expect(run.seen.filter((s) => s.event.kind === 'message')).toHaveLength(1);
+    expect(run.logLines.some((l) => l.msg === 'discord interaction answered by another replica')).toBe(true);
+  });
+
+  it('splits an answer too long for one message into follow-ups, and trims beyond five, never refused', async () => {
+    const line = (n: number) => `line ${n} `.padEnd(99, 'x');
+    const long: Capability = {
+      id: 'long',
+      usage: '/long',
+      command: [{ name: 'size' }],
+      async run(input) {
+        const lines = Number(input.text) || 50;
+        return privateReply(text(Array.from({ length: lines }, (_, n) => line(n)).join('\n')), fields(Array.from({ length: 30 }, (_, n) => ({ label: `F${n}`, value: 'v'.repeat(150) }))));
+      },
+    };
+    run = await startDiscordBot({ capabilities: [...capabilities, long] });
+    const { fake } = run;
+    const i = run.slash('long', { size: '45' });
+    const follow = await waitFor(fake, isFollowUp(i.token), 2); // 4,500 characters of text and 30 fields: three messages
+    const edit = fake.requests.find(isEdit(i.token))!;
+    const sent = [edit.body, ...follow.map((f) => f.body)];
+    expect([edit, ...follow].map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(follow.every((f) => f.body.flags === 64)).toBe(true);
+    const shown = sent.map((b) => b.content ?? '').join('\n');
+    for (let n = 0; n < 45; n++) expect(shown).toContain(line(n));
+    expect(shown).not.toMatch(/Shortened/);
+    const fieldsShown = sent.flatMap((b) => (b.embeds ?? []).flatMap((e: Json) => e.fields ?? []));
+    expect(fieldsShown.map((f: Json) => f.name)).toEqual(Array.from({ length: 30 }, (_, n) => `F${n}`));
+
+    const huge = run.slash('long', { size: '400' });
+    const many = await waitFor(fake, isFollowUp(huge.token), 4);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fake.requests.filter(isFollowUp(huge.token))).toHaveLength(4);
+    expect(many.at(-1)!.body.content).toMatch(/Shortened: the rest does not fit/);
+    expect(fake.requests.filter((r) => r.status === 400)).toEqual([]);
+    expectNoPings(run);
+  });
+});
