@@ -25,24 +25,27 @@ export function createDirectory(client: webApi.WebClient, log: Log, options: Dir
   const failureTtlMs = options.failureTtlMs ?? 60_000;
   const waitMs = options.waitMs ?? 1500;
   const max = options.maxEntries ?? 5000;
-  const entries = new Map<string, { until: number; value: Promise<unknown> }>();
+  const entries = new Map<string, { until: number; value: Promise<unknown>; done: boolean }>();
 
   /** One call per key and period; concurrent askers share it. */
   function cached<T>(key: string, what: string, load: () => Promise<T>, fallback: T): Promise<T> {
     const hit = entries.get(key);
     if (hit && Date.now() < hit.until) return hit.value as Promise<T>;
     if (entries.size >= max) entries.delete(entries.keys().next().value!);
-    const entry = { until: Date.now() + ttlMs, value: Promise.resolve(fallback as unknown) };
-    entry.value = load().catch((err: unknown) => {
-      log.warn({ err: errorField(err), lookup: what }, 'slack lookup failed');
-      entry.until = Date.now() + failureTtlMs;
-      return fallback;
-    });
+    const entry = { until: Date.now() + ttlMs, value: Promise.resolve(fallback as unknown), done: false };
+    entry.value = load()
+      .catch((err: unknown) => {
+        log.warn({ err: errorField(err), lookup: what }, 'slack lookup failed');
+        entry.until = Date.now() + failureTtlMs;
+        return fallback;
+      })
+      .finally(() => (entry.done = true));
     entries.set(key, entry);
     return entry.value as Promise<T>;
   }
-  const inTime = <T>(value: Promise<T>, fallback: T) =>
-    Promise.race([value, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), waitMs).unref())]);
+  /** An answer already at hand is used as is; one still coming is waited for at most `waitMs`. */
+  const inTime = <T>(key: string, value: Promise<T>, fallback: T) =>
+    entries.get(key)?.done ? value : Promise.race([value, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), waitMs).unref())]);
 
   const person = (userId: string) =>
     cached<Known>(`u:${userId}`, 'users.info', async () => {
@@ -64,8 +67,8 @@ export function createDirectory(client: webApi.WebClient, log: Log, options: Dir
     }, new Map<string, string>());
 
   return {
-    person: (userId) => inTime(person(userId), {}),
-    channelName: (channelId) => (channelId.startsWith('D') ? Promise.resolve(undefined) : inTime(channelName(channelId), undefined)),
+    person: (userId) => inTime(`u:${userId}`, person(userId), {}),
+    channelName: (channelId) => (channelId.startsWith('D') ? Promise.resolve(undefined) : inTime(`c:${channelId}`, channelName(channelId), undefined)),
     channelId: async (name) => (await channelsByName()).get(name.replace(/^#/, '').toLowerCase()),
   };
 }
