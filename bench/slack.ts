@@ -1,0 +1,126 @@
+// onramp's added latency on Slack: the real adapter and bot against a bare Bolt app that only echoes,
+// both answering signed HTTP requests through the same fake Slack API in the same run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { App, LogLevel } from '@slack/bolt';
+import { createSlackAdapter } from '../adapters/slack/index.js';
+import { boot } from '../src/boot.js';
+import { capabilities } from '../src/capabilities/index.js';
+import { createBot } from '../src/core/bot.js';
+import { createSilentLogger } from '../src/log.js';
+import { createProcessedEvents } from '../src/store/processed-events.js';
+import { startFakeSlack, type FakeSlack } from '../tests/slack/fake-slack.js';
+import { asForm, asJson, BOT_TOKEN, BOT_USER, command, eventCallback, mention, send, SIGNING_SECRET } from '../tests/slack/payloads.js';
+import { percentile, round, type Bench } from './bench.js';
+
+const RUNS = Number(process.env.BENCH_SLACK_RUNS ?? 400);
+const WARMUP = 40;
+
+/** The baseline: Bolt with its default HTTP receiver, echoing mentions and commands, nothing else. */
+async function startBareBolt(fake: FakeSlack): Promise<{ url: string; stop(): Promise<unknown> }> {
+  const app = new App({ token: BOT_TOKEN, signingSecret: SIGNING_SECRET, botId: 'B0BOT', botUserId: BOT_USER, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: fake.apiUrl } });
+  app.event('app_mention', async ({ event, client }) => {
+    await client.chat.postMessage({ channel: event.channel, thread_ts: event.ts, text: event.text });
+  });
+  app.command(/.*/, async ({ ack, respond, command: c }) => {
+    await ack();
+    await respond({ response_type: 'ephemeral', text: c.text || 'echo' });
+  });
+  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, stop: () => app.stop() };
+}
+
+/** onramp as `npm start` runs it with Slack configured: SQLite file store, bundled content, the real adapter. */
+async function startOnramp(fake: FakeSlack, dir: string) {
+  const booted = await boot({ DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl }, { logLevel: 'silent' });
+  const log = createSilentLogger();
+  booted.deps.log = log;
+  const processed = createProcessedEvents(booted.database.db);
+  const adapter = createSlackAdapter({
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    apiUrl: fake.apiUrl,
+    port: 0,
+    host: '127.0.0.1',
+    watchedChannels: booted.deps.content.community.channels.newcomer.slack ?? [],
+    seen: (id) => processed.seen('slack', id, booted.deps.now()),
+    log,
+  });
+  await adapter.start(createBot(booted.deps, capabilities).dispatch);
+  return {
+    url: `http://127.0.0.1:${adapter.port}/slack/events`,
+    async stop() {
+      await adapter.stop();
+      await booted.close();
+    },
+  };
+}
+
+type Scenario = (fake: FakeSlack, url: string, i: number) => Promise<number>;
+
+/** A mention, until the answer reaches chat.postMessage. */
+const mentionRoundTrip: Scenario = async (fake, url, i) => {
+  const event = mention('how do I contribute?', { user: `U0BENCH${i % 20}` });
+  const started = process.hrtime.bigint();
+  const answered = fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.thread_ts === event.ts);
+  await send(url, asJson(eventCallback(event)));
+  await answered;
+  return Number(process.hrtime.bigint() - started) / 1e6;
+};
+
+/** A slash command, until the answer reaches its response_url. */
+const commandRoundTrip: Scenario = async (fake, url, i) => {
+  const id = `bench-${i}-${Math.random().toString(36).slice(2)}`;
+  const started = process.hrtime.bigint();
+  const answered = fake.waitFor((c) => c.responseId === id);
+  await send(url, asForm(command('/contribute', '', fake.responseUrl(id), { user: `U0BENCH${i % 20}` })));
+  await answered;
+  return Number(process.hrtime.bigint() - started) / 1e6;
+};
+
+async function compare(fake: FakeSlack, bare: string, onramp: string, scenario: Scenario) {
+  const times = { bare: [] as number[], onramp: [] as number[] };
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    // Alternating which goes first keeps drift (GC, JIT, the other side's background work) out of the ratio.
+    const order = i % 2 === 0 ? (['bare', 'onramp'] as const) : (['onramp', 'bare'] as const);
+    for (const who of order) {
+      const ms = await scenario(fake, who === 'bare' ? bare : onramp, i);
+      if (i >= WARMUP) times[who].push(ms);
+    }
+    if (fake.calls.length > 5000) fake.calls.length = 0;
+  }
+  const p = (xs: number[], q: number) => percentile([...xs].sort((a, b) => a - b), q);
+  return {
+    bare_p50: round(p(times.bare, 50), 2),
+    bare_p99: round(p(times.bare, 99), 2),
+    onramp_p50: round(p(times.onramp, 50), 2),
+    onramp_p99: round(p(times.onramp, 99), 2),
+    ratio_p50: round(p(times.onramp, 50) / p(times.bare, 50), 2),
+    ratio_p99: round(p(times.onramp, 99) / p(times.bare, 99), 2),
+  };
+}
+
+export const slack: Bench = {
+  name: 'slack: onramp vs bare Bolt echo (ms, HTTP, same fake Slack)',
+  async run() {
+    const fake = await startFakeSlack();
+    for (let i = 0; i < 20; i++) fake.users.set(`U0BENCH${i}`, { name: `Bench ${i}` });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'onramp-bench-slack-'));
+    const bare = await startBareBolt(fake);
+    const onramp = await startOnramp(fake, dir);
+    try {
+      const m = await compare(fake, bare.url, onramp.url, mentionRoundTrip);
+      const c = await compare(fake, bare.url, onramp.url, commandRoundTrip);
+      const prefixed = (prefix: string, o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`${prefix}_${k}`, v]));
+      return { runs: RUNS, ...prefixed('mention', m), ...prefixed('command', c) };
+    } finally {
+      await bare.stop();
+      await onramp.stop();
+      await fake.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
