@@ -42,6 +42,8 @@ export interface FakeDiscord {
   /** Every message the bot created or edited, by id, as Discord would now show it. */
   messages: Map<string, Json>;
   identify: Json | undefined;
+  /** Resolves at the first request from now on matching `test` (for benches: no polling delay). */
+  next(test: (r: Recorded) => boolean): Promise<Recorded>;
   /** Makes the next request matching `match` answer this instead (a 429, a 500…). */
   inject(i: Injected): void;
   /** Sends a gateway dispatch; false when Discord would not deliver it (missing intent). */
@@ -67,6 +69,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const messages = new Map<string, Json>();
   const interactions = new Map<string, { id: string; token: string; acked: boolean; channelId: string; ephemeral: boolean; original?: string; source?: string }>();
   const closedDms = new Set<string>();
+  const waiters = new Set<{ test: (r: Recorded) => boolean; resolve: (r: Recorded) => void }>();
   const sockets = new Set<WebSocket>();
   let seq = 0;
   let identify: Json | undefined;
@@ -207,7 +210,9 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       const method = req.method ?? 'GET';
       const hit = injected.findIndex((i) => i.match({ method, path }));
       const [status, payload, headers] = hit >= 0 ? (() => { const [i] = injected.splice(hit, 1); return [i!.status, i!.body, i!.headers] as Answer; })() : route(method, path, url.searchParams, req.headers.authorization, body);
-      requests.push({ method, path, query: url.searchParams, auth: req.headers.authorization, body, status, response: payload, at: Date.now() });
+      const recorded: Recorded = { method, path, query: url.searchParams, auth: req.headers.authorization, body, status, response: payload, at: Date.now() };
+      requests.push(recorded);
+      for (const w of waiters) if (w.test(recorded)) (waiters.delete(w), w.resolve(recorded));
       if (status === 204) {
         res.writeHead(204, headers); // a 204 carries no body, hence no JSON content type
         return res.end();
@@ -231,6 +236,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       return identify;
     },
     inject: (i) => void injected.push(i),
+    next: (test) => new Promise((resolve) => waiters.add({ test, resolve })),
     dispatch(t, d) {
       if (t === 'INTERACTION_CREATE') interactions.set(d.id, { id: d.id, token: d.token, acked: false, channelId: d.channel_id, ephemeral: false, ...(d.message ? { source: d.message.id } : {}) });
       return dispatch(t, d);
