@@ -41,7 +41,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 export async function startFakeSlack() {
   const calls: Call[] = [];
-  const waiters = new Set<() => void>();
+  const waiters = new Set<(call: Call) => void>();
   const holds = new Map<string, Promise<void>>();
   const rateLimits = new Map<string, { retryAfter: number; times: number }>();
   const users = new Map<string, FakeUser>();
@@ -52,8 +52,9 @@ export async function startFakeSlack() {
   let base = '';
 
   const record = (call: Omit<Call, 'at'>) => {
-    calls.push({ ...call, at: Date.now() });
-    for (const wake of [...waiters]) wake();
+    const recorded = { ...call, at: Date.now() };
+    calls.push(recorded);
+    for (const wake of [...waiters]) wake(recorded);
   };
 
   function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
@@ -136,15 +137,17 @@ export async function startFakeSlack() {
     /** Resolves once `count` calls match; driven by the calls themselves, not by a clock. */
     waitFor(match: string | ((c: Call) => boolean), count = 1): Promise<Call[]> {
       const test = typeof match === 'string' ? (c: Call) => c.method === match : match;
+      const found = calls.filter(test);
+      if (found.length >= count) return Promise.resolve(found);
       return new Promise((resolve) => {
-        const check = () => {
-          const found = calls.filter(test);
+        const check = (call: Call) => {
+          if (!test(call)) return;
+          found.push(call);
           if (found.length < count) return;
           waiters.delete(check);
           resolve(found);
         };
         waiters.add(check);
-        check();
       });
     },
     /** Holds every call to `method` until the returned function is called. */
