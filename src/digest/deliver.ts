@@ -20,6 +20,8 @@ export interface Sender {
   log: Logger;
   pacer: Pacer;
   build: (target: DigestTarget) => Promise<BuiltDigest>;
+  /** Keeps the run's lock alive; called before every attempt (it throttles itself). */
+  alive: () => Promise<void>;
 }
 
 async function safePost(post: Post, to: Destination, reply: Reply): Promise<PostResult> {
@@ -45,6 +47,7 @@ export async function deliverOne(s: Sender, target: DigestTarget): Promise<Outco
   }
   for (let limited = 0; ; ) {
     await s.pacer.acquire(target.key);
+    await s.alive();
     if (!(await s.ledger.claim(s.periodKey, target.key, now()))) return 'skipped';
     const result = await safePost(s.post, target.destination, built.reply);
     if (result.ok) {

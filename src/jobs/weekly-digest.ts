@@ -91,19 +91,21 @@ async function runPeriod(deps: Deps, job: DigestJob, period: string, heartbeat: 
   if (todo.length > 0) {
     const build = await builderFor(deps, job, createFreshness(job.issues, job.clock, deps.log));
     let beat = now().getTime();
+    // Throttled, and called before every attempt too: a long Retry-After must not let the SQLite lease lapse.
+    const alive = async () => {
+      if (now().getTime() - beat < HEARTBEAT_MS) return;
+      beat = now().getTime();
+      await heartbeat();
+    };
     const platforms = [...new Set(todo.map((t) => t.destination.platform))];
     const results = await Promise.allSettled(
       platforms.map((platform) => {
         const pace = paceFor(platform, job.pace);
-        const sender = { periodKey: period, ledger, post: job.post, clock: job.clock, log: deps.log, pacer: createPacer(job.clock, pace), build };
+        const sender = { periodKey: period, ledger, post: job.post, clock: job.clock, log: deps.log, pacer: createPacer(job.clock, pace), build, alive };
         // Channels first: they reach the most people.
         const mine = todo.filter((t) => t.destination.platform === platform).sort((a, b) => (a.destination.kind === b.destination.kind ? 0 : a.destination.kind === 'channel' ? -1 : 1));
         return runPool(mine, pace.concurrency, async (target) => {
           ran[await deliverOne(sender, target)] += 1;
-          if (now().getTime() - beat >= HEARTBEAT_MS) {
-            beat = now().getTime();
-            await heartbeat();
-          }
         });
       }),
     );

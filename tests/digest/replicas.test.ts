@@ -56,6 +56,29 @@ describe.each(engines())('weekly digest replicas on %s', (engine) => {
     expect(b.rec.posts).toHaveLength(0);
   });
 
+  it('keeps the lock through Retry-After waits longer than the SQLite lease', async () => {
+    const a = await replica();
+    const b = await replica();
+    let seenByB: string | undefined;
+    let calls = 0;
+    const aPost = a.job.post;
+    a.job.post = async (to, reply) => {
+      calls += 1;
+      if (calls <= 3) return { ok: false, error: 'ratelimited', retryAfterMs: 4 * 60_000 };
+      if (!seenByB) {
+        // Twelve minutes into A's run: B, a replica whose cron fires now, must still stand aside.
+        b.clock.set(a.clock.now());
+        seenByB = (await b.run()).status;
+      }
+      return aPost(to, reply);
+    };
+    const report = await a.run();
+    expect(a.clock.now().getTime() - monday.getTime()).toBeGreaterThan(10 * 60_000);
+    expect(seenByB).toBe('busy');
+    expect(report).toMatchObject({ status: 'done', ran: { sent: 3 } });
+    expect(b.rec.posts).toHaveLength(0);
+  });
+
   it('resumes on another replica after one died mid-send: every destination exactly once', async () => {
     const a = await replica();
     const b = await replica();
