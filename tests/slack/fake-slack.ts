@@ -62,6 +62,8 @@ export async function startFakeSlack() {
       case 'auth.test':
         return { ok: true, url: 'https://onramp-test.slack.com/', team: 'Test', user: 'onramp', team_id: 'T0TEST', user_id: 'U0BOT', bot_id: 'B0BOT' };
       case 'chat.postMessage':
+        // Like a channel the bot was never invited to.
+        if (body.channel === 'C0NOTIN') return { ok: false, error: 'not_in_channel' };
         return { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${++ts}.000200` };
