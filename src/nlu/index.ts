@@ -1,40 +1,58 @@
 // Builds the understanding port from content: language, intent, entities, SIG ranking, FAQ retrieval.
 import type { Content } from '../content/types.js';
 import type { Locale } from '../core/types.js';
+import { cleanForUnderstanding } from './clean.js';
 import { createFaqIndex } from './faq.js';
+import { defaultIntentClassifier, type IntentClassifier } from './intents.js';
 import { extractIssueRefs } from './issue-refs.js';
 import { detectLanguage } from './language.js';
-import { tokenize } from './tokenize.js';
-import { cleanForUnderstanding } from './clean.js';
-import { defaultIntentClassifier } from './intents.js';
-import type { Entities, Nlu, SigRecommendation } from './types.js';
+import { programmingLanguages } from './programming-languages.js';
+import { rankSigs, type Ranked } from './recommend.js';
+import { buildSigIndex } from './sig-index.js';
+import { createSigMentionFinder, loadAliases } from './sig-mentions.js';
+import type { Nlu } from './types.js';
 
+/** Interests listed for one message: enough to filter or explain, not a word cloud. */
+const MAX_INTERESTS = 6;
 
-function entitiesOf(text: string): Entities {
-  const { issues, otherUrls } = extractIssueRefs(text);
-  return { issues, sigs: [], languages: [], interests: [], otherUrls };
+export interface NluOptions {
+  /** Another classifier (tests); the default is trained once per process from content/nlu/. */
+  intents?: IntentClassifier;
+  /** Other names of groups; the default is content/nlu/sig-aliases.yaml. */
+  aliases?: Record<string, string[]>;
 }
 
-export function createNlu(content: Content): Nlu {
-  const intents = defaultIntentClassifier();
+export function createNlu(content: Content, options: NluOptions = {}): Nlu {
+  const intents = options.intents ?? defaultIntentClassifier();
   const faq = { en: createFaqIndex(content.faq, 'en'), fr: createFaqIndex(content.faq, 'fr') };
-  const sigTerms = content.sigs.map((s) => ({
-    id: s.id,
-    terms: new Set([...tokenize(s.name), ...s.keywords.flatMap(tokenize), ...tokenize(s.description.en)]),
-  }));
+  const sigIndex = buildSigIndex(content.sigs);
+  const findSigs = createSigMentionFinder(content.sigs, options.aliases ?? loadAliases());
+  // The bot ranks SIGs right after understanding the same message: the last ranking is kept for it.
+  let last: { text: string; ranked: Ranked[] } | undefined;
+  const ranking = (text: string) => {
+    if (last?.text !== text) last = { text, ranked: rankSigs(sigIndex, text) };
+    return last.ranked;
+  };
   return {
     understand(text) {
-      const { lang, confidence: langConfidence } = detectLanguage(text);
-      const { intent, confidence } = intents.classify(cleanForUnderstanding(text));
-      return { lang, langConfidence, intent, confidence, entities: entitiesOf(text) };
+      const cleaned = cleanForUnderstanding(text);
+      const { lang, confidence: langConfidence } = detectLanguage(cleaned);
+      const { intent, confidence } = intents.classify(cleaned);
+      const { issues, otherUrls } = extractIssueRefs(text.slice(0, 20_000));
+      const sigMentions = findSigs(cleaned);
+      const interests = [...new Set(ranking(text).slice(0, 3).flatMap((r) => r.curated.slice(0, 3)))].slice(0, MAX_INTERESTS);
+      return {
+        lang,
+        langConfidence,
+        intent,
+        confidence: Number(confidence.toFixed(3)),
+        entities: { issues, sigs: sigMentions.map((m) => m.sigId), sigMentions, languages: programmingLanguages(cleaned), interests, otherUrls },
+      };
     },
     recommendSigs(text, limit = 3) {
-      const words = new Set(tokenize(text).filter((w) => w.length > 2));
-      const ranked: SigRecommendation[] = sigTerms.map((s) => {
-        const reasons = [...words].filter((w) => s.terms.has(w));
-        return { sigId: s.id, score: reasons.length, reasons };
-      });
-      return ranked.filter((r) => r.score > 0).sort((a, b) => b.score - a.score).slice(0, limit);
+      return ranking(text)
+        .slice(0, limit)
+        .map(({ sigId, score, reasons }) => ({ sigId, score, reasons }));
     },
     answerFaq(text, locale: Locale) {
       return faq[locale](text);

@@ -15,10 +15,18 @@ export interface IssueRef {
   raw: string;
 }
 
+/** How a group was named: its id or label (`sig-network`), its name with a group word ("SIG Network"), or an alias ("networking"). */
+export interface SigMention {
+  sigId: string;
+  how: 'id' | 'name' | 'alias';
+}
+
 export interface Entities {
   issues: IssueRef[];
   /** Catalogue ids of SIGs named by id, name or alias. */
   sigs: string[];
+  /** The same groups with how each was named (an alias is an interest; an id or a name is a choice). */
+  sigMentions?: SigMention[];
   /** Programming languages, normalised (`go`, `python`, …). */
   languages: string[];
   /** Areas of interest found in the text (catalogue vocabulary such as "networking", "docs"). */

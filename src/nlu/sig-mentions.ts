@@ -1,0 +1,68 @@
+// Finds groups named in a message: by id (`sig-network`), by name with a group word ("SIG Docs"), or by alias.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { Sig } from '../content/types.js';
+import { termWords } from './terms.js';
+import type { SigMention } from './types.js';
+
+export const ALIAS_FILE = fileURLToPath(new URL('../../content/nlu/sig-aliases.yaml', import.meta.url));
+
+/** Group words that turn a name into a mention ("network SIG", "WG Batch", "l'équipe docs"). */
+const GROUP_WORDS: Record<Sig['kind'], string[][]> = {
+  sig: [['sig'], ['special', 'interest', 'group'], ['group'], ['team'], ['groupe'], ['equipe']],
+  wg: [['wg'], ['working', 'group'], ['group'], ['groupe', 'de', 'travail']],
+  committee: [['committee'], ['comite']],
+  ug: [['ug'], ['user', 'group']],
+};
+const LONGEST = 6;
+
+export function loadAliases(file: string = ALIAS_FILE): Record<string, string[]> {
+  const parsed = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const out: Record<string, string[]> = {};
+  for (const [id, list] of Object.entries(parsed ?? {})) if (Array.isArray(list)) out[id] = list.map(String);
+  return out;
+}
+
+export type SigMentionFinder = (text: string) => SigMention[];
+
+export function createSigMentionFinder(sigs: readonly Sig[], aliases: Record<string, string[]>): SigMentionFinder {
+  const forms = new Map<string, SigMention>();
+  // Stronger forms win when two groups would claim the same words.
+  const put = (words: string[], mention: SigMention) => {
+    if (words.length === 0 || words.length > LONGEST) return;
+    const key = words.join(' ');
+    const had = forms.get(key);
+    if (!had || (had.how === 'alias' && mention.how !== 'alias')) forms.set(key, mention);
+  };
+  for (const sig of sigs) {
+    put(termWords(sig.id), { sigId: sig.id, how: 'id' });
+    for (const label of sig.labels) put(termWords(label), { sigId: sig.id, how: 'id' });
+    const name = termWords(sig.name);
+    for (const group of GROUP_WORDS[sig.kind]) {
+      put([...group, ...name], { sigId: sig.id, how: 'name' });
+      put([...name, ...group], { sigId: sig.id, how: 'name' });
+    }
+  }
+  const known = new Set(sigs.map((s) => s.id));
+  for (const [id, list] of Object.entries(aliases)) {
+    if (!known.has(id)) continue;
+    for (const alias of list) put(termWords(alias), { sigId: id, how: 'alias' });
+  }
+  return (text) => {
+    const words = termWords(text, 600);
+    const found: SigMention[] = [];
+    for (let i = 0; i < words.length; i++) {
+      for (let len = Math.min(LONGEST, words.length - i); len >= 1; len--) {
+        const hit = forms.get(words.slice(i, i + len).join(' '));
+        if (!hit) continue;
+        const at = found.findIndex((f) => f.sigId === hit.sigId);
+        if (at < 0) found.push(hit);
+        else if (found[at]!.how === 'alias' && hit.how !== 'alias') found[at] = hit;
+        i += len - 1;
+        break;
+      }
+    }
+    return found;
+  };
+}
