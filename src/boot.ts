@@ -4,6 +4,8 @@ import type { Config } from './config/schema.js';
 import { ContentError, loadContent } from './content/load.js';
 import type { Deps } from './core/capability.js';
 import { createTranslator } from './core/i18n.js';
+import { createGithub, type GithubSide } from './github/create.js';
+import type { IssueSource } from './github/ports.js';
 import { createLogger, type Logger } from './log.js';
 import { createNlu } from './nlu/index.js';
 import { openDatabase, type Database } from './store/database.js';
@@ -20,6 +22,8 @@ export class BootError extends Error {
 export interface Booted {
   deps: Deps;
   database: Database;
+  /** The issue index's refresh, for the scheduled job and the CLI. */
+  githubSide: GithubSide;
   close(): Promise<void>;
 }
 
@@ -28,6 +32,8 @@ export interface BootOptions {
   logFd?: 1 | 2;
   logLevel?: string;
   now?: () => Date;
+  /** Overrides ISSUES_SOURCE (the CLI's `issues refresh` always means GitHub). */
+  issueSource?: IssueSource;
 }
 
 export function readConfig(env: Record<string, string | undefined>): Config {
@@ -52,14 +58,27 @@ export async function boot(env: Record<string, string | undefined>, options: Boo
   } catch (err) {
     throw new BootError([`DATABASE_URL: cannot open the database: ${(err as Error).message}`]);
   }
+  const store = createStore(database);
+  const now = options.now ?? (() => new Date());
+  let githubSide: GithubSide;
+  try {
+    githubSide = await createGithub({ config, content, store, log, now, ...(options.issueSource ? { source: options.issueSource } : {}) });
+  } catch (err) {
+    await database.close();
+    throw new BootError([`CONTENT_DIR: ${(err as Error).message}`]);
+  }
+  if (githubSide.source === 'github' && !config.GITHUB_TOKEN)
+    log.warn('GITHUB_TOKEN is not set: GitHub allows 10 searches a minute and 60 requests an hour without one, so issue refreshes are slower');
   const deps: Deps = {
     config,
     content,
     translator: createTranslator(content.locales),
     nlu: createNlu(content),
-    store: createStore(database),
+    store,
+    issues: githubSide.issues,
+    github: githubSide.github,
     log,
-    now: options.now ?? (() => new Date()),
+    now,
   };
-  return { deps, database, close: () => database.close() };
+  return { deps, database, githubSide, close: () => database.close() };
 }

@@ -27,6 +27,7 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
   const byCommand = new Map(capabilities.filter((c) => c.command !== false).map((c) => [c.id, c]));
   const byAction = new Map(capabilities.flatMap((c) => (c.actions ?? []).map((a) => [a, c] as const)));
   const byIntent = new Map(capabilities.flatMap((c) => (c.intents ?? []).map((i) => [i, c] as const)));
+  const recognizers = capabilities.filter((c) => c.recognizes);
   const onJoin = capabilities.find((c) => c.onJoin);
   const onHome = capabilities.find((c) => c.onHome);
   const capabilityIds = new Set(capabilities.map((c) => c.id));
@@ -55,7 +56,8 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
           const speaks = understanding.intent !== 'other' && understanding.confidence >= CHANNEL_CONFIDENCE;
           if (!speaks || !isNewcomerChannel(deps, event.origin)) return null;
         }
-        const capability = byIntent.get(understanding.intent) ?? byIntent.get('other');
+        const capability =
+          recognizers.find((c) => c.recognizes!(event.text, understanding)) ?? byIntent.get(understanding.intent) ?? byIntent.get('other');
         return capability ? { capability, input: { text: event.text, understanding } } : null;
       }
     }

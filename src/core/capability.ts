@@ -1,6 +1,7 @@
 // What a capability is, and the context (ports, never SDKs) it runs with.
 import type { Config } from '../config/schema.js';
 import type { Content } from '../content/types.js';
+import type { GithubPort, IssueIndex } from '../github/ports.js';
 import type { Logger } from '../log.js';
 import type { Intent, Nlu, Understanding } from '../nlu/types.js';
 import type { Store } from '../store/store.js';
@@ -15,6 +16,10 @@ export interface Deps {
   translator: Translator;
   nlu: Nlu;
   store: Store;
+  /** The cached index of claimable issues (chat reads it; it never waits on GitHub). */
+  issues: IssueIndex;
+  /** Live GitHub checks (a claim) behind a port: never Octokit types. */
+  github: GithubPort;
   log: Logger;
   now: () => Date;
 }
@@ -56,6 +61,11 @@ export interface Capability {
   intents?: Intent[];
   /** Ids (before any `:`) of the selects and buttons it owns. */
   actions?: string[];
+  /**
+   * Takes a message addressed to the bot whatever intent it was given, before intent routing: for
+   * requests outside the intent set that still belong here (claim: "I give up on #123").
+   */
+  recognizes?(text: string, understanding: Understanding): boolean;
   /** Answers someone joining a watched channel. */
   onJoin?: boolean;
   /** Builds a person's home (Slack App Home) from every capability's `homeSection`. */

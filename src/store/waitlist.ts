@@ -71,9 +71,10 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
           .execute();
         added = true;
       }
-      const me = await mine(user, issue).select('created_at').executeTakeFirstOrThrow();
-      const ahead = await pending(issue).select((eb) => eb.fn.countAll().as('n')).where('created_at', '<', me.created_at).executeTakeFirstOrThrow();
-      return { position: Number(ahead.n) + 1, added };
+      // The same order as next(): who came first, then a stable tie-break.
+      const queue = await pending(issue).select(['platform', 'workspace_id', 'user_id']).orderBy('created_at').orderBy('platform').orderBy('workspace_id').orderBy('user_id').execute();
+      const position = queue.findIndex((r) => r.platform === user.platform && r.workspace_id === user.workspaceId && r.user_id === user.userId) + 1;
+      return { position, added };
     },
     async leave(user, issue) {
       const result = await db
@@ -86,7 +87,7 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
       return Number(result.numDeletedRows) > 0;
     },
     async next(issue) {
-      const row = await pending(issue).selectAll().orderBy('created_at').orderBy('user_id').executeTakeFirst();
+      const row = await pending(issue).selectAll().orderBy('created_at').orderBy('platform').orderBy('workspace_id').orderBy('user_id').executeTakeFirst();
       return row ? toWaiter(row) : null;
     },
     async lastNotifiedAt(issue) {

@@ -17,7 +17,8 @@ export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: Waitlis
   const logins = new Map<string, { login: string | null; askedAt: Date | null }>();
   const openOn = (key: string) => claims.find((c) => c.key === key && c.status === 'open');
   const mine = (user: UserKey, key: string) => waiters.find((w) => w.key === key && userOf(w.user) === userOf(user));
-  const pending = (key: string) => waiters.filter((w) => w.key === key && !w.notifiedAt).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.user.userId.localeCompare(b.user.userId));
+  const pending = (key: string) =>
+    waiters.filter((w) => w.key === key && !w.notifiedAt).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || userOf(a.user).localeCompare(userOf(b.user)));
   return {
     claims: {
       async open(user, issue, now) {
@@ -65,8 +66,7 @@ export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: Waitlis
           Object.assign(existing, { notifiedAt: null, createdAt: now });
           added = true;
         }
-        const me = mine(user, key)!;
-        return { position: pending(key).filter((w) => w.createdAt < me.createdAt).length + 1, added };
+        return { position: pending(key).findIndex((w) => userOf(w.user) === userOf(user)) + 1, added };
       },
       async leave(user, issue) {
         const w = mine(user, issueKey(issue));

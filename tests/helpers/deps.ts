@@ -7,6 +7,8 @@ import { loadContent } from '../../src/content/load.js';
 import type { Content } from '../../src/content/types.js';
 import type { Deps } from '../../src/core/capability.js';
 import { createTranslator } from '../../src/core/i18n.js';
+import { createOfflineGithub } from '../../src/github/offline.js';
+import type { GithubPort, IssueIndex } from '../../src/github/ports.js';
 import { createNlu } from '../../src/nlu/index.js';
 import type { Store } from '../../src/store/store.js';
 import { createMemoryStore } from '../fakes/memory-store.js';
@@ -41,19 +43,27 @@ export interface TestDepsOptions {
   content?: Content;
   env?: Record<string, string>;
   now?: () => Date;
+  /** Defaults: an index over the store (seed it with store.issues.saveQuery) and a GitHub that cannot be reached. */
+  issues?: IssueIndex;
+  github?: GithubPort;
 }
 
 export async function testDeps(options: TestDepsOptions = {}): Promise<Deps & { logLines: Record<string, unknown>[] }> {
   const content = options.content ?? (await realContent());
   const { log, lines } = memoryLogger();
+  const store = options.store ?? createMemoryStore();
+  const now = options.now ?? (() => new Date('2026-11-27T10:00:00Z'));
+  const offline = createOfflineGithub(store, log, now);
   return {
     config: testConfig(options.env),
     content,
     translator: createTranslator(content.locales),
     nlu: createNlu(content),
-    store: options.store ?? createMemoryStore(),
+    store,
+    issues: options.issues ?? offline.issues,
+    github: options.github ?? offline.github,
     log,
-    now: options.now ?? (() => new Date('2026-11-27T10:00:00Z')),
+    now,
     logLines: lines,
   };
 }

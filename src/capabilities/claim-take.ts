@@ -1,0 +1,73 @@
+// Taking an issue: the guardrails (already yours, the cap, someone else's claim), the live check, then the exact step.
+import { buttons, text } from '../core/blocks.js';
+import type { Ctx } from '../core/capability.js';
+import type { Block, Reply } from '../core/types.js';
+import { createSigMap, issueUrl } from '../github/sig-map.js';
+import type { Claim, ClaimIssue } from '../store/claims.js';
+import { issueKey, type IssueId } from '../store/issues.js';
+import { stepBlocks } from './claim-step.js';
+import { alternatives } from './issue-picks.js';
+import { linkMarkup, refOf, sampleNote } from './issue-view.js';
+
+const day = (d: Date, ctx: Ctx) => new Intl.DateTimeFormat(ctx.locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(d);
+
+export const releaseButtons = (ctx: Ctx, claims: Claim[]): Block =>
+  buttons(claims.map((c) => ({ id: 'claim.release', label: `${ctx.t('claim.button_release')} (${refOf(c)})`, value: refOf(c), style: 'danger' as const })));
+
+async function waitlist(ctx: Ctx, holder: Claim, isPrivate: boolean): Promise<Reply> {
+  const { position, added } = await ctx.store.waitlist.join(ctx.user, holder, ctx.now());
+  const key = added ? 'claim.taken_by_other' : 'claim.waitlist_already';
+  const blocks = [text(ctx.t(key, { ref: refOf(holder), date: day(holder.createdAt, ctx), position })), ...(await alternatives(ctx, holder, holder.sigId ?? undefined))];
+  return { blocks: [...sampleNote(ctx, 'claim.sample'), ...blocks], private: isPrivate };
+}
+
+async function loginQuestion(ctx: Ctx): Promise<Block[]> {
+  const known = await ctx.store.githubLogins.get(ctx.user);
+  if (known.login || known.askedAt) return [];
+  await ctx.store.githubLogins.markAsked(ctx.user, ctx.now());
+  return [text(ctx.t('claim.ask_login'))];
+}
+
+export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean): Promise<Reply> {
+  const ref = refOf(id);
+  const mine = await ctx.store.claims.openFor(ctx.user);
+  const already = mine.find((c) => c.key === issueKey(id));
+  if (already) return { blocks: [text(ctx.t('claim.already_yours', { ref: refOf(already), date: day(already.createdAt, ctx) })), ...stepBlocks(ctx, already)], private: isPrivate };
+  if (mine.length >= ctx.config.CLAIM_MAX_OPEN) {
+    const listMarkup = mine.map((c) => linkMarkup(c)).join(', ');
+    return { blocks: [text(ctx.t('claim.cap', { count: mine.length, listMarkup })), releaseButtons(ctx, mine)], private: isPrivate };
+  }
+  const holder = await ctx.store.claims.openOn(id);
+  if (holder) return waitlist(ctx, holder, isPrivate);
+  const indexed = await ctx.issues.get(id);
+  const check = await ctx.github.checkIssue(id, { interactive: true });
+  if (check.state === 'unreachable' && check.reason === 'sample') return { blocks: [text(ctx.t('claim.sample_unknown', { ref }))], private: isPrivate };
+  if (check.state === 'not_found' || check.state === 'pull_request') {
+    if (check.state === 'not_found') await ctx.issues.forget(id);
+    return { blocks: [text(ctx.t(`claim.${check.state}`, { ref }))], private: isPrivate };
+  }
+  if (check.state === 'closed' || check.state === 'assigned' || check.state === 'linked_pr') {
+    await ctx.issues.forget(id);
+    const blocks = [text(ctx.t(`claim.taken_${check.state}`, { ref })), ...(await alternatives(ctx, id, indexed?.sigIds[0]))];
+    return { blocks, private: isPrivate };
+  }
+  const labels = check.state === 'free' ? check.labels : (indexed?.labels ?? []);
+  const issue: ClaimIssue = {
+    ...id,
+    title: (check.state === 'free' ? check.title : null) || indexed?.title || ref,
+    url: indexed?.url ?? issueUrl(ctx.github.webBase, id),
+    sigId: indexed?.sigIds[0] ?? createSigMap(ctx.content).sigsOf({ ...id, labels })[0] ?? null,
+  };
+  const opened = await ctx.store.claims.open(ctx.user, issue, ctx.now());
+  if (!opened.created) return waitlist(ctx, opened.claim, isPrivate); // someone was faster by a moment
+  await ctx.store.waitlist.leave(ctx.user, id);
+  const blocks: Block[] = [
+    ...sampleNote(ctx, 'claim.sample'),
+    text(ctx.t('claim.yours', { title: issue.title, ref: refOf(issue) })),
+    ...stepBlocks(ctx, issue),
+    ...(check.state === 'unreachable' ? [text(ctx.t('claim.unchecked'))] : []),
+    text(ctx.t('claim.follow_up', { days: ctx.config.CLAIM_REMIND_DAYS, number: id.number })),
+    ...(await loginQuestion(ctx)),
+  ];
+  return { blocks, private: isPrivate };
+}

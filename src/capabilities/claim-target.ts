@@ -1,0 +1,36 @@
+// Works out which issue a claim is about: a reference, a GitHub link, a button, or "#123" from the last listing.
+import type { Ctx } from '../core/capability.js';
+import { UserError } from '../core/errors.js';
+import { extractIssueRefs } from '../nlu/issue-refs.js';
+import type { IssueId } from '../store/issues.js';
+
+/** "#123" refers to the last listing for this long; after that, we ask which repository. */
+const LISTING_MEMORY_MS = 24 * 3_600_000;
+
+export function inCommunity(ctx: Ctx, id: IssueId): boolean {
+  const { orgs, repos } = ctx.content.community.github;
+  const owner = id.owner.toLowerCase();
+  const full = `${owner}/${id.repo.toLowerCase()}`;
+  return orgs.some((o) => o.toLowerCase() === owner) || repos.some((r) => r.toLowerCase() === full);
+}
+
+/** Every problem is a UserError with a clear message; what comes back is an issue of this community. */
+export async function resolveTarget(ctx: Ctx, said: string): Promise<IssueId> {
+  // Links are parsed, never opened: only the configured GitHub API is ever asked about them.
+  const found = extractIssueRefs(said, { hosts: ctx.github.issueHosts });
+  const ref = found.issues[0];
+  if (!ref) throw new UserError(found.otherUrls.length > 0 ? 'claim.not_github' : 'claim.which_issue');
+  if (ref.kind === 'pull') throw new UserError('claim.pull_request', { ref: `${ref.owner}/${ref.repo}#${ref.number}` });
+  let id: IssueId | undefined = ref.owner && ref.repo ? { owner: ref.owner, repo: ref.repo, number: ref.number } : undefined;
+  if (!id) {
+    const listing = await ctx.store.listings.last(ctx.user);
+    const fresh = listing && ctx.now().getTime() - listing.at.getTime() < LISTING_MEMORY_MS;
+    id = fresh ? listing.issues.find((i) => i.number === ref.number) : undefined;
+    if (!id) throw new UserError('claim.which_repo', { number: ref.number });
+  }
+  if (!inCommunity(ctx, id)) {
+    const { orgs, repos } = ctx.content.community.github;
+    throw new UserError('claim.outside', { repo: `${id.owner}/${id.repo}`, community: ctx.content.community.name, scopes: [...orgs, ...repos].join(', ') });
+  }
+  return id;
+}

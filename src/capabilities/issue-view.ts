@@ -1,0 +1,46 @@
+// How an issue is shown: its item with the claim button, its reference and link, its age, the sample and freshness notes.
+import type { Ctx } from '../core/capability.js';
+import { escapeMarkup, safeUrl } from '../core/markup.js';
+import type { Block, LinkedItem } from '../core/types.js';
+import { text } from '../core/blocks.js';
+import type { IndexedIssue, IssueId } from '../store/issues.js';
+
+/** The claim capability's button id; its value is the reference, as "I want to work on owner/repo#1" would say. */
+export const CLAIM_BUTTON = 'claim';
+
+export const refOf = (i: IssueId) => `${i.owner}/${i.repo}#${i.number}`;
+
+/** A link to the issue in markup; the label is escaped and only http(s) addresses become links. */
+export function linkMarkup(i: IssueId & { url: string }): string {
+  const url = safeUrl(i.url);
+  return url && !/[()\s]/.test(url) ? `[${escapeMarkup(refOf(i))}](${url})` : `\`${escapeMarkup(refOf(i))}\``;
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [['year', 365 * 86_400_000], ['month', 30 * 86_400_000], ['week', 7 * 86_400_000], ['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000]];
+
+/** "3 days ago" / "il y a 3 jours"; the largest whole unit, never "0 minutes". */
+export function ago(at: Date | string, ctx: Pick<Ctx, 'now' | 'locale'>): string {
+  const ms = Math.max(0, ctx.now().getTime() - new Date(at).getTime());
+  const format = new Intl.RelativeTimeFormat(ctx.locale, { numeric: 'auto' });
+  for (const [unit, size] of UNITS) if (ms >= size) return format.format(-Math.floor(ms / size), unit);
+  return format.format(0, 'minute');
+}
+
+export function issueItem(ctx: Ctx, issue: IndexedIssue): LinkedItem {
+  const labels = issue.labels.slice(0, 4).map((l) => escapeMarkup(l)).join(', ');
+  const sig = issue.sigIds.map((id) => ctx.content.sigById.get(id)?.name).find(Boolean);
+  const parts = [`\`${escapeMarkup(refOf(issue))}\``, labels, ctx.t('issues.opened', { age: ago(issue.createdAt, ctx) })];
+  if (sig) parts.push(ctx.t('issues.sig', { name: sig }));
+  if (issue.language) parts.push(escapeMarkup(issue.language));
+  return {
+    title: issue.title,
+    ...(safeUrl(issue.url) ? { url: issue.url } : {}),
+    detail: parts.filter(Boolean).join(' · '),
+    button: { id: CLAIM_BUTTON, label: ctx.t('issues.button_claim'), value: refOf(issue), style: 'primary' },
+  };
+}
+
+/** Said in every reply built on the bundled sample, so nobody mistakes it for GitHub. */
+export function sampleNote(ctx: Ctx, key: 'issues.sample_banner' | 'claim.sample'): Block[] {
+  return ctx.github.source === 'sample' ? [text(ctx.t(key))] : [];
+}

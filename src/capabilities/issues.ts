@@ -1,0 +1,69 @@
+// `/issues [sig] [language]` and "any good first issues?": up to five free issues for this person, from the cache.
+import { items, text } from '../core/blocks.js';
+import type { Capability, Ctx } from '../core/capability.js';
+import { UserError } from '../core/errors.js';
+import { escapeMarkup } from '../core/markup.js';
+import type { Block, Reply } from '../core/types.js';
+import { filtersFromUnderstanding, parseFilters, type IssueFilters } from './issue-filters.js';
+import { pickIssues, remember } from './issue-picks.js';
+import { ago, issueItem, sampleNote } from './issue-view.js';
+
+const SHOWN = 5;
+
+function describe(ctx: Ctx, f: IssueFilters): string {
+  const sig = f.sigId ? ctx.content.sigById.get(f.sigId)?.name : undefined;
+  return [sig, f.language].filter(Boolean).map((s) => `**${escapeMarkup(s!)}**`).join(' + ');
+}
+
+async function freshness(ctx: Ctx): Promise<Block[]> {
+  const status = await ctx.issues.status();
+  if (status.source === 'sample' || !status.refreshedAt) return [];
+  const age = ago(status.refreshedAt, ctx);
+  return [text(ctx.t(status.failing || status.stale ? 'issues.stale' : 'issues.checked', { age }))];
+}
+
+async function listIssues(ctx: Ctx, filters: IssueFilters, isPrivate: boolean): Promise<Reply> {
+  // Chat reads the cache and never waits: a due refresh runs in the background for the next person.
+  ctx.issues.refreshIfStale();
+  const status = await ctx.issues.status();
+  let { picks, matching } = await pickIssues(ctx, filters, SHOWN);
+  const blocks: Block[] = [...sampleNote(ctx, 'issues.sample_banner')];
+  const filtered = Boolean(filters.sigId || filters.language);
+  if (picks.length === 0 && !status.refreshedAt && status.source === 'github') {
+    return { blocks: [text(ctx.t('issues.first_fetch'))], private: isPrivate };
+  }
+  if (picks.length === 0 && filtered) {
+    blocks.push(text(ctx.t('issues.none_matching', { filtersMarkup: describe(ctx, filters) })));
+    // The group's issues in any language, else anything: something to start from.
+    ({ picks, matching } = await pickIssues(ctx, filters.sigId ? { sigId: filters.sigId } : {}, SHOWN));
+    if (picks.length === 0 && filters.sigId) ({ picks, matching } = await pickIssues(ctx, {}, SHOWN));
+    if (picks.length > 0) blocks.push(text(ctx.t('issues.closest')));
+  } else if (picks.length > 0) {
+    blocks.push(text(filtered ? ctx.t('issues.intro_filtered', { filtersMarkup: describe(ctx, filters) }) : ctx.t('issues.intro')));
+  }
+  if (picks.length === 0) {
+    const link = ctx.content.community.links.issueFinder;
+    blocks.push(text(ctx.t('issues.none')), ...(link ? [text(ctx.t('issues.none_link', { url: link }))] : []));
+    return { blocks: [...blocks, ...(await freshness(ctx))], private: isPrivate };
+  }
+  await remember(ctx, picks);
+  blocks.push(items(picks.map((i) => issueItem(ctx, i))));
+  if (matching > picks.length) blocks.push(text(ctx.t('issues.more', { count: matching - picks.length })));
+  blocks.push(text(ctx.t('issues.just_say_it', { button: ctx.t('issues.button_claim') })), ...(await freshness(ctx)));
+  return { blocks, private: isPrivate };
+}
+
+export const issues: Capability = {
+  id: 'issues',
+  usage: '/issues [sig] [language]',
+  command: [{ name: 'sig', autocomplete: 'sigs' }, { name: 'language' }],
+  intents: ['find_issues'],
+  actions: ['issues.list'],
+  async run(input, ctx) {
+    if (input.action) return listIssues(ctx, {}, true);
+    if (ctx.event.kind === 'message' && input.understanding) return listIssues(ctx, filtersFromUnderstanding(input.understanding), false);
+    const parsed = parseFilters(ctx.content, input.text);
+    if (!parsed.ok) throw new UserError('issues.unknown_filter', { word: parsed.unknown });
+    return listIssues(ctx, parsed.filters, true);
+  },
+};

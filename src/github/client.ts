@@ -1,0 +1,104 @@
+// The one place Octokit lives: throttling and retry plugins, a shared search budget, timeouts and error mapping.
+import { Octokit } from '@octokit/core';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
+import type { Logger } from '../log.js';
+import { GithubError } from './errors.js';
+
+export interface GithubHttpOptions {
+  baseUrl: string;
+  token?: string;
+  /** Per attempt; a hung connection never holds a job or a chat reply for long. */
+  timeoutMs: number;
+  /** GitHub allows 30 searches a minute with a token and 10 without; every search of this process shares it. */
+  searchesPerMinute: number;
+  log: Logger;
+  /** The longest rate-limit wait a background read accepts before giving up (seconds). */
+  maxWaitSeconds?: number;
+  /** Multiplies `Retry-After` and backoff delays (1000 = seconds); tests shrink it. */
+  retryAfterBaseMs?: number;
+}
+
+export type HttpResult<T = unknown> = { status: 200; data: T; etag: string | null; link: string | null } | { status: 304 };
+
+export interface GetOptions {
+  etag?: string;
+  /** Chat paths answer now or not at all: no retries and no waiting on rate limits. */
+  interactive?: boolean;
+}
+
+export interface GithubHttp {
+  get<T = unknown>(route: string, params?: Record<string, string | number>, options?: GetOptions): Promise<HttpResult<T>>;
+}
+
+const GithubOctokit = Octokit.plugin(throttling, retry);
+
+interface RequestErrorLike {
+  status: number;
+  message: string;
+  response?: { headers?: Record<string, string>; data?: unknown };
+}
+
+function toGithubError(err: unknown): GithubError {
+  const e = err as Partial<RequestErrorLike> & { name?: string };
+  const status = typeof e.status === 'number' ? e.status : undefined;
+  if (status === 404 || status === 410) return new GithubError('not_found', 'not found on GitHub', status);
+  if (status === 401) return new GithubError('unauthorized', 'GitHub refused the token (401)', status);
+  if (status === 403 || status === 429) return new GithubError('rate_limited', `GitHub rate limit (${status})`, status);
+  if (status === 422 || status === 400) return new GithubError('invalid', `GitHub rejected the request (${status})`, status);
+  const timedOut = e.name === 'TimeoutError' || /timeout|aborted/i.test(e.message ?? '');
+  return new GithubError('unavailable', timedOut ? 'GitHub did not answer in time' : `GitHub is unavailable (${status ?? 'network'})`, status);
+}
+
+export function createGithubHttp(options: GithubHttpOptions): GithubHttp {
+  const base = new URL(options.baseUrl);
+  const maxWait = options.maxWaitSeconds ?? 120;
+  const log = options.log;
+  // Nothing but the configured API is ever requested, whatever a response or a chat message says.
+  const guardedFetch: typeof fetch = (input, init) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    if (url.origin !== base.origin) return Promise.reject(new Error(`refusing to fetch outside ${base.origin}`));
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+  };
+  const onLimit = (kind: string) => (retryAfter: number, request: { method?: string; url?: string; request?: object }, _o: unknown, retryCount: number) => {
+    const interactive = (request.request as { retries?: number } | undefined)?.retries === 0;
+    const retrying = !interactive && retryCount < 2 && retryAfter <= maxWait;
+    log.warn({ kind, retryAfter, retryCount, retrying, route: `${request.method} ${request.url}` }, 'GitHub rate limit');
+    return retrying;
+  };
+  const octokit = new GithubOctokit({
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    ...(options.token ? { auth: options.token } : {}),
+    userAgent: 'onramp-bot',
+    log: { debug: () => {}, info: () => {}, warn: (msg: string) => log.warn({ octokit: msg }), error: (msg: string) => log.error({ octokit: msg }) },
+    request: { fetch: guardedFetch },
+    throttle: {
+      onRateLimit: onLimit('primary'),
+      onSecondaryRateLimit: onLimit('secondary'),
+      retryAfterBaseValue: options.retryAfterBaseMs ?? 1000,
+      search: new Bottleneck.Group({ maxConcurrent: 1, minTime: Math.ceil(60_000 / options.searchesPerMinute) }),
+    },
+    // 429 is retried only by the throttling plugin, which waits as long as GitHub says.
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: options.retryAfterBaseMs ?? 1000 },
+  });
+  return {
+    async get<T>(route: string, params: Record<string, string | number> = {}, opts: GetOptions = {}): Promise<HttpResult<T>> {
+      try {
+        const response = await octokit.request(route, {
+          ...params,
+          headers: opts.etag ? { 'if-none-match': opts.etag } : {},
+          ...(opts.interactive ? { request: { retries: 0 } } : {}),
+        });
+        const headers = response.headers as Record<string, string | undefined>;
+        return { status: 200, data: response.data as T, etag: headers.etag ?? null, link: headers.link ?? null };
+      } catch (err) {
+        if ((err as { status?: number }).status === 304) return { status: 304 };
+        const mapped = toGithubError(err);
+        log.warn({ route, kind: mapped.kind, status: mapped.status }, 'GitHub request failed');
+        throw mapped;
+      }
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// The live check behind a claim: does the issue exist, is it an issue, open, unassigned, without a linked pull request?
+import type { HttpCacheRepo } from '../store/http-cache.js';
+import type { IssueId } from '../store/issues.js';
+import { cachedGet } from './cached-get.js';
+import type { GithubHttp } from './client.js';
+import { isGithubError } from './errors.js';
+import type { IssueCheck } from './ports.js';
+import { hasLinkedPr, signalsOf, toTimelineEntries, type TimelineEntry } from './timeline.js';
+
+interface IssueFacts {
+  title: string;
+  state: string;
+  isPull: boolean;
+  assignees: string[];
+  labels: string[];
+}
+
+function toFacts(data: unknown): IssueFacts {
+  const d = (data ?? {}) as Record<string, unknown>;
+  const names = (list: unknown, field: string) =>
+    Array.isArray(list) ? list.map((x) => (x as Record<string, unknown>)?.[field]).filter((v): v is string => typeof v === 'string') : [];
+  return {
+    title: typeof d.title === 'string' ? d.title.slice(0, 300) : '',
+    state: typeof d.state === 'string' ? d.state : 'open',
+    isPull: 'pull_request' in d && d.pull_request != null,
+    assignees: names(d.assignees, 'login'),
+    labels: names(d.labels, 'name'),
+  };
+}
+
+export interface CheckDeps {
+  http: GithubHttp;
+  cache: HttpCacheRepo;
+  now: () => Date;
+}
+
+/** Timelines of busy issues run to several pages; beyond this many, the newest events are what matter and are missed. */
+const TIMELINE_PAGES = 5;
+
+export async function checkIssue(deps: CheckDeps, id: IssueId, interactive: boolean): Promise<IssueCheck> {
+  const path = { owner: id.owner, repo: id.repo, issue_number: id.number };
+  try {
+    const facts = (await cachedGet(deps.http, deps.cache, 'GET /repos/{owner}/{repo}/issues/{issue_number}', path, { keep: toFacts, interactive, now: deps.now() })).value;
+    const base = { title: facts.title, labels: facts.labels, assignees: facts.assignees };
+    if (facts.isPull) return { state: 'pull_request', ...base, signals: [] };
+    const entries: TimelineEntry[] = [];
+    for (let page = 1; page <= (interactive ? 2 : TIMELINE_PAGES); page++) {
+      const r = await cachedGet(deps.http, deps.cache, 'GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', { ...path, per_page: 100, page }, { keep: toTimelineEntries, interactive, now: deps.now() });
+      entries.push(...r.value);
+      if (!r.link || !/rel="next"/.test(r.link)) break;
+    }
+    const signals = signalsOf(entries);
+    if (facts.state === 'closed') return { state: 'closed', ...base, signals };
+    if (facts.assignees.length > 0) return { state: 'assigned', ...base, signals };
+    if (hasLinkedPr(entries)) return { state: 'linked_pr', ...base, signals };
+    return { state: 'free', ...base, signals };
+  } catch (err) {
+    if (isGithubError(err) && err.kind === 'not_found') return { state: 'not_found', title: null, labels: [], assignees: [], signals: [] };
+    if (isGithubError(err)) return { state: 'unreachable', reason: err.message };
+    throw err;
+  }
+}
+
+/** True or false when GitHub said; null when it could not be asked. */
+export async function userExists(http: GithubHttp, login: string): Promise<boolean | null> {
+  try {
+    await http.get('GET /users/{username}', { username: login }, { interactive: true });
+    return true;
+  } catch (err) {
+    if (isGithubError(err) && err.kind === 'not_found') return false;
+    if (isGithubError(err)) return null;
+    throw err;
+  }
+}

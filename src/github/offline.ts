@@ -1,0 +1,22 @@
+// Ports for when GitHub is not wired (tests, benches, tools): the index reads the store, live checks say they cannot check.
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import { createIssueIndex } from './issue-index.js';
+import type { GithubPort, IssueIndex } from './ports.js';
+
+export function createOfflineGithub(store: Pick<Store, 'issues'>, log: Logger, now: () => Date = () => new Date()): { github: GithubPort; issues: IssueIndex } {
+  return {
+    github: {
+      source: 'github',
+      webBase: 'https://github.com',
+      issueHosts: ['github.com'],
+      async checkIssue() {
+        return { state: 'unreachable', reason: 'GitHub is not configured here' };
+      },
+      async userExists() {
+        return null;
+      },
+    },
+    issues: createIssueIndex({ store, refresh: async () => null, intervalMinutes: 30, now, log, cacheMs: 0 }),
+  };
+}

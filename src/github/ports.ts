@@ -1,0 +1,47 @@
+// The GitHub-facing ports capabilities and jobs use (never Octokit types): the cached issue index and live checks.
+import type { IndexedIssue, IssueId } from '../store/issues.js';
+import type { ProgressSignal } from './timeline.js';
+
+export type { ProgressSignal } from './timeline.js';
+
+export type IssueSource = 'github' | 'sample';
+
+export type IssueState = 'free' | 'assigned' | 'linked_pr' | 'closed' | 'pull_request' | 'not_found';
+
+export type IssueCheck =
+  | { state: IssueState; title: string | null; labels: string[]; assignees: string[]; signals: ProgressSignal[] }
+  | { state: 'unreachable'; reason: string };
+
+export interface GithubPort {
+  /** `sample` when answering from the bundled snapshot, so replies can say so. */
+  readonly source: IssueSource;
+  /** Where people read issues (https://github.com, or an Enterprise host). */
+  readonly webBase: string;
+  /** Hosts whose URLs in chat are issue references. */
+  readonly issueHosts: string[];
+  /** A live look at one issue; `interactive` answers quickly or reports it could not check. */
+  checkIssue(id: IssueId, options?: { interactive?: boolean }): Promise<IssueCheck>;
+  /** Null when GitHub could not be asked. */
+  userExists(login: string): Promise<boolean | null>;
+}
+
+export interface IndexStatus {
+  source: IssueSource;
+  /** When every configured query last read all its pages; null until then. */
+  refreshedAt: Date | null;
+  /** Past the refresh interval: a refresh is due. */
+  stale: boolean;
+  /** The last attempt of some query failed; what is shown is older than it should be. */
+  failing: boolean;
+}
+
+export interface IssueIndex {
+  status(): Promise<IndexStatus>;
+  /** Every cached claimable issue, newest first. */
+  list(): Promise<IndexedIssue[]>;
+  get(id: IssueId): Promise<IndexedIssue | null>;
+  /** Takes out an issue a live check found taken, so nobody else is offered it. */
+  forget(id: IssueId): Promise<void>;
+  /** Starts a refresh in the background when one is due; chat never waits for it. */
+  refreshIfStale(): void;
+}
