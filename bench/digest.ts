@@ -63,8 +63,8 @@ export const digestBuild: Bench = {
       const heapBefore = process.memoryUsage().heapUsed;
       const start = process.hrtime.bigint();
       const targets = [...channelTargets(content, ['slack', 'discord'], config.DEFAULT_LOCALE), ...dmTargets(recipients, content, ['slack', 'discord'], config.DEFAULT_LOCALE)];
-      const bySig = rankBySig(world.issues, content.community.github.labels, NOW);
-      const build = createDigestBuilder({ content, translator, bySig, cutoffs: world.cutoffs, asOf: NOW, freshness: trustIndex });
+      const ranked = rankBySig(world.issues, content.community.github.labels, NOW);
+      const build = createDigestBuilder({ content, translator, ranked, cutoffs: world.cutoffs, asOf: NOW, freshness: trustIndex });
       const replies = [];
       for (const target of targets) replies.push((await build(target)).reply);
       times.push(Number(process.hrtime.bigint() - start) / 1e6);

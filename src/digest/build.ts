@@ -5,8 +5,7 @@ import type { Reply } from '../core/types.js';
 import { createComposer } from './compose.js';
 import type { DigestTarget } from './destinations.js';
 import type { FreshnessCheck } from './freshness.js';
-import type { DigestIssue } from './issue-source.js';
-import { candidatesFor, DIGEST_LIMIT, groupBySig } from './select.js';
+import { createSelector, DIGEST_LIMIT, groupBySig, type Ranked } from './select.js';
 
 /** Spares beyond the limit, so issues found taken at send time can be replaced without a second pass. */
 const SPARES = 10;
@@ -22,7 +21,7 @@ export interface BuiltDigest {
 export interface DigestBuilderInput {
   content: Content;
   translator: Translator;
-  bySig: ReadonlyMap<string, readonly DigestIssue[]>;
+  ranked: Ranked;
   cutoffs: ReadonlyMap<string, Date>;
   asOf: Date;
   freshness: FreshnessCheck;
@@ -30,9 +29,10 @@ export interface DigestBuilderInput {
 
 export function createDigestBuilder(input: DigestBuilderInput) {
   const compose = createComposer(input.content);
+  const select = createSelector(input.ranked);
   return async function build(target: DigestTarget): Promise<BuiltDigest> {
     const previous = input.cutoffs.get(target.key) ?? null;
-    const { ordered, total } = candidatesFor(target.sigIds, input.bySig, { after: previous, until: input.asOf }, DIGEST_LIMIT + SPARES);
+    const { ordered, total } = select(target.sigIds, { after: previous, until: input.asOf }, DIGEST_LIMIT + SPARES);
     const { fresh, taken } = await input.freshness.pick(ordered, DIGEST_LIMIT);
     const base = { cutoff: input.asOf, first: previous === null, issueKeys: fresh.map((i) => i.key) };
     if (fresh.length === 0) return { ...base, reply: null };

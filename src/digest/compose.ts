@@ -48,35 +48,47 @@ export type Composer = (message: DigestMessage, t: Translate, locale: string) =>
  */
 export function createComposer(content: Content): Composer {
   const lines = new Map<string, LinkedItem>();
+  const said = new Map<string, string>();
   const itemOf = (issue: DigestIssue, t: Translate, locale: string) => {
     const key = `${locale}\u0000${issue.key}`;
     let item = lines.get(key);
     if (!item) lines.set(key, (item = issueItem(issue, t)));
     return item;
   };
+  // Thousands of digests say the same few sentences: each is translated once per language and value.
+  const say = (t: Translate, locale: string, key: string, params: Record<string, string | number> = {}) => {
+    const memo = `${locale}\u0000${key}\u0000${Object.values(params).join('\u0000')}`;
+    let line = said.get(memo);
+    if (line === undefined) said.set(memo, (line = t(key, params)));
+    return line;
+  };
+  const sigName = (id: string) => content.sigById.get(id)?.name ?? id;
   return (message, t, locale) => {
     const count = message.groups.reduce((n, g) => n + g.issues.length, 0);
-    const names = message.groups.map((g) => content.sigById.get(g.sigId)?.name ?? g.sigId);
     const intro =
       message.kind === 'channel'
-        ? t(message.first ? 'digest.channel_intro_first' : 'digest.channel_intro', { count, name: names.join(', ') })
-        : t(message.first ? 'digest.dm_intro_first' : 'digest.dm_intro', { count });
+        ? say(t, locale, message.first ? 'digest.channel_intro_first' : 'digest.channel_intro', { count, name: message.groups.map((g) => sigName(g.sigId)).join(', ') })
+        : say(t, locale, message.first ? 'digest.dm_intro_first' : 'digest.dm_intro', { count });
     const blocks: Block[] = [text(intro)];
     // A DM always names its groups; a channel's intro already names its one.
     const titled = message.kind === 'user' || message.groups.length > 1;
     for (const group of message.groups) {
-      if (titled) blocks.push(text(t('digest.group_title', { name: content.sigById.get(group.sigId)?.name ?? group.sigId })));
+      if (titled) blocks.push(text(say(t, locale, 'digest.group_title', { name: sigName(group.sigId) })));
       blocks.push(items(group.issues.map((i) => itemOf(i, t, locale))));
     }
     if (message.more > 0) {
       const finder = content.community.links.issueFinder;
       blocks.push(
-        text(finder ? t('digest.more_link', { count: message.more, linkMarkup: `[${escapeMarkup(t('digest.more_label'))}](${finder})` }) : t('digest.more', { count: message.more })),
+        text(
+          finder
+            ? say(t, locale, 'digest.more_link', { count: message.more, linkMarkup: `[${escapeMarkup(say(t, locale, 'digest.more_label'))}](${finder})` })
+            : say(t, locale, 'digest.more', { count: message.more }),
+        ),
       );
     }
-    blocks.push(text(t('digest.just_say_it')));
+    blocks.push(text(say(t, locale, 'digest.just_say_it')));
     if (message.kind === 'user') {
-      blocks.push(text(t('digest.dm_footer')), buttons([{ id: DIGEST_TOGGLE_ACTION, label: t('digest.button_off'), value: 'off' }]));
+      blocks.push(text(say(t, locale, 'digest.dm_footer')), buttons([{ id: DIGEST_TOGGLE_ACTION, label: say(t, locale, 'digest.button_off'), value: 'off' }]));
     }
     return { blocks };
   };

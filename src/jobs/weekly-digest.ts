@@ -49,9 +49,9 @@ async function targetsNow(deps: Deps, platforms: readonly Platform[]): Promise<D
 async function builderFor(deps: Deps, job: DigestJob, freshness: FreshnessCheck) {
   const issues = await job.issues.claimable();
   const asOf = job.clock.now();
-  const bySig = rankBySig(issues, deps.content.community.github.labels, asOf);
+  const ranked = rankBySig(issues, deps.content.community.github.labels, asOf);
   const cutoffs = await deps.store.digests.lastCutoffs();
-  return createDigestBuilder({ content: deps.content, translator: deps.translator, bySig, cutoffs, asOf, freshness });
+  return createDigestBuilder({ content: deps.content, translator: deps.translator, ranked, cutoffs, asOf, freshness });
 }
 
 function tally(rows: DeliveryRow[]): Partial<Record<DeliveryStatus, number>> {
