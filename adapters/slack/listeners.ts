@@ -50,7 +50,12 @@ export function wire(app: App, w: Wiring): void {
     if (reply) await publishHome(client, event.origin.userId, reply);
   };
   /** Retries of an event already handled are dropped; if the store cannot say, answering twice beats silence. */
-  const firstTime = async (eventId: string | undefined) => !eventId || !(await w.seen(eventId).catch(() => false));
+  const firstTime = async (eventId: string | undefined) =>
+    !eventId ||
+    !(await w.seen(eventId).catch((err: unknown) => {
+      log.warn({ err: errorField(err), eventId }, 'slack event not deduplicated');
+      return false;
+    }));
   const guarded = (surface: string, work: () => Promise<void>) =>
     work().catch((err: unknown) => log.error({ err: errorField(err), surface }, 'slack answer failed'));
 
