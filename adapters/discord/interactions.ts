@@ -58,7 +58,12 @@ export function createInteractionHandler(kit: Kit) {
     const messages = replies.flatMap((r) => kit.render(r, i.locale));
     let sent = 0;
     try {
-      if (messages.length === 0) return await i.deleteReply();
+      if (messages.length === 0) {
+        // Nothing to say to a command is fine; a click nobody answers is a button from before a change.
+        if (!i.isChatInputCommand()) await i.editReply({ content: kit.say(kit.localeOf(undefined, i.locale), 'discord.menu_expired'), allowedMentions: NO_MENTIONS });
+        else await i.deleteReply();
+        return;
+      }
       for (const m of messages) {
         if (sent === 0) await i.editReply({ ...m, allowedMentions: NO_MENTIONS });
         else await i.followUp({ ...m, allowedMentions: NO_MENTIONS, ...privately(i) });

@@ -218,7 +218,11 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     const menu = select(edit!.body);
     const stale = run.choose(edit!.response, menu.custom_id, `~#${'A'.repeat(22)}:1`);
     const [answer] = await waitFor(run.fake, isCallback(stale.id));
-    expect(answer!.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/menu has expired/) } });
+    expect(answer!.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/button or menu has expired/) } });
+
+    const gone = run.click(edit!.response, 'sig.retired|x'); // a button whose action no capability owns any more
+    const [said] = await waitFor(run.fake, isEdit(gone.token));
+    expect(said!.body.content).toMatch(/button or menu has expired/);
   });
 
   it('answers each message and command once when two replicas share the token', async () => {
