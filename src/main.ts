@@ -9,6 +9,7 @@ import { sigSuggestions } from './content/suggestions.js';
 import { createBot } from './core/bot.js';
 import { commandSpecs, createLookup } from './core/commands.js';
 import type { ChatAdapter, Destination, PostResult, Reply } from './core/types.js';
+import { digestSchedule } from './jobs/digest-schedule.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
 import { createProcessedEvents } from './store/processed-events.js';
 
@@ -64,8 +65,8 @@ function discordAdapter({ deps, database }: Booted, token: string, applicationId
 }
 
 /** Scheduled jobs (issue refresh, claim follow-ups, weekly digest add themselves here). */
-function scheduledJobs(_booted: Booted, _post: Post): ScheduledJob[] {
-  return [];
+function scheduledJobs(booted: Booted, post: Post): ScheduledJob[] {
+  return [digestSchedule(booted, post)];
 }
 
 async function runConsole(booted: Booted): Promise<number> {

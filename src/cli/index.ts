@@ -2,11 +2,12 @@
 import { existsSync } from 'node:fs';
 import { BootError } from '../boot.js';
 import { checkConfig } from './check-config.js';
+import { digestCommand } from './digest.js';
 import { discordRegister } from './discord-register.js';
 import { evalCommand } from './eval.js';
 import type { CliCommand, CliIo } from './command.js';
 
-const COMMANDS: CliCommand[] = [checkConfig, evalCommand, discordRegister];
+const COMMANDS: CliCommand[] = [checkConfig, evalCommand, discordRegister, digestCommand];
 
 function usage(io: CliIo) {
   io.err('usage: npm run cli -- <command>');

@@ -3,11 +3,12 @@ import { buttons, items, text } from '../core/blocks.js';
 import type { Translate } from '../core/i18n.js';
 import { escapeMarkup, safeUrl } from '../core/markup.js';
 import type { Block, LinkedItem, Reply } from '../core/types.js';
+import { CLAIM_BUTTON } from '../capabilities/issue-view.js';
 import type { Content } from '../content/types.js';
 import type { DigestIssue } from './issue-source.js';
 
-/** The claim capability's button: its value is the issue key, as "I want to work on owner/repo#1" would say. */
-export const CLAIM_ACTION = 'claim';
+/** The claim capability's button; its value is the issue's `owner/repo#1`, as /issues lists it. */
+export const CLAIM_ACTION = CLAIM_BUTTON;
 /** The DM-digest switch, owned by the digest capability; value `on` or `off`. */
 export const DIGEST_TOGGLE_ACTION = 'digest.dm';
 /** Titles come from GitHub: long ones are cut so ten issues stay within every platform's message limits. */

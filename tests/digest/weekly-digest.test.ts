@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { capabilities } from '../../src/capabilities/index.js';
 import { markupToPlain, parseMarkup } from '../../src/core/markup.js';
 import type { Reply } from '../../src/core/types.js';
 import { CLAIM_ACTION, DIGEST_TOGGLE_ACTION } from '../../src/digest/compose.js';
@@ -26,6 +27,8 @@ describe('weekly digest', () => {
     expect(network.text).toMatch(/Just say you want to work on it/);
     expect(claimButtons(network.reply)).toEqual(['kubernetes/kubernetes#1']);
     expect(actionsOf([network.reply]).some(([id]) => id === DIGEST_TOGGLE_ACTION)).toBe(false);
+    // The button is the claim capability's own: pressing it starts a claim on that issue.
+    expect(capabilities.find((c) => c.actions?.includes(CLAIM_ACTION))?.id).toBe('claim');
   });
 
   it('sends nothing twice in the same week, however often it runs', async () => {
