@@ -272,4 +272,33 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     expect(fake.requests.filter((r) => r.status === 400)).toEqual([]);
     expectNoPings(run);
   });
+
+  it('/issues lists free issues with a button each; the button claims one and gives the exact next step', async () => {
+    run = await startDiscordBot({ github: true });
+    const { fake, deps } = run;
+    const gh = run.gh!;
+    gh.fake.addIssue('kubernetes/website', 11, { title: 'Docs: explain static pods', labels: ['good first issue', 'sig/docs'] });
+    gh.fake.addIssue('kubernetes/kubernetes', 21, { title: 'kube-proxy: clearer log line @everyone', labels: ['good first issue', 'sig/network'] });
+    await gh.side.refresh();
+
+    const list = run.slash('issues', { sig: 'docs' });
+    const [listed] = await waitFor(fake, isEdit(list.token));
+    expect(listed!.body.content).toMatch(/Docs: explain static pods/);
+    const claim = components(listed!.body).find((c) => c.type === 2 && c.custom_id === 'claim|kubernetes/website#11');
+    expect(claim).toBeDefined();
+
+    const all = run.slash('issues');
+    const [both] = await waitFor(fake, isEdit(all.token));
+    expect(both!.body.content).toContain('kube-proxy: clearer log line \\@everyone');
+
+    const click = run.click(listed!.response, claim.custom_id);
+    const [claimed] = await waitFor(fake, isEdit(click.token));
+    expect(fake.requests.find(isCallback(click.id))!.body).toEqual({ type: 5, data: { flags: 64 } });
+    expect(run.seen.at(-1)!.requestsBefore.some(isCallback(click.id))).toBe(true); // deferred before GitHub was asked
+    expect(claimed!.body.content).toContain('**Docs: explain static pods** (`kubernetes/website#11`) is yours to try!');
+    expect(claimed!.body.content).toMatch(/open \[kubernetes\/website#11\]\(<http:\/\/127\.0\.0\.1:\d+\/kubernetes\/website\/issues\/11>\) and comment `\/assign`/);
+    const open = await deps.store.claims.allOpen();
+    expect(open.map((c) => [c.user.platform, c.user.userId, c.key])).toEqual([['discord', ada.id, 'kubernetes/website#11']]);
+    expectNoPings(run);
+  });
 });

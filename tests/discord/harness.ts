@@ -3,11 +3,13 @@ import { createDiscordAdapter } from '../../adapters/discord/index.js';
 import { capabilities as registry } from '../../src/capabilities/index.js';
 import { sigSuggestions } from '../../src/content/suggestions.js';
 import { createBot } from '../../src/core/bot.js';
-import type { Capability } from '../../src/core/capability.js';
+import type { Capability, Deps } from '../../src/core/capability.js';
 import { commandSpecs, createLookup } from '../../src/core/commands.js';
 import type { Dispatch, InboundEvent } from '../../src/core/types.js';
+import { createOfflineGithub } from '../../src/github/offline.js';
 import { createProcessedEvents } from '../../src/store/processed-events.js';
 import { createStore } from '../../src/store/store.js';
+import { githubSetup } from '../github/setup.js';
 import { openTestDatabase } from '../helpers/database.js';
 import { memoryLogger, testDeps } from '../helpers/deps.js';
 import { startFakeDiscord, type FakeDiscord, type Recorded } from './fake-discord.js';
@@ -19,12 +21,22 @@ type Json = any;
 
 let base: ReturnType<typeof testDeps> | undefined;
 
-export async function startDiscordBot(options: { capabilities?: readonly Capability[]; replicas?: number } = {}) {
+export interface BotOptions {
+  capabilities?: readonly Capability[];
+  replicas?: number;
+  /** The real GitHub side (Octokit) against a fake GitHub, instead of an index nobody refreshes. */
+  github?: boolean;
+}
+
+export async function startDiscordBot(options: BotOptions = {}) {
   const fake = await startFakeDiscord();
   const db = await openTestDatabase('sqlite');
+  const store = createStore(db);
+  const gh = options.github ? await githubSetup({ store }) : undefined;
   // Understanding is built once per file (it is the slow part); every run gets its own database.
   base ??= testDeps();
-  const deps = { ...(await base), store: createStore(db) };
+  const shared = await base;
+  const deps: Deps = gh?.deps ?? { ...shared, store, ...createOfflineGithub(store, shared.log, shared.now) };
   const caps = options.capabilities ?? registry;
   const bot = createBot(deps, caps);
   const { log, lines } = memoryLogger();
@@ -61,8 +73,11 @@ export async function startDiscordBot(options: { capabilities?: readonly Capabil
     logLines: lines,
     seen,
     ...act,
+    /** The fake GitHub and its side, when asked for. */
+    gh,
     async close() {
       for (const a of adapters) await a.stop();
+      await gh?.fake.close();
       await fake.close();
       await db.dispose();
     },
