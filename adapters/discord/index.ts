@@ -121,7 +121,9 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
       } catch (err) {
         const described = describeError(err);
         options.log.warn({ err: described, kind: to.kind }, 'discord post failed');
-        return { ok: false, error: `discord ${String(described.status ?? '')} ${String(described.code ?? described.name ?? '')}`.replace(/\s+/g, ' ').trim() };
+        // e.g. "discord 403 50007: Cannot send messages to this user", kept in the digest ledger as the reason.
+        const head = ['discord', described.status, described.code ?? described.name].filter((x) => x !== undefined).join(' ');
+        return { ok: false, error: `${head}: ${String(described.message ?? 'failed')}`.slice(0, 200) };
       }
     },
     async stop() {
