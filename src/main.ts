@@ -10,6 +10,7 @@ import { createBot } from './core/bot.js';
 import { commandSpecs, createLookup } from './core/commands.js';
 import type { ChatAdapter, Destination, PostResult, Reply } from './core/types.js';
 import { digestSchedule } from './jobs/digest-schedule.js';
+import { issueJobs } from './jobs/issue-schedule.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
 import { createProcessedEvents } from './store/processed-events.js';
 
@@ -66,7 +67,7 @@ function discordAdapter({ deps, database }: Booted, token: string, applicationId
 
 /** Scheduled jobs (issue refresh, claim follow-ups, weekly digest add themselves here). */
 function scheduledJobs(booted: Booted, post: Post): ScheduledJob[] {
-  return [digestSchedule(booted, post)];
+  return [digestSchedule(booted, post), ...issueJobs(booted, post)];
 }
 
 async function runConsole(booted: Booted): Promise<number> {

@@ -5,9 +5,10 @@ import { checkConfig } from './check-config.js';
 import { digestCommand } from './digest.js';
 import { discordRegister } from './discord-register.js';
 import { evalCommand } from './eval.js';
+import { issuesList, issuesRefresh } from './issues.js';
 import type { CliCommand, CliIo } from './command.js';
 
-const COMMANDS: CliCommand[] = [checkConfig, evalCommand, discordRegister, digestCommand];
+const COMMANDS: CliCommand[] = [checkConfig, evalCommand, discordRegister, digestCommand, issuesRefresh, issuesList];
 
 function usage(io: CliIo) {
   io.err('usage: npm run cli -- <command>');

@@ -61,8 +61,9 @@ async function learnLanguages(deps: RefreshDeps): Promise<number> {
       await deps.store.issues.setRepoLanguage(repoKey(owner, repo), r.value.language, deps.now());
     } catch (err) {
       if (!isGithubError(err)) throw err;
-      if (err.kind === 'not_found') await deps.store.issues.setRepoLanguage(repoKey(owner, repo), null, deps.now());
-      else break; // rate limited or down: the next refresh continues
+      if (err.kind !== 'not_found') break; // rate limited or down: the next refresh continues
+      looked += 1;
+      await deps.store.issues.setRepoLanguage(repoKey(owner, repo), null, deps.now());
     }
   }
   return looked;

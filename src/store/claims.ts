@@ -38,7 +38,11 @@ export interface ClaimRepo {
   end(id: string, status: Exclude<ClaimStatus, 'open'>, reason: ClaimEnd, now: Date): Promise<boolean>;
   /** Records progress; a later silence starts the reminder clock again. */
   progress(id: string, at: Date): Promise<void>;
-  reminded(id: string, at: Date): Promise<void>;
+  /**
+   * Marks the reminder as sent, only if none was (so two runners never both send it); null takes the
+   * mark back when the message could not be delivered.
+   */
+  reminded(id: string, at: Date | null): Promise<boolean>;
 }
 
 const date = (v: string | null) => (v ? new Date(v) : null);
@@ -126,7 +130,10 @@ export function createClaimRepo(db: Kysely<Tables>): ClaimRepo {
       await db.updateTable('claims').set({ progress_at: at.toISOString(), reminded_at: null }).where('id', '=', id).execute();
     },
     async reminded(id, at) {
-      await db.updateTable('claims').set({ reminded_at: at.toISOString() }).where('id', '=', id).execute();
+      let q = db.updateTable('claims').set({ reminded_at: at ? at.toISOString() : null }).where('id', '=', id);
+      if (at) q = q.where('reminded_at', 'is', null).where('status', '=', 'open');
+      const result = await q.executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
   };
 }

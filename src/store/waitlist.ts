@@ -26,7 +26,8 @@ export interface WaitlistRepo {
   lastNotifiedAt(issue: IssueId): Promise<Date | null>;
   /** Issues with someone not yet told. */
   waitedFor(): Promise<WaitedIssue[]>;
-  notified(user: UserKey, issue: IssueId, now: Date): Promise<void>;
+  /** Marks the person as told, only if they were not (one message even with two runners); null takes it back. */
+  notified(user: UserKey, issue: IssueId, at: Date | null): Promise<boolean>;
 }
 
 function toWaiter(row: Selectable<Tables['claim_waitlist']>): Waiter {
@@ -110,15 +111,17 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
       for (const r of rows) if (!byKey.has(r.issue_key)) byKey.set(r.issue_key, { owner: r.owner, repo: r.repo, number: Number(r.number), title: r.title, url: r.url });
       return [...byKey.values()];
     },
-    async notified(user, issue, now) {
-      await db
+    async notified(user, issue, at) {
+      let q = db
         .updateTable('claim_waitlist')
-        .set({ notified_at: now.toISOString() })
+        .set({ notified_at: at ? at.toISOString() : null })
         .where('issue_key', '=', issueKey(issue))
         .where('platform', '=', user.platform)
         .where('workspace_id', '=', user.workspaceId)
-        .where('user_id', '=', user.userId)
-        .execute();
+        .where('user_id', '=', user.userId);
+      if (at) q = q.where('notified_at', 'is', null);
+      const result = await q.executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
   };
 }

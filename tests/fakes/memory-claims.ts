@@ -51,7 +51,9 @@ export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: Waitlis
       },
       async reminded(id, at) {
         const c = claims.find((x) => x.id === id);
-        if (c) c.remindedAt = at;
+        if (!c || (at && (c.remindedAt || c.status !== 'open'))) return false;
+        c.remindedAt = at;
+        return true;
       },
     },
     waitlist: {
@@ -86,9 +88,11 @@ export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: Waitlis
         const keys = [...new Set(waiters.filter((w) => !w.notifiedAt).map((w) => w.key))].sort();
         return keys.map((k) => ({ ...pending(k)[0]!.issue }));
       },
-      async notified(user, issue, now) {
+      async notified(user, issue, at) {
         const w = mine(user, issueKey(issue));
-        if (w) w.notifiedAt = now;
+        if (!w || (at && w.notifiedAt)) return false;
+        w.notifiedAt = at;
+        return true;
       },
     },
     listings: {

@@ -125,7 +125,8 @@ describe.each(kinds)('issue index and claims on %s', (kind) => {
 
   it('tracks progress and reminders: progress restarts the clock', async () => {
     const [claim] = await store.claims.openFor(ada);
-    await store.claims.reminded(claim!.id, later(60));
+    expect(await store.claims.reminded(claim!.id, later(60))).toBe(true);
+    expect(await store.claims.reminded(claim!.id, later(61))).toBe(false); // a second runner sends nothing
     await store.claims.progress(claim!.id, later(90));
     await store.claims.progress(claim!.id, later(80)); // older news changes nothing
     const [after] = await store.claims.openFor(ada);
@@ -139,7 +140,8 @@ describe.each(kinds)('issue index and claims on %s', (kind) => {
     expect(await store.waitlist.join(bob, target, later(3))).toEqual({ position: 1, added: false });
     expect((await store.waitlist.waitedFor()).map((i) => i.number)).toEqual([10]);
     expect((await store.waitlist.next(target))?.user).toEqual(bob);
-    await store.waitlist.notified(bob, target, later(10));
+    expect(await store.waitlist.notified(bob, target, later(10))).toBe(true);
+    expect(await store.waitlist.notified(bob, target, later(10))).toBe(false);
     expect(await store.waitlist.lastNotifiedAt(target)).toEqual(later(10));
     expect((await store.waitlist.next(target))?.user).toEqual(cleo);
     expect(await store.waitlist.join(cleo, target, later(11))).toEqual({ position: 1, added: false });

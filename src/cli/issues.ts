@@ -1,0 +1,72 @@
+// `issues refresh` (a progress line per query) and `issues list [--sig ID] [--language L]` over the cached index.
+import { boot } from '../boot.js';
+import { normalizeLanguage } from '../capabilities/issue-filters.js';
+import { findSig } from '../content/find-sig.js';
+import type { QueryReport } from '../github/refresh-index.js';
+import { refreshIssues } from '../jobs/refresh-issues.js';
+import { issueKey } from '../store/issues.js';
+import { parseFlags, type CliCommand, type CliIo } from './command.js';
+
+const bootFor = (io: CliIo) => boot(io.env, { logFd: 2, logLevel: io.env.LOG_LEVEL || 'error', issueSource: 'github' });
+
+function progressLine(r: QueryReport, index: number, count: number): string {
+  const head = `[${index + 1}/${count}] ${r.query.q}`;
+  if (!r.ok) return `${head}: failed (${r.error}); the issues it found before are kept`;
+  const partial = r.complete ? '' : ', incomplete (nothing removed)';
+  return `${head}: ${r.found} free issues, +${r.added} -${r.removed}; ${r.requests} requests, ${r.notModified} unchanged (304)${partial}`;
+}
+
+export const issuesRefresh: CliCommand = {
+  name: 'issues refresh',
+  usage: 'issues refresh',
+  summary: 'refresh the issue index from GitHub now, a line per query; exit 1 if a query failed',
+  async run(args, io) {
+    const { problems } = parseFlags(args, {});
+    if (problems.length > 0) return problems.forEach((p) => io.err(p)), 2;
+    const booted = await bootFor(io);
+    try {
+      const { deps, githubSide } = booted;
+      if (!deps.config.GITHUB_TOKEN) io.out('GITHUB_TOKEN is not set: unauthenticated, GitHub allows 10 searches a minute, so this is slower.');
+      io.out(`Refreshing from ${deps.config.GITHUB_API_URL}…`);
+      const { report, claims } = await refreshIssues(
+        { refresh: githubSide.refresh, issues: deps.issues, github: deps.github, store: deps.store, log: deps.log, now: deps.now },
+        { force: true, onQuery: (r, i, n) => io.out(progressLine(r, i, n)) },
+      );
+      const total = (await deps.issues.list()).length;
+      io.out(`Index: ${total} free issues; ${report?.languageLookups ?? 0} repository languages looked up; claims: ${claims?.checked ?? 0} checked, ${claims?.progressed ?? 0} with progress, ${claims?.ended ?? 0} ended.`);
+      return report?.queries.every((q) => q.ok) ? 0 : 1;
+    } finally {
+      await booted.close();
+    }
+  },
+};
+
+export const issuesList: CliCommand = {
+  name: 'issues list',
+  usage: 'issues list [--sig ID] [--language L]',
+  summary: 'print the cached free issues (no GitHub request), newest first',
+  async run(args, io) {
+    const { values, problems } = parseFlags(args, { values: ['sig', 'language'] });
+    if (problems.length > 0) return problems.forEach((p) => io.err(p)), 2;
+    const booted = await bootFor(io);
+    try {
+      const { deps } = booted;
+      const sig = values.sig ? findSig(deps.content, values.sig) : undefined;
+      if (values.sig && !sig) return io.err(`--sig: no SIG called "${values.sig}" (see content/sigs.yaml)`), 2;
+      const language = values.language ? (normalizeLanguage(values.language) ?? values.language.toLowerCase()) : undefined;
+      const status = await deps.issues.status();
+      const claimed = new Set((await deps.store.claims.allOpen()).map((c) => c.key));
+      const shown = (await deps.issues.list()).filter((i) => (!sig || i.sigIds.includes(sig.id)) && (!language || i.language?.toLowerCase() === language));
+      if (!status.refreshedAt && shown.length === 0) return io.out('The index is empty: run `npm run cli -- issues refresh`.'), 0;
+      const age = status.refreshedAt ? `checked ${status.refreshedAt.toISOString()}` : 'never completely refreshed';
+      io.out(`${shown.length} free issues${sig ? ` in ${sig.id}` : ''}${language ? ` in ${language}` : ''} (${age}${status.failing ? '; the last refresh failed' : ''}):`);
+      for (const i of shown) {
+        const tags = [i.sigIds.join(',') || 'no SIG', i.language ?? '?', claimed.has(issueKey(i)) ? 'claimed here' : ''].filter(Boolean).join(' · ');
+        io.out(`${i.owner}/${i.repo}#${i.number}  ${i.title.replace(/[\r\n\t]+/g, ' ')}  [${tags}]  ${i.url}`);
+      }
+      return 0;
+    } finally {
+      await booted.close();
+    }
+  },
+};

@@ -1,0 +1,116 @@
+// Follow-ups on claims: a friendly nudge after days of silence, a release after more, and the next person in line told.
+import { buttons, text } from '../core/blocks.js';
+import type { Translate, Translator } from '../core/i18n.js';
+import type { Destination, Platform, PostResult, Reply } from '../core/types.js';
+import type { Config } from '../config/schema.js';
+import type { Content } from '../content/types.js';
+import type { Logger } from '../log.js';
+import { helpChannel } from '../capabilities/claim-step.js';
+import { linkMarkup, refOf } from '../capabilities/issue-view.js';
+import type { Claim } from '../store/claims.js';
+import type { Store } from '../store/store.js';
+import type { UserKey } from '../store/users.js';
+import type { WaitedIssue } from '../store/waitlist.js';
+
+const DAY = 86_400_000;
+/** A person told an issue is free gets this long to take it before the next in line is told. */
+export const WAITLIST_TURN_DAYS = 2;
+
+export interface FollowUpDeps {
+  store: Store;
+  content: Content;
+  translator: Translator;
+  config: Pick<Config, 'CLAIM_REMIND_DAYS' | 'CLAIM_RELEASE_DAYS' | 'DEFAULT_LOCALE'>;
+  post: (to: Destination, reply: Reply) => Promise<PostResult>;
+  log: Logger;
+  now: () => Date;
+}
+
+export interface FollowUpReport {
+  reminded: number;
+  released: number;
+  notified: number;
+  failed: number;
+}
+
+const dm = (user: UserKey): Destination => ({ platform: user.platform as Platform, workspaceId: user.workspaceId, kind: 'user', userId: user.userId });
+
+async function speakTo(deps: FollowUpDeps, user: UserKey): Promise<Translate> {
+  const locale = (await deps.store.users.get(user))?.locale ?? deps.config.DEFAULT_LOCALE;
+  return deps.translator.bind(locale);
+}
+
+function reminder(deps: FollowUpDeps, t: Translate, claim: Claim): Reply {
+  const channel = helpChannel(deps.content, claim.user.platform, claim.sigId);
+  const days = Math.max(1, Math.floor((deps.now().getTime() - claim.createdAt.getTime()) / DAY));
+  return {
+    blocks: [
+      text(t('claim.remind', { days, title: claim.title, linkMarkup: linkMarkup(claim) })),
+      text(channel ? t('claim.remind_channel', { channel }) : t('claim.remind_general')),
+      text(t('claim.remind_release', { days: deps.config.CLAIM_RELEASE_DAYS, number: claim.number })),
+      buttons([{ id: 'claim.release', label: t('claim.button_release'), value: refOf(claim), style: 'danger' }]),
+    ],
+  };
+}
+
+async function send(deps: FollowUpDeps, user: UserKey, reply: Reply, what: string): Promise<boolean> {
+  const result = await deps.post(dm(user), reply).catch((err: unknown) => ({ ok: false as const, error: String(err) }));
+  if (!result.ok) deps.log.warn({ what, platform: user.platform, error: result.error }, 'claim follow-up not delivered');
+  return result.ok;
+}
+
+/** Tells the first person waiting for each issue nobody holds any more; the next one after a turn unanswered. */
+export async function notifyWaitlists(deps: FollowUpDeps): Promise<{ notified: number; failed: number }> {
+  const out = { notified: 0, failed: 0 };
+  for (const issue of await deps.store.waitlist.waitedFor()) {
+    if (await deps.store.claims.openOn(issue)) continue;
+    const last = await deps.store.waitlist.lastNotifiedAt(issue);
+    if (last && deps.now().getTime() - last.getTime() < WAITLIST_TURN_DAYS * DAY) continue;
+    const waiter = await deps.store.waitlist.next(issue);
+    if (!waiter || !(await deps.store.waitlist.notified(waiter.user, issue, deps.now()))) continue;
+    const t = await speakTo(deps, waiter.user);
+    if (await send(deps, waiter.user, freeAgain(t, issue), 'waitlist')) out.notified += 1;
+    else {
+      await deps.store.waitlist.notified(waiter.user, issue, null); // told nobody: the next run tries again
+      out.failed += 1;
+    }
+  }
+  return out;
+}
+
+function freeAgain(t: Translate, issue: WaitedIssue): Reply {
+  return {
+    blocks: [
+      text(t('claim.waitlist_free', { title: issue.title, linkMarkup: linkMarkup(issue) })),
+      buttons([{ id: 'claim', label: t('issues.button_claim'), value: refOf(issue), style: 'primary' }]),
+    ],
+  };
+}
+
+/** Daily: silence past CLAIM_REMIND_DAYS gets a nudge; CLAIM_RELEASE_DAYS more frees the issue for the next person. */
+export async function claimFollowUps(deps: FollowUpDeps): Promise<FollowUpReport> {
+  const report: FollowUpReport = { reminded: 0, released: 0, notified: 0, failed: 0 };
+  const now = deps.now();
+  for (const claim of await deps.store.claims.allOpen()) {
+    const quietSince = Math.max(claim.createdAt.getTime(), claim.progressAt?.getTime() ?? 0);
+    const t = await speakTo(deps, claim.user);
+    if (!claim.remindedAt && now.getTime() - quietSince >= deps.config.CLAIM_REMIND_DAYS * DAY) {
+      if (!(await deps.store.claims.reminded(claim.id, now))) continue; // another runner sent it
+      if (await send(deps, claim.user, reminder(deps, t, claim), 'reminder')) report.reminded += 1;
+      else {
+        await deps.store.claims.reminded(claim.id, null);
+        report.failed += 1;
+      }
+    } else if (claim.remindedAt && now.getTime() - claim.remindedAt.getTime() >= deps.config.CLAIM_RELEASE_DAYS * DAY) {
+      if (!(await deps.store.claims.end(claim.id, 'released', 'inactive', now))) continue;
+      report.released += 1;
+      // Released either way: the message is a courtesy, the next person matters more.
+      if (!(await send(deps, claim.user, { blocks: [text(t('claim.released_inactive', { title: claim.title, linkMarkup: linkMarkup(claim) }))] }, 'release'))) report.failed += 1;
+    }
+  }
+  const waitlists = await notifyWaitlists(deps);
+  report.notified = waitlists.notified;
+  report.failed += waitlists.failed;
+  deps.log.info({ ...report }, 'claim follow-ups done');
+  return report;
+}

@@ -1,0 +1,34 @@
+// Wires the issue jobs to a booted bot: the index refresh (with claim progress and waitlists) and the daily follow-ups.
+import type { Booted } from '../boot.js';
+import type { Destination, PostResult, Reply } from '../core/types.js';
+import { claimFollowUps, notifyWaitlists, type FollowUpDeps } from './claim-follow-ups.js';
+import { refreshIssues } from './refresh-issues.js';
+import type { ScheduledJob } from './schedule.js';
+
+/**
+ * The refresh ticks every five minutes but asks GitHub only when ISSUES_REFRESH_MINUTES have passed since
+ * the last complete refresh (by any replica, as the store records it), so a restart never refreshes twice.
+ */
+const REFRESH_TICK = '*/5 * * * *';
+/** Daily, mid-morning in Europe and early in the Americas: a nudge is a message people read in the day. */
+const FOLLOW_UP_CRON = '0 10 * * *';
+
+export function issueJobs(booted: Booted, post: (to: Destination, reply: Reply) => Promise<PostResult>): ScheduledJob[] {
+  const { deps, githubSide } = booted;
+  const followUps: FollowUpDeps = { ...deps, post };
+  const refresh = { refresh: githubSide.refresh, issues: deps.issues, github: deps.github, store: deps.store, log: deps.log, now: deps.now };
+  // At start: refresh now if the cache is stale, in the background (chat never waits for it).
+  deps.issues.refreshIfStale();
+  return [
+    {
+      name: 'issues-refresh',
+      cron: REFRESH_TICK,
+      timezone: 'UTC',
+      run: async () => {
+        await refreshIssues(refresh);
+        await notifyWaitlists(followUps); // someone gave up in chat: the next in line hears within minutes
+      },
+    },
+    { name: 'claim-follow-ups', cron: FOLLOW_UP_CRON, timezone: 'UTC', run: () => claimFollowUps(followUps) },
+  ];
+}

@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { replyToPlain } from '../../src/core/plain.js';
+import type { Destination, PostResult, Reply } from '../../src/core/types.js';
+import { claimFollowUps } from '../../src/jobs/claim-follow-ups.js';
+import { refreshIssues } from '../../src/jobs/refresh-issues.js';
+import { actionsOf } from '../helpers/test-adapter.js';
+import type { FakeGithub } from './fake-github.js';
+import { botSetup } from './setup.js';
+
+let fake: FakeGithub | undefined;
+afterEach(async () => fake?.close());
+
+const ada = { userId: 'U1', userName: 'Ada' };
+const bob = { userId: 'U2', userName: 'Bob' };
+const cleo = { userId: 'U3', userName: 'Cleo' };
+const DAY = 24 * 60;
+
+async function world(env: Record<string, string> = {}) {
+  const s = await botSetup({ env });
+  fake = s.fake;
+  const docs = s.fake.addIssue('kubernetes/website', 11, { title: 'Docs: explain static pods', labels: ['good first issue', 'sig/docs'] });
+  s.fake.addIssue('kubernetes-sigs/kind', 41, { title: 'Show the node image' });
+  await s.side.refresh();
+  const posts: { to: Destination; reply: Reply; text: string }[] = [];
+  let failing = false;
+  const post = async (to: Destination, reply: Reply): Promise<PostResult> => {
+    if (failing) return { ok: false, error: 'platform down' };
+    posts.push({ to, reply, text: replyToPlain(reply) });
+    return { ok: true };
+  };
+  const followUps = () => claimFollowUps({ ...s.deps, post });
+  const refresh = () => refreshIssues({ refresh: s.side.refresh, issues: s.side.issues, github: s.side.github, store: s.deps.store, log: s.deps.log, now: s.clock.now }, { force: true });
+  const setFailing = (v: boolean) => void (failing = v);
+  return { ...s, docs, posts, followUps, refresh, setFailing };
+}
+
+describe('claim follow-ups (fake clock)', () => {
+  it('nudges after 7 quiet days, once, with help and a way out; releases 7 days later and tells the first person waiting', async () => {
+    const s = await world();
+    await s.adapter.click('claim', 'kubernetes/website#11', ada);
+    await s.adapter.click('claim', 'kubernetes/website#11', bob);
+    s.clock.advance(6 * DAY);
+    expect(await s.followUps()).toMatchObject({ reminded: 0, released: 0 });
+    s.clock.advance(DAY);
+    expect(await s.followUps()).toMatchObject({ reminded: 1 });
+    expect(s.posts).toHaveLength(1);
+    expect(s.posts[0]!.to).toEqual({ platform: 'test', workspaceId: 'W1', kind: 'user', userId: 'U1' });
+    expect(s.posts[0]!.text).toMatch(/7 days ago you said you'd work on Docs: explain static pods/);
+    expect(s.posts[0]!.text).toMatch(/Ask in #sig-docs/);
+    expect(s.posts[0]!.text).toMatch(/in 7 more days, I'll free it/);
+    expect(actionsOf([s.posts[0]!.reply])).toEqual([['claim.release', 'kubernetes/website#11']]);
+    expect(await s.followUps()).toMatchObject({ reminded: 0, released: 0 });
+    s.clock.advance(7 * DAY);
+    expect(await s.followUps()).toMatchObject({ released: 1, notified: 1 });
+    expect(s.posts.map((p) => p.to.kind === 'user' && p.to.userId)).toEqual(['U1', 'U1', 'U2']);
+    expect(s.posts[1]!.text).toMatch(/I freed Docs: explain static pods/);
+    expect(s.posts[2]!.text).toMatch(/is free again, and you were first in line/);
+    expect(actionsOf([s.posts[2]!.reply])).toEqual([['claim', 'kubernetes/website#11']]);
+    expect(await s.deps.store.claims.allOpen()).toEqual([]);
+    expect((await s.adapter.click('claim', 'kubernetes/website#11', bob)).text).toMatch(/is yours to try/);
+  });
+
+  it("counts the claimer's own comment seen at refresh as progress, which restarts the clock", async () => {
+    const s = await world();
+    s.fake.addUser('ada-l');
+    await s.adapter.command('github', 'ada-l', ada);
+    await s.adapter.click('claim', 'kubernetes/website#11', ada);
+    s.clock.advance(5 * DAY);
+    s.fake.comment(s.docs, 'someone-else', s.clock.now().toISOString());
+    expect((await s.refresh()).claims).toMatchObject({ checked: 1, progressed: 0 });
+    s.fake.comment(s.docs, 'ada-l', s.clock.now().toISOString());
+    expect((await s.refresh()).claims).toMatchObject({ checked: 1, progressed: 1 });
+    s.clock.advance(2 * DAY);
+    expect(await s.followUps()).toMatchObject({ reminded: 0 });
+    s.clock.advance(5 * DAY);
+    expect(await s.followUps()).toMatchObject({ reminded: 1 });
+  });
+
+  it('without a login, counts the issue being assigned or linked to a pull request', async () => {
+    const s = await world();
+    await s.adapter.click('claim', 'kubernetes/website#11', ada);
+    s.clock.advance(3 * DAY);
+    s.fake.linkPr(s.docs, 'whoever', s.clock.now().toISOString());
+    expect((await s.refresh()).claims).toMatchObject({ progressed: 1 });
+    s.clock.advance(6 * DAY);
+    expect(await s.followUps()).toMatchObject({ reminded: 0 });
+  });
+
+  it('ends the claim when its issue is closed, and sends nothing', async () => {
+    const s = await world();
+    await s.adapter.click('claim', 'kubernetes/website#11', ada);
+    s.docs.state = 'closed';
+    expect((await s.refresh()).claims).toMatchObject({ ended: 1 });
+    s.clock.advance(30 * DAY);
+    expect(await s.followUps()).toMatchObject({ reminded: 0, released: 0 });
+    expect(s.posts).toEqual([]);
+  });
+
+  it('retries an undelivered nudge on the next run, and nudges in the language the person chose', async () => {
+    const s = await world();
+    await s.adapter.command('language', 'fr', ada);
+    await s.adapter.click('claim', 'kubernetes/website#11', ada);
+    s.clock.advance(8 * DAY);
+    s.setFailing(true);
+    expect(await s.followUps()).toMatchObject({ reminded: 0, failed: 1 });
+    s.setFailing(false);
+    expect(await s.followUps()).toMatchObject({ reminded: 1 });
+    expect(s.posts[0]!.text).toMatch(/Comment ça avance/);
+  });
+
+  it('tells the next person in line when the first does not take it within two days', async () => {
+    const s = await world();
+    await s.adapter.click('claim', 'kubernetes/website#11', ada);
+    await s.adapter.click('claim', 'kubernetes/website#11', bob);
+    await s.adapter.click('claim', 'kubernetes/website#11', cleo);
+    await s.adapter.say('I give up on #11', ada);
+    expect(await s.followUps()).toMatchObject({ notified: 1 });
+    expect(await s.followUps()).toMatchObject({ notified: 0 });
+    s.clock.advance(2 * DAY);
+    expect(await s.followUps()).toMatchObject({ notified: 1 });
+    expect(s.posts.map((p) => p.to.kind === 'user' && p.to.userId)).toEqual(['U2', 'U3']);
+  });
+});
