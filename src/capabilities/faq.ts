@@ -6,7 +6,7 @@ import { localized } from '../content/types.js';
 import type { Reply } from '../core/types.js';
 
 /** Retrieval scores at or above this are answered; below it the bot says it is not sure. */
-export const FAQ_CONFIDENT = 0.5;
+export const FAQ_CONFIDENT = 0.4;
 /** A general "how do I contribute?" gets the whole path unless an FAQ entry matches it this closely. */
 export const FAQ_PRECISE = 0.75;
 

@@ -1,11 +1,12 @@
 // SIGs: list them, show one, recommend from interests, and join or leave through a picker or buttons.
-import { buttons, choice, divider, fields, items, text } from '../core/blocks.js';
+import { buttons, choice, fields, items, text } from '../core/blocks.js';
 import type { Capability, Ctx } from '../core/capability.js';
 import { UserError } from '../core/errors.js';
 import { escapeMarkup } from '../core/markup.js';
 import type { Block, Reply } from '../core/types.js';
 import { findSig } from '../content/find-sig.js';
 import type { Sig } from '../content/types.js';
+import { recommendReply } from './sig-recommend.js';
 import { sigChannel, sigFields, sigSummary, sigTitle } from './sig-view.js';
 import { sigHomeSection } from './sig-home.js';
 import { digestButton, digestCommand, digestStatus } from './digest.js';
@@ -74,20 +75,6 @@ async function mine(ctx: Ctx): Promise<Reply> {
   };
 }
 
-async function recommend(ctx: Ctx, interests: string, isPrivate: boolean): Promise<Reply> {
-  const ranked = ctx.nlu.recommendSigs(interests, 3);
-  const sigs = ranked.map((r) => ({ r, sig: ctx.content.sigById.get(r.sigId) })).filter((x): x is { r: (typeof ranked)[number]; sig: Sig } => !!x.sig);
-  if (sigs.length === 0) return { blocks: [text(ctx.t('sig.recommend_none')), picker(ctx)], private: isPrivate };
-  const list = items(
-    sigs.map(({ r, sig }) => ({
-      title: `${sig.name} (${sig.id})`,
-      detail: `${sigSummary(sig, ctx)}\n${ctx.t('sig.reason', { terms: r.reasons.slice(0, 4).join(', ') })}`,
-      button: { id: 'sig.pick', label: ctx.t('sig.button_join'), value: sig.id },
-    })),
-  );
-  return { blocks: [text(ctx.t('sig.recommend_intro')), list, divider(), text(ctx.t('sig.recommend_how_to_join')), picker(ctx, sigs.map((s) => s.sig))], private: isPrivate };
-}
-
 export const sig: Capability = {
   id: 'sig',
   usage: '/sig [interests | sig-id | join sig-id | leave sig-id | mine | digest on|off]',
@@ -102,10 +89,11 @@ export const sig: Capability = {
       return input.action.id.startsWith('sig.leave') ? leave(ctx, target) : join(ctx, target);
     }
     if (input.understanding && ctx.event.kind === 'message') {
-      // Someone wrote to the bot: a named group is shown, otherwise their words are interests.
-      const named = input.understanding.entities.sigs;
+      // One group named by its id or name is shown; aliases ("networking") are interests to rank.
+      const { sigs, sigMentions } = input.understanding.entities;
+      const named = sigMentions ? sigMentions.filter((m) => m.how !== 'alias').map((m) => m.sigId) : sigs;
       const only = named.length === 1 ? ctx.content.sigById.get(named[0]!) : undefined;
-      return only ? show(ctx, only, false) : recommend(ctx, input.text, false);
+      return only ? show(ctx, only, false) : recommendReply(ctx, input.text, false, (first) => picker(ctx, first));
     }
     const args = input.text.trim();
     if (!args) return list(ctx);
@@ -116,6 +104,6 @@ export const sig: Capability = {
     if (JOIN_WORDS.has(lowered) && rest.length > 0) return join(ctx, requireSig(ctx, rest.join(' ')));
     if (LEAVE_WORDS.has(lowered) && rest.length > 0) return leave(ctx, requireSig(ctx, rest.join(' ')));
     const named = findSig(ctx.content, args);
-    return named ? show(ctx, named, true) : recommend(ctx, args, true);
+    return named ? show(ctx, named, true) : recommendReply(ctx, args, true, (first) => picker(ctx, first));
   },
 };

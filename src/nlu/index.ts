@@ -7,13 +7,18 @@ import { defaultIntentClassifier, type IntentClassifier } from './intents.js';
 import { extractIssueRefs } from './issue-refs.js';
 import { detectLanguage } from './language.js';
 import { programmingLanguages } from './programming-languages.js';
-import { rankSigs, type Ranked } from './recommend.js';
+import { MAX_RANKED_WORDS, rankSigs, type Ranked } from './recommend.js';
 import { buildSigIndex } from './sig-index.js';
 import { createSigMentionFinder, loadAliases } from './sig-mentions.js';
+import { readTerms, type Terms } from './terms.js';
 import type { Nlu } from './types.js';
 
 /** Interests listed for one message: enough to filter or explain, not a word cloud. */
 const MAX_INTERESTS = 6;
+/** Language and programming languages are read from the opening: more text adds cost, not certainty. */
+const OPENING_CHARS = 1500;
+/** Issue references are looked for a little further (a pasted list of links), still bounded. */
+const MAX_REF_CHARS = 20_000;
 
 export interface NluOptions {
   /** Another classifier (tests); the default is trained once per process from content/nlu/. */
@@ -29,24 +34,26 @@ export function createNlu(content: Content, options: NluOptions = {}): Nlu {
   const findSigs = createSigMentionFinder(content.sigs, options.aliases ?? loadAliases());
   // The bot ranks SIGs right after understanding the same message: the last ranking is kept for it.
   let last: { text: string; ranked: Ranked[] } | undefined;
-  const ranking = (text: string) => {
-    if (last?.text !== text) last = { text, ranked: rankSigs(sigIndex, text) };
+  const ranking = (text: string, terms?: Terms) => {
+    if (last?.text !== text) last = { text, ranked: rankSigs(sigIndex, terms ?? readTerms(cleanForUnderstanding(text), MAX_RANKED_WORDS)) };
     return last.ranked;
   };
   return {
     understand(text) {
       const cleaned = cleanForUnderstanding(text);
-      const { lang, confidence: langConfidence } = detectLanguage(cleaned);
+      const opening = cleaned.slice(0, OPENING_CHARS);
+      const { lang, confidence: langConfidence } = detectLanguage(opening);
       const { intent, confidence } = intents.classify(cleaned);
-      const { issues, otherUrls } = extractIssueRefs(text.slice(0, 20_000));
-      const sigMentions = findSigs(cleaned);
-      const interests = [...new Set(ranking(text).slice(0, 3).flatMap((r) => r.curated.slice(0, 3)))].slice(0, MAX_INTERESTS);
+      const { issues, otherUrls } = extractIssueRefs(text.slice(0, MAX_REF_CHARS));
+      const terms = readTerms(cleaned, MAX_RANKED_WORDS);
+      const sigMentions = findSigs(terms.stems);
+      const interests = [...new Set(ranking(text, terms).slice(0, 3).flatMap((r) => r.curated.slice(0, 3)))].slice(0, MAX_INTERESTS);
       return {
         lang,
         langConfidence,
         intent,
         confidence: Number(confidence.toFixed(3)),
-        entities: { issues, sigs: sigMentions.map((m) => m.sigId), sigMentions, languages: programmingLanguages(cleaned), interests, otherUrls },
+        entities: { issues, sigs: sigMentions.map((m) => m.sigId), sigMentions, languages: programmingLanguages(opening), interests, otherUrls },
       };
     },
     recommendSigs(text, limit = 3) {

@@ -1,11 +1,10 @@
 // Ranks every group for free text: weighted terms found in the text, phrases first, with the reasons.
-import { cleanForUnderstanding } from './clean.js';
 import { MAX_PHRASE, type SigIndex } from './sig-index.js';
-import { termWords } from './terms.js';
+import { spelled, type Terms } from './terms.js';
 import type { SigRecommendation } from './types.js';
 
 /** Words read from a message: a KEP summary fits easily; a pasted log does not make ranking slower. */
-const MAX_WORDS = 400;
+export const MAX_RANKED_WORDS = 400;
 /**
  * Working groups and committees are shown (marked as such), but a SIG that owns the same words comes first:
  * SIGs own the code and the proposals, working groups are cross-SIG forums.
@@ -26,38 +25,43 @@ export interface Ranked extends SigRecommendation {
   curated: string[];
 }
 
-export function rankSigs(index: SigIndex, text: string): Ranked[] {
-  const words = termWords(cleanForUnderstanding(text), MAX_WORDS);
+/** `terms` are the message's words (see terms.ts); reasons quote them as the person wrote them. */
+export function rankSigs(index: SigIndex, terms: Terms): Ranked[] {
+  const words = terms.stems;
   const hits = new Map<string, Map<string, { score: number; display: string; count: number; weight: number }>>();
-  for (let i = 0; i < words.length; i++) {
-    for (let len = Math.min(MAX_PHRASE, words.length - i); len >= 1; len--) {
-      const key = len === 1 ? words[i]! : words.slice(i, i + len).join(' ');
+  const end = Math.min(words.length, MAX_RANKED_WORDS);
+  for (let i = 0; i < end; i++) {
+    let key = '';
+    for (let len = 1; len <= MAX_PHRASE && i + len <= end; len++) {
+      key = len === 1 ? words[i]! : `${key} ${words[i + len - 1]}`;
       const postings = index.postings.get(key);
-      if (!postings) continue;
-      const idf = index.idf.get(key)!;
-      for (const p of postings) {
-        let bySig = hits.get(p.sigId);
-        if (!bySig) hits.set(p.sigId, (bySig = new Map()));
-        const had = bySig.get(key);
-        if (had) had.count += 1;
-        else bySig.set(key, { score: p.weight * idf * phraseBonus(len), display: p.display, count: 1, weight: p.weight });
+      if (postings) {
+        const idf = index.idf.get(key)!;
+        for (const p of postings) {
+          let bySig = hits.get(p.sigId);
+          if (!bySig) hits.set(p.sigId, (bySig = new Map()));
+          const had = bySig.get(key);
+          if (had) had.count += 1;
+          else bySig.set(key, { score: p.weight * idf * phraseBonus(len), display: spelled(terms, i, i + len - 1), count: 1, weight: p.weight });
+        }
       }
+      if (!index.prefixes.has(key)) break;
     }
   }
   const ranked: Ranked[] = [];
   for (const [sigId, byKey] of hits) {
     let score = 0;
-    const terms = [...byKey.values()].map((h) => ({ ...h, total: h.score * (1 + REPEAT_GAIN * Math.log(h.count)) }));
-    for (const t of terms) score += t.total;
+    const matches = [...byKey.values()].map((h) => ({ ...h, total: h.score * (1 + REPEAT_GAIN * Math.log(h.count)) }));
+    for (const t of matches) score += t.total;
     score *= KIND_FACTOR[index.kinds.get(sigId) ?? 'sig'] ?? 1;
-    terms.sort((a, b) => b.total - a.total);
+    matches.sort((a, b) => b.total - a.total);
     const shown: string[] = [];
-    for (const t of terms) {
+    for (const t of matches) {
       // "proxy" says nothing more once "kube-proxy" is shown.
       const lower = t.display.toLowerCase();
       if (t.weight >= SHOWN && !shown.some((s) => s.toLowerCase().includes(lower))) shown.push(t.display);
     }
-    const curated = [...new Set(terms.filter((t) => t.weight >= CURATED).map((t) => t.display))];
+    const curated = [...new Set(matches.filter((t) => t.weight >= CURATED).map((t) => t.display))];
     ranked.push({ sigId, score: Number(score.toFixed(3)), reasons: shown.slice(0, 4), curated });
   }
   // Ties break by id so the order never depends on insertion.

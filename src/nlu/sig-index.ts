@@ -28,6 +28,8 @@ export interface SigIndex {
   postings: Map<string, Posting[]>;
   /** Inverse group frequency of each key: owned by few groups, it says more. */
   idf: Map<string, number>;
+  /** Every proper prefix of a phrase key: a phrase is only extended while it can still match. */
+  prefixes: Set<string>;
   kinds: Map<string, Sig['kind']>;
   size: number;
 }
@@ -83,9 +85,12 @@ export function buildSigIndex(sigs: readonly Sig[]): SigIndex {
   const n = Math.max(1, sigs.length);
   const postings = new Map<string, Posting[]>();
   const idf = new Map<string, number>();
+  const prefixes = new Set<string>();
   for (const [key, bySig] of byKey) {
     postings.set(key, [...bySig.values()]);
     idf.set(key, Math.log(1 + n / bySig.size));
+    const words = key.split(' ');
+    for (let i = 1; i < words.length; i++) prefixes.add(words.slice(0, i).join(' '));
   }
-  return { postings, idf, kinds: new Map(sigs.map((s) => [s.id, s.kind])), size: sigs.length };
+  return { postings, idf, prefixes, kinds: new Map(sigs.map((s) => [s.id, s.kind])), size: sigs.length };
 }

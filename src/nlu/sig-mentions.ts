@@ -24,7 +24,8 @@ export function loadAliases(file: string = ALIAS_FILE): Record<string, string[]>
   return out;
 }
 
-export type SigMentionFinder = (text: string) => SigMention[];
+/** Finds mentions in a message's stemmed words (see terms.ts). */
+export type SigMentionFinder = (words: readonly string[]) => SigMention[];
 
 export function createSigMentionFinder(sigs: readonly Sig[], aliases: Record<string, string[]>): SigMentionFinder {
   const forms = new Map<string, SigMention>();
@@ -49,8 +50,7 @@ export function createSigMentionFinder(sigs: readonly Sig[], aliases: Record<str
     if (!known.has(id)) continue;
     for (const alias of list) put(termWords(alias), { sigId: id, how: 'alias' });
   }
-  return (text) => {
-    const words = termWords(text, 600);
+  return (words) => {
     const found: SigMention[] = [];
     for (let i = 0; i < words.length; i++) {
       for (let len = Math.min(LONGEST, words.length - i); len >= 1; len--) {

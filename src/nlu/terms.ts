@@ -14,6 +14,18 @@ const KEEP = new Set('windows kubernetes status ingress dns aws gcs alias redis 
 
 /** A light stem shared by the catalogue and the query: plurals and verb endings fold, nothing clever. */
 export function stem(word: string): string {
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  const out = stemUncached(word);
+  // Words repeat across messages; the cache is bounded so a flood of unique words cannot grow it without limit.
+  if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+  stems.set(word, out);
+  return out;
+}
+const stems = new Map<string, string>();
+const MAX_CACHED_STEMS = 50_000;
+
+function stemUncached(word: string): string {
   let w = stripAccents(word.toLowerCase()).replace(/isation/g, 'ization');
   if (w.length <= 3 || /\d/.test(w) || KEEP.has(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
@@ -31,17 +43,46 @@ function splitCamel(word: string): string[] {
   return word.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2,})/);
 }
 
-/** Stemmed words in order; hyphens, slashes, dots and camelCase separate words. */
-export function termWords(text: string, limit = Infinity): string[] {
-  const out: string[] = [];
-  for (const raw of text.split(/[^\p{L}\p{N}+#]+/u)) {
-    if (!raw) continue;
-    for (const part of splitCamel(raw)) {
-      if (part) out.push(stem(part));
-      if (out.length >= limit) return out;
+/** A message's words: stems to match, and how the person spelled them, to quote back as a reason. */
+export interface Terms {
+  stems: string[];
+  /** The word as written ("Networking", "DNS"). */
+  parts: string[];
+  /** The token each word came from ("kube-proxy" gives two words, one token). */
+  token: number[];
+  tokens: string[];
+}
+
+/** Words of a text in order; hyphens, slashes, dots and camelCase separate words. Stops reading at `limit`. */
+export function readTerms(text: string, limit = Infinity): Terms {
+  const terms: Terms = { stems: [], parts: [], token: [], tokens: [] };
+  for (const match of text.matchAll(/[\p{L}\p{N}+#](?:[\p{L}\p{N}+#./-]{0,98}[\p{L}\p{N}+#])?/gu)) {
+    const at = terms.tokens.push(match[0]) - 1;
+    for (const piece of match[0].split(/[./-]+/)) {
+      for (const part of splitCamel(piece)) {
+        if (!part) continue;
+        terms.stems.push(stem(part));
+        terms.parts.push(part);
+        terms.token.push(at);
+        if (terms.stems.length >= limit) return terms;
+      }
     }
   }
-  return out;
+  return terms;
+}
+
+/** Stemmed words only (for the catalogue side). */
+export function termWords(text: string, limit = Infinity): string[] {
+  return readTerms(text, limit).stems;
+}
+
+/** How the words from..to (inclusive) were written: the whole token when they make one ("kube-proxy"). */
+export function spelled(terms: Terms, from: number, to: number): string {
+  const first = terms.token[from]!;
+  if (first === terms.token[to] && (from === 0 || terms.token[from - 1] !== first) && (to + 1 >= terms.token.length || terms.token[to + 1] !== first)) {
+    return terms.tokens[first]!;
+  }
+  return terms.parts.slice(from, to + 1).join(' ');
 }
 
 /** The single-word form of a phrase ("CPU manager" → "cpumanager"), as people also write it. */
