@@ -1,11 +1,6 @@
 // Remembers which platform events were handled, so a redelivery is recognised on any replica.
 import type { Kysely } from 'kysely';
-
-export interface ProcessedEventsTable {
-  platform: string;
-  event_id: string;
-  seen_at: string;
-}
+import type { Tables } from './tables.js';
 
 export interface ProcessedEvents {
   /** Records the event and says whether it had been recorded before (a redelivery to drop). */
@@ -21,12 +16,9 @@ export interface ProcessedEventsOptions {
   pruneEveryMs?: number;
 }
 
-/** Takes the database whatever tables it is typed with: this repository only needs its own. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function createProcessedEvents(database: Kysely<any>, options: ProcessedEventsOptions = {}): ProcessedEvents {
+export function createProcessedEvents(db: Kysely<Tables>, options: ProcessedEventsOptions = {}): ProcessedEvents {
   const keepMs = options.keepMs ?? 60 * 60_000;
   const pruneEveryMs = options.pruneEveryMs ?? 10 * 60_000;
-  const db = database as Kysely<{ processed_events: ProcessedEventsTable }>;
   let lastPrune = 0;
   const prune = async (before: Date) => {
     const result = await db.deleteFrom('processed_events').where('seen_at', '<', before.toISOString()).executeTakeFirst();

@@ -153,6 +153,13 @@ export interface DigestLocksTable {
   expires_at: string;
 }
 
+/** Events already answered (005-events), so a redelivery is dropped on any replica. */
+export interface ProcessedEventsTable {
+  platform: string;
+  event_id: string;
+  seen_at: string;
+}
+
 export interface Tables {
   users: UsersTable;
   subscriptions: SubscriptionsTable;
@@ -168,4 +175,5 @@ export interface Tables {
   claims: ClaimsTable;
   claim_waitlist: ClaimWaitlistTable;
   issue_listings: IssueListingsTable;
+  processed_events: ProcessedEventsTable;
 }
