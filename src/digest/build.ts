@@ -42,6 +42,7 @@ export function createDigestBuilder(input: DigestBuilderInput) {
       groups: groupBySig(fresh, target.sigIds),
       more: Math.max(0, total - fresh.length - taken),
     };
-    return { ...base, reply: compose(message, input.translator.bind(target.locale), target.locale) };
+    // The reply says its language, so an adapter's own words (a "trimmed" note) match the digest's.
+    return { ...base, reply: { ...compose(message, input.translator.bind(target.locale), target.locale), locale: target.locale } };
   };
 }

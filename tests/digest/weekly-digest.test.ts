@@ -61,6 +61,7 @@ describe('weekly digest', () => {
     expect(actionsOf([dm.reply])).toContainEqual([DIGEST_TOGGLE_ACTION, 'off']);
     const french = h.rec.posts.find((p) => p.key === slackUser('U2'))!;
     expect(french.text).toMatch(/Votre premier résumé hebdomadaire/);
+    expect(french.reply.locale).toBe('fr');
     expect(french.text).toMatch(/Dites simplement que vous voulez y travailler/);
     const frenchItems = french.reply.blocks.flatMap((b) => (b.type === 'items' ? b.items : []));
     expect(frenchItems.map((i) => i.button?.label)).toEqual(["Je veux m'en occuper", "Je veux m'en occuper"]);
