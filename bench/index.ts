@@ -1,12 +1,13 @@
 // `npm run bench [-- name…]`: runs the benchmarks and prints their figures (see the README table).
 import type { Bench } from './bench.js';
 import { discord } from './discord.js';
+import { issues } from './issues.js';
 import { nlu } from './nlu.js';
 import { digestBuild, digestDelivery } from './digest.js';
 import { slack } from './slack.js';
 import { startup } from './startup.js';
 
-const BENCHES: Bench[] = [startup, digestBuild, digestDelivery, discord, slack, nlu];
+const BENCHES: Bench[] = [startup, digestBuild, digestDelivery, discord, slack, nlu, issues];
 
 const wanted = process.argv.slice(2);
 for (const bench of BENCHES.filter((b) => wanted.length === 0 || wanted.some((w) => b.name.includes(w)))) {

@@ -6,23 +6,46 @@ import { issueKey, type IndexedIssue } from '../store/issues.js';
 import type { IssueFilters } from './issue-filters.js';
 import { issueItem } from './issue-view.js';
 
+/** What picking needs, read once per reply however many times it picks. */
+export interface Pool {
+  all: IndexedIssue[];
+  claimed: ReadonlySet<string>;
+  mySigs: readonly string[];
+}
+
 export interface Picks {
   picks: IndexedIssue[];
   /** How many free issues match the filters (before the limit). */
   matching: number;
 }
 
-export async function pickIssues(ctx: Ctx, filters: IssueFilters, limit: number, exclude: ReadonlySet<string> = new Set()): Promise<Picks> {
+export async function loadPool(ctx: Ctx): Promise<Pool> {
   const [all, claimed, mySigs] = await Promise.all([ctx.issues.list(), ctx.store.claims.allOpen(), ctx.store.subscriptions.list(ctx.user)]);
-  const taken = new Set(claimed.map((c) => c.key));
-  const free = all.filter((i) => !taken.has(issueKey(i)) && !exclude.has(issueKey(i)));
-  const matching = free.filter(
-    (i) => (!filters.sigId || i.sigIds.includes(filters.sigId)) && (!filters.language || i.language?.toLowerCase() === filters.language),
-  );
-  const score = (i: IndexedIssue) => (i.sigIds.some((s) => mySigs.includes(s)) ? 2 : 0) + (filters.language && i.language?.toLowerCase() === filters.language ? 1 : 0);
-  // The index is already newest first, and the sort is stable: ties stay in order of freshness.
-  const ranked = matching.map((i) => ({ i, s: score(i) })).sort((a, b) => b.s - a.s).map((x) => x.i);
-  return { picks: ranked.slice(0, limit), matching: matching.length };
+  return { all, claimed: new Set(claimed.map((c) => c.key)), mySigs };
+}
+
+/**
+ * One pass over the index (newest first), into four buckets by score — their SIG (2) and the language
+ * asked for (1) — each kept only as long as the limit: linear, whatever the size of the index.
+ */
+export function pick(pool: Pool, filters: IssueFilters, limit: number, exclude: ReadonlySet<string> = new Set()): Picks {
+  const buckets: IndexedIssue[][] = [[], [], [], []];
+  const skipping = pool.claimed.size > 0 || exclude.size > 0;
+  let matching = 0;
+  for (const i of pool.all) {
+    if (filters.sigId && !i.sigIds.includes(filters.sigId)) continue;
+    const language = filters.language !== undefined && i.language !== null && i.language.toLowerCase() === filters.language;
+    if (filters.language && !language) continue;
+    if (skipping) {
+      const key = issueKey(i);
+      if (pool.claimed.has(key) || exclude.has(key)) continue;
+    }
+    matching += 1;
+    const score = (pool.mySigs.length > 0 && i.sigIds.some((s) => pool.mySigs.includes(s)) ? 2 : 0) + (language ? 1 : 0);
+    const bucket = buckets[score]!;
+    if (bucket.length < limit) bucket.push(i);
+  }
+  return { picks: buckets.reverse().flat().slice(0, limit), matching };
 }
 
 /** Remembers what was shown, so "#123" right after means one of these. */
@@ -31,10 +54,11 @@ export async function remember(ctx: Ctx, issues: IndexedIssue[]): Promise<void> 
 }
 
 /** Three free issues instead of one that is taken, with their claim buttons. */
-export async function alternatives(ctx: Ctx, instead: IndexedIssue | { owner: string; repo: string; number: number }, sigId?: string): Promise<Block[]> {
+export async function alternatives(ctx: Ctx, instead: { owner: string; repo: string; number: number }, sigId?: string): Promise<Block[]> {
+  const pool = await loadPool(ctx);
   const exclude = new Set([issueKey(instead)]);
-  let { picks } = await pickIssues(ctx, sigId ? { sigId } : {}, 3, exclude);
-  if (picks.length < 3 && sigId) picks = [...picks, ...(await pickIssues(ctx, {}, 3, new Set([...exclude, ...picks.map(issueKey)]))).picks].slice(0, 3);
+  let { picks } = pick(pool, sigId ? { sigId } : {}, 3, exclude);
+  if (picks.length < 3 && sigId) picks = [...picks, ...pick(pool, {}, 3, new Set([...exclude, ...picks.map(issueKey)])).picks].slice(0, 3);
   if (picks.length === 0) return [text(ctx.t('claim.alternatives_none'))];
   await remember(ctx, picks);
   return [items(picks.map((i) => issueItem(ctx, i)))];

@@ -18,10 +18,12 @@ export function linkMarkup(i: IssueId & { url: string }): string {
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [['year', 365 * 86_400_000], ['month', 30 * 86_400_000], ['week', 7 * 86_400_000], ['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000]];
 
+const formats: Partial<Record<string, Intl.RelativeTimeFormat>> = {};
+
 /** "3 days ago" / "il y a 3 jours"; the largest whole unit, never "0 minutes". */
 export function ago(at: Date | string, ctx: Pick<Ctx, 'now' | 'locale'>): string {
   const ms = Math.max(0, ctx.now().getTime() - new Date(at).getTime());
-  const format = new Intl.RelativeTimeFormat(ctx.locale, { numeric: 'auto' });
+  const format = (formats[ctx.locale] ??= new Intl.RelativeTimeFormat(ctx.locale, { numeric: 'auto' }));
   for (const [unit, size] of UNITS) if (ms >= size) return format.format(-Math.floor(ms / size), unit);
   return format.format(0, 'minute');
 }

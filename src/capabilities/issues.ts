@@ -5,7 +5,7 @@ import { UserError } from '../core/errors.js';
 import { escapeMarkup } from '../core/markup.js';
 import type { Block, Reply } from '../core/types.js';
 import { filtersFromUnderstanding, parseFilters, type IssueFilters } from './issue-filters.js';
-import { pickIssues, remember } from './issue-picks.js';
+import { loadPool, pick, remember } from './issue-picks.js';
 import { ago, issueItem, sampleNote } from './issue-view.js';
 
 const SHOWN = 5;
@@ -26,7 +26,8 @@ async function listIssues(ctx: Ctx, filters: IssueFilters, isPrivate: boolean): 
   // Chat reads the cache and never waits: a due refresh runs in the background for the next person.
   ctx.issues.refreshIfStale();
   const status = await ctx.issues.status();
-  let { picks, matching } = await pickIssues(ctx, filters, SHOWN);
+  const pool = await loadPool(ctx);
+  let { picks, matching } = pick(pool, filters, SHOWN);
   const blocks: Block[] = [...sampleNote(ctx, 'issues.sample_banner')];
   const filtered = Boolean(filters.sigId || filters.language);
   if (picks.length === 0 && !status.refreshedAt && status.source === 'github') {
@@ -35,8 +36,8 @@ async function listIssues(ctx: Ctx, filters: IssueFilters, isPrivate: boolean): 
   if (picks.length === 0 && filtered) {
     blocks.push(text(ctx.t('issues.none_matching', { filtersMarkup: describe(ctx, filters) })));
     // The group's issues in any language, else anything: something to start from.
-    ({ picks, matching } = await pickIssues(ctx, filters.sigId ? { sigId: filters.sigId } : {}, SHOWN));
-    if (picks.length === 0 && filters.sigId) ({ picks, matching } = await pickIssues(ctx, {}, SHOWN));
+    ({ picks, matching } = pick(pool, filters.sigId ? { sigId: filters.sigId } : {}, SHOWN));
+    if (picks.length === 0 && filters.sigId) ({ picks, matching } = pick(pool, {}, SHOWN));
     if (picks.length > 0) blocks.push(text(ctx.t('issues.closest')));
   } else if (picks.length > 0) {
     blocks.push(text(filtered ? ctx.t('issues.intro_filtered', { filtersMarkup: describe(ctx, filters) }) : ctx.t('issues.intro')));
