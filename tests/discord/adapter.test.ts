@@ -110,7 +110,10 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     const [edit] = await waitFor(fake, isEdit(i.token));
     const menu = select(edit!.body);
     expect(menu.options).toHaveLength(25);
-    expect(menu.options[0].value).toBe('sig-docs');
+    // The menu starts with the groups recommended in the text above it, in the same order.
+    const recommended = [...String(edit!.body.content).matchAll(/^\*\*\d\.\*\* .+ \((\S+)\)$/gm)].map((m) => m[1]);
+    expect(recommended.length).toBeGreaterThan(0);
+    expect(menu.options.slice(0, recommended.length).map((o: Json) => o.value)).toEqual(recommended);
     const more = menu.options.at(-1);
     expect(more.label).toBe('Show more…');
 
