@@ -63,9 +63,14 @@ function matches(issue: FakeIssue, q: string): boolean {
       owners.push(name === 'org' ? issue.owner.toLowerCase() === value ? 'y' : 'n' : `${issue.owner}/${issue.repo}`.toLowerCase() === value ? 'y' : 'n');
       continue;
     } else if (name === 'created') {
-      const day = issue.createdAt.slice(0, 10);
-      const [from, to] = value.split('..');
-      ok = (!from || from === '*' || day >= from) && (!to || to === '*' || day <= to);
+      // created:>=TIMESTAMP, or created:FROM..TO by day
+      const ge = /^>=(.+)$/.exec(raw);
+      if (ge) ok = Date.parse(issue.createdAt) >= Date.parse(ge[1]!);
+      else {
+        const day = issue.createdAt.slice(0, 10);
+        const [from, to] = value.split('..');
+        ok = (!from || from === '*' || day >= from) && (!to || to === '*' || day <= to);
+      }
     }
     if (negate ? ok : !ok) return false;
   }

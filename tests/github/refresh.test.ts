@@ -73,15 +73,27 @@ describe('issue index refresh against a fake GitHub', () => {
     expect(report!.queries[0]).toMatchObject({ added: 1, removed: 2 });
   });
 
-  it('splits a query by creation date when more than 1,000 issues match, and still finds every one', async () => {
+  it('reads past the 1,000-result cap by continuing from the last creation time, and finds every one', async () => {
     const s = await setup();
-    for (let n = 1; n <= 1150; n++) s.fake.addIssue('kubernetes/kubernetes', n);
+    for (let n = 1; n <= 2150; n++) s.fake.addIssue('kubernetes/kubernetes', n);
     const report = await s.side.refresh();
-    expect(report!.queries[0]).toMatchObject({ found: 1150, complete: true, total: 1150 });
-    expect(await numbers(s)).toHaveLength(1150);
-    const ranged = s.fake.searches().map((r) => r.query.get('q')!).filter((q) => q.includes('created:'));
-    expect(ranged.length).toBeGreaterThan(0);
-    expect(s.fake.searches().every((r) => Number(r.query.get('page')) <= 10)).toBe(true);
+    expect(report!.queries[0]).toMatchObject({ found: 2150, complete: true, total: 2150 });
+    expect(await numbers(s)).toHaveLength(2150);
+    const gfi = s.fake.searches().filter((r) => r.query.get('q')!.includes('good first issue'));
+    expect(gfi.every((r) => Number(r.query.get('page')) <= 10)).toBe(true);
+    expect(gfi.map((r) => r.query.get('q')!.match(/created:>=(\S+)/)?.[1] ?? 'first').filter((v, i, a) => a.indexOf(v) === i)).toHaveLength(3);
+    expect(gfi.length).toBe(22); // ceil(2150 / 100): each continuation re-reads one issue, which fits in its pages
+    s.fake.reset();
+    s.clock.advance(30);
+    await s.side.refresh();
+    expect(s.fake.searches().every((r) => r.status === 304)).toBe(true);
+  });
+
+  it('says the answer is incomplete when over 1,000 issues share one creation time', async () => {
+    const s = await setup();
+    for (let n = 1; n <= 1005; n++) s.fake.addIssue('kubernetes/kubernetes', n, { createdAt: '2026-01-01T00:00:00Z' });
+    const report = await s.side.refresh();
+    expect(report!.queries[0]).toMatchObject({ complete: false, found: 1000 });
   });
 
   it('treats incomplete results as additions only: nothing is removed on a partial answer', async () => {
