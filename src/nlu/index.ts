@@ -7,7 +7,7 @@ import { defaultIntentClassifier, type IntentClassifier } from './intents.js';
 import { extractIssueRefs } from './issue-refs.js';
 import { detectLanguage } from './language.js';
 import { programmingLanguages } from './programming-languages.js';
-import { MAX_RANKED_WORDS, rankSigs, type Ranked } from './recommend.js';
+import { explain, MAX_RANKED_WORDS, rankSigs, type Ranked } from './recommend.js';
 import { buildSigIndex } from './sig-index.js';
 import { createSigMentionFinder, loadAliases } from './sig-mentions.js';
 import { readTerms, type Terms } from './terms.js';
@@ -33,10 +33,13 @@ export function createNlu(content: Content, options: NluOptions = {}): Nlu {
   const sigIndex = buildSigIndex(content.sigs);
   const findSigs = createSigMentionFinder(content.sigs, options.aliases ?? loadAliases());
   // The bot ranks SIGs right after understanding the same message: the last ranking is kept for it.
-  let last: { text: string; ranked: Ranked[] } | undefined;
-  const ranking = (text: string, terms?: Terms) => {
-    if (last?.text !== text) last = { text, ranked: rankSigs(sigIndex, terms ?? readTerms(cleanForUnderstanding(text), MAX_RANKED_WORDS)) };
-    return last.ranked;
+  let last: { text: string; terms: Terms; ranked: Ranked[] } | undefined;
+  const ranking = (text: string, known?: Terms) => {
+    if (last?.text !== text) {
+      const terms = known ?? readTerms(cleanForUnderstanding(text), MAX_RANKED_WORDS);
+      last = { text, terms, ranked: rankSigs(sigIndex, terms) };
+    }
+    return last;
   };
   return {
     understand(text) {
@@ -47,7 +50,8 @@ export function createNlu(content: Content, options: NluOptions = {}): Nlu {
       const { issues, otherUrls } = extractIssueRefs(text.slice(0, MAX_REF_CHARS));
       const terms = readTerms(cleaned, MAX_RANKED_WORDS);
       const sigMentions = findSigs(terms.stems);
-      const interests = [...new Set(ranking(text, terms).slice(0, 3).flatMap((r) => r.curated.slice(0, 3)))].slice(0, MAX_INTERESTS);
+      const best = ranking(text, terms).ranked.slice(0, 3);
+      const interests = [...new Set(best.flatMap((r) => explain(r, terms).curated.slice(0, 3)))].slice(0, MAX_INTERESTS);
       return {
         lang,
         langConfidence,
@@ -57,9 +61,8 @@ export function createNlu(content: Content, options: NluOptions = {}): Nlu {
       };
     },
     recommendSigs(text, limit = 3) {
-      return ranking(text)
-        .slice(0, limit)
-        .map(({ sigId, score, reasons }) => ({ sigId, score, reasons }));
+      const { terms, ranked } = ranking(text);
+      return ranked.slice(0, limit).map((r) => ({ sigId: r.sigId, score: r.score, reasons: explain(r, terms).reasons }));
     },
     answerFaq(text, locale: Locale) {
       return faq[locale](text);

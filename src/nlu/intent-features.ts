@@ -5,7 +5,7 @@ import { spellOut, words } from './phrasing.js';
 import { programmingLanguages } from './programming-languages.js';
 
 /** Cues and words are read from the opening of a message: intent is stated early, and time stays bounded. */
-const MAX_CHARS = 1500;
+const MAX_CHARS = 1000;
 const MAX_WORDS = 120;
 /** Total weight of the bag of words relative to one cue (a tuning knob, checked by cross-validation). */
 export const BAG_WEIGHT = 3;

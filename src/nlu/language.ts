@@ -26,8 +26,9 @@ export function detectLanguage(text: string, fallback: Locale = 'en'): LanguageG
   let en = 0;
   let fr = 0;
   for (const raw of words) {
-    for (const w of raw.split(/(?<=['’])|-/)) {
-      const word = w.replace(/['’]$/, '');
+    // Only words with an apostrophe or a hyphen need splitting ("j'aime", "conseillez-vous").
+    for (const w of /['’-]/.test(raw) ? raw.split(/(?<=['’])|-/) : [raw]) {
+      const word = w.endsWith("'") || w.endsWith('’') ? w.slice(0, -1) : w;
       if (STRONG[word] === 'fr') fr += 2;
       else if (STRONG[word] === 'en') en += 2;
       else if (EN.has(word)) en += 1;

@@ -6,20 +6,16 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/\bcan'?t\b/g, 'can not'],
   [/\bwon'?t\b/g, 'will not'],
   [/\b(\w+)n't\b/g, '$1 not'],
-  [/\bi'?m\b/g, 'i am'],
+  [/\bi'm\b/g, 'i am'],
   [/\b(i|you|we|they|he|she|it|that|there|who)'d\b/g, '$1 would'],
   [/\b(i|you|we|they|he|she|it|that|there|who)'ll\b/g, '$1 will'],
   [/\b(i|you|we|they|who)'ve\b/g, '$1 have'],
   [/\b(you|we|they|who)'re\b/g, '$1 are'],
   [/\b(it|that|there|what|who|here|he|she|let)'s\b/g, '$1 is'],
-  [/\bwanna\b/g, 'want to'],
-  [/\bgonna\b/g, 'going to'],
-  [/\bgotta\b/g, 'got to'],
-  [/\bpls\b|\bplz\b/g, 'please'],
-  [/\bu\b/g, 'you'],
-  [/\bim\b/g, 'i am'],
-  [/\bid like\b/g, 'i would like'],
 ];
+/** Chat spellings, in one pass: "wanna", "pls", "u", "im", "id like". */
+const SLANG: Record<string, string> = { wanna: 'want to', gonna: 'going to', gotta: 'got to', pls: 'please', plz: 'please', u: 'you', im: 'i am', 'id like': 'i would like', cant: 'can not', wont: 'will not' };
+const SLANG_RE = /\b(?:wanna|gonna|gotta|pls|plz|u|im|id like|cant|wont)\b/g;
 
 /** French elisions (j', l', d', qu'…) become the full word, so "j'aimerais" reads "je aimerais". */
 const ELISION = /\b(j|l|d|m|t|s|c|n|qu|jusqu|lorsqu|puisqu)'/g;
@@ -31,8 +27,11 @@ const ELIDED: Record<string, string> = { j: 'je ', l: 'le ', d: 'de ', m: 'me ',
  */
 export function spellOut(cleaned: string): string {
   let s = stripAccents(cleaned.toLowerCase()).replace(/[’‘`´]/g, "'").replace(/[“”«»]/g, '"');
-  s = s.replace(ELISION, (_m, w: string) => ELIDED[w] ?? `${w} `);
-  for (const [re, to] of CONTRACTIONS) s = s.replace(re, to);
+  if (s.includes("'")) {
+    s = s.replace(ELISION, (_m, w: string) => ELIDED[w] ?? `${w} `);
+    for (const [re, to] of CONTRACTIONS) s = s.replace(re, to);
+  }
+  s = s.replace(SLANG_RE, (m) => SLANG[m] ?? m);
   // Punctuation stands apart so word patterns see clean boundaries ("issue?" → "issue ?").
   return s
     .replace(/([?!,;:()])/g, ' $1 ')

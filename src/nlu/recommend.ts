@@ -1,7 +1,6 @@
 // Ranks every group for free text: weighted terms found in the text, phrases first, with the reasons.
 import { MAX_PHRASE, type SigIndex } from './sig-index.js';
 import { spelled, type Terms } from './terms.js';
-import type { SigRecommendation } from './types.js';
 
 /** Words read from a message: a KEP summary fits easily; a pasted log does not make ranking slower. */
 export const MAX_RANKED_WORDS = 400;
@@ -20,15 +19,25 @@ const CURATED = 2.5;
 /** Below this posting weight a match came from running prose: it ranks, but is never shown as a reason. */
 const SHOWN = 0.8;
 
-export interface Ranked extends SigRecommendation {
-  /** Curated terms (names, keywords, subprojects) that matched, strongest first: the person's interests. */
-  curated: string[];
+interface Match {
+  score: number;
+  weight: number;
+  count: number;
+  /** Where the term first appears, to quote it as written. */
+  at: number;
+  len: number;
 }
 
-/** `terms` are the message's words (see terms.ts); reasons quote them as the person wrote them. */
+export interface Ranked {
+  sigId: string;
+  score: number;
+  matches: Match[];
+}
+
+/** `terms` are the message's words (see terms.ts), in order. */
 export function rankSigs(index: SigIndex, terms: Terms): Ranked[] {
   const words = terms.stems;
-  const hits = new Map<string, Map<string, { score: number; display: string; count: number; weight: number }>>();
+  const hits = new Map<string, Map<string, Match>>();
   const end = Math.min(words.length, MAX_RANKED_WORDS);
   for (let i = 0; i < end; i++) {
     let key = '';
@@ -42,7 +51,7 @@ export function rankSigs(index: SigIndex, terms: Terms): Ranked[] {
           if (!bySig) hits.set(p.sigId, (bySig = new Map()));
           const had = bySig.get(key);
           if (had) had.count += 1;
-          else bySig.set(key, { score: p.weight * idf * phraseBonus(len), display: spelled(terms, i, i + len - 1), count: 1, weight: p.weight });
+          else bySig.set(key, { score: p.weight * idf * phraseBonus(len), weight: p.weight, count: 1, at: i, len });
         }
       }
       if (!index.prefixes.has(key)) break;
@@ -50,20 +59,34 @@ export function rankSigs(index: SigIndex, terms: Terms): Ranked[] {
   }
   const ranked: Ranked[] = [];
   for (const [sigId, byKey] of hits) {
+    const matches = [...byKey.values()];
     let score = 0;
-    const matches = [...byKey.values()].map((h) => ({ ...h, total: h.score * (1 + REPEAT_GAIN * Math.log(h.count)) }));
-    for (const t of matches) score += t.total;
+    for (const m of matches) score += total(m);
     score *= KIND_FACTOR[index.kinds.get(sigId) ?? 'sig'] ?? 1;
-    matches.sort((a, b) => b.total - a.total);
-    const shown: string[] = [];
-    for (const t of matches) {
-      // "proxy" says nothing more once "kube-proxy" is shown.
-      const lower = t.display.toLowerCase();
-      if (t.weight >= SHOWN && !shown.some((s) => s.toLowerCase().includes(lower))) shown.push(t.display);
-    }
-    const curated = [...new Set(matches.filter((t) => t.weight >= CURATED).map((t) => t.display))];
-    ranked.push({ sigId, score: Number(score.toFixed(3)), reasons: shown.slice(0, 4), curated });
+    ranked.push({ sigId, score: Number(score.toFixed(3)), matches });
   }
   // Ties break by id so the order never depends on insertion.
   return ranked.sort((a, b) => b.score - a.score || a.sigId.localeCompare(b.sigId));
+}
+
+const total = (m: Match) => m.score * (1 + REPEAT_GAIN * Math.log(m.count));
+
+/**
+ * Why a group was ranked, in the person's own spelling: `reasons` to show (never words of running prose),
+ * `curated` the catalogue's own terms among them (interests). Only asked for the groups actually shown.
+ */
+export function explain(ranked: Ranked, terms: Terms): { reasons: string[]; curated: string[] } {
+  const strongest = [...ranked.matches].sort((a, b) => total(b) - total(a));
+  const reasons: string[] = [];
+  const curated: string[] = [];
+  for (const m of strongest) {
+    if (m.weight < SHOWN) continue;
+    const display = spelled(terms, m.at, m.at + m.len - 1);
+    const lower = display.toLowerCase();
+    // "proxy" says nothing more once "kube-proxy" is shown.
+    if (reasons.some((r) => r.toLowerCase().includes(lower))) continue;
+    reasons.push(display);
+    if (m.weight >= CURATED) curated.push(display);
+  }
+  return { reasons, curated };
 }

@@ -30,9 +30,11 @@ export type SigMentionFinder = (words: readonly string[]) => SigMention[];
 export function createSigMentionFinder(sigs: readonly Sig[], aliases: Record<string, string[]>): SigMentionFinder {
   const forms = new Map<string, SigMention>();
   // Stronger forms win when two groups would claim the same words.
+  const prefixes = new Set<string>();
   const put = (words: string[], mention: SigMention) => {
     if (words.length === 0 || words.length > LONGEST) return;
     const key = words.join(' ');
+    for (let i = 1; i < words.length; i++) prefixes.add(words.slice(0, i).join(' '));
     const had = forms.get(key);
     if (!had || (had.how === 'alias' && mention.how !== 'alias')) forms.set(key, mention);
   };
@@ -53,15 +55,20 @@ export function createSigMentionFinder(sigs: readonly Sig[], aliases: Record<str
   return (words) => {
     const found: SigMention[] = [];
     for (let i = 0; i < words.length; i++) {
-      for (let len = Math.min(LONGEST, words.length - i); len >= 1; len--) {
-        const hit = forms.get(words.slice(i, i + len).join(' '));
-        if (!hit) continue;
-        const at = found.findIndex((f) => f.sigId === hit.sigId);
-        if (at < 0) found.push(hit);
-        else if (found[at]!.how === 'alias' && hit.how !== 'alias') found[at] = hit;
-        i += len - 1;
-        break;
+      // The longest form starting here wins; a form is only extended while it can still match.
+      let key = '';
+      let hit: { mention: SigMention; len: number } | undefined;
+      for (let len = 1; len <= LONGEST && i + len <= words.length; len++) {
+        key = len === 1 ? words[i]! : `${key} ${words[i + len - 1]}`;
+        const mention = forms.get(key);
+        if (mention) hit = { mention, len };
+        if (!prefixes.has(key)) break;
       }
+      if (!hit) continue;
+      const at = found.findIndex((f) => f.sigId === hit.mention.sigId);
+      if (at < 0) found.push(hit.mention);
+      else if (found[at]!.how === 'alias' && hit.mention.how !== 'alias') found[at] = hit.mention;
+      i += hit.len - 1;
     }
     return found;
   };
