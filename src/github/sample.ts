@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Content } from '../content/types.js';
 import { issueKey, type IndexedIssue } from '../store/issues.js';
 import type { GithubPort, IssueIndex } from './ports.js';
-import { createSigMap, issueUrl } from './sig-map.js';
+import { createSigMap } from './sig-map.js';
 
 const sampleSchema = z.strictObject({
   about: z.string(),
@@ -51,7 +51,8 @@ export async function loadSample(contentDir: string, content: Content, webBase: 
     repo: i.repo,
     number: i.number,
     title: i.title,
-    url: issueUrl(webBase, i),
+    // The numbers are made up: the link goes to the repository's real "good first issues" page instead.
+    url: `${webBase}/${encodeURIComponent(i.owner)}/${encodeURIComponent(i.repo)}/contribute`,
     labels: i.labels,
     sigIds: sigs.sigsOf(i),
     language: i.language,
