@@ -16,7 +16,7 @@ export function ruleIntent(list: string[]): Intent {
   const maintainer = voice.length >= 2 || (voice.length === 1 && !(voice[0] === 'you_subject' && cues.has('i_subject')));
   const seeking = self || cues.has('question');
   const unchosen = any(cues, ['first_issue_words', 'what_to_work_on', 'ask_some_task', 'fr_find']);
-  const area = any(cues, ['which_area', 'join_group', 'area_part', 'natural_language', 'fr_area', 'topic_wish']);
+  const area = any(cues, ['which_area', 'join_group', 'area_part', 'natural_language', 'fr_area', 'topic_wish', 'fr_topic_wish']);
   // A report on work already taken, or a question about someone else's plans, is not a request.
   const reporting = any(cues, ['progress', 'assigned_you']) && !(cues.has('question') && (unchosen || area));
   const logistics = cues.has('meeting') && !any(cues, ['join_group', 'desire']);
