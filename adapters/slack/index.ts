@@ -21,7 +21,10 @@ export interface SlackAdapterOptions {
   apiUrl?: string;
   port?: number;
   host?: string;
-  /** Channels (ids or names) where someone joining gets a welcome: the community's newcomer channels. */
+  /**
+   * The community's newcomer channels (ids or names): someone joining gets a welcome, and plain messages
+   * there reach the core, which answers clear questions. Elsewhere only mentions and DMs are answered.
+   */
   watchedChannels?: readonly string[];
   /** Capability id → slash command, for commands renamed in the manifest (`{ sig: '/k8s-sig' }`). */
   commandNames?: Readonly<Record<string, string>>;

@@ -15,7 +15,7 @@ export interface Wiring {
   seen(eventId: string): Promise<boolean>;
   /** `/k8s-sig` → `sig`, for renamed commands. */
   commandNames: ReadonlyMap<string, string>;
-  /** Channels (ids or names) where someone joining is welcomed. */
+  /** The newcomer channels (ids or names): joins there are welcomed, and plain messages read. */
   watched: ReadonlySet<string>;
   botUserId: string;
   log: Log;
@@ -56,6 +56,7 @@ export function wire(app: App, w: Wiring): void {
       log.warn({ err: errorField(err), eventId }, 'slack event not deduplicated');
       return false;
     }));
+  const isWatched = (channelId: string, name: string | undefined) => w.watched.has(channelId) || (name !== undefined && w.watched.has(name));
   const guarded = (surface: string, work: () => Promise<void>) =>
     work().catch((err: unknown) => log.error({ err: errorField(err), surface }, 'slack answer failed'));
 
@@ -87,9 +88,14 @@ export function wire(app: App, w: Wiring): void {
       const payload = args.event as unknown as MessagePayload;
       const teamId = args.body.team_id ?? '';
       const first = messageEvent(payload, args.body.event_id ?? payload.ts, teamId, w.botUserId);
-      if (!first || !(await firstTime(args.body.event_id))) return;
+      if (!first) return;
+      // Plain channel messages matter only in newcomer channels (the core decides which of those to
+      // answer): chatter elsewhere costs no database write and no lookup beyond the cached channel name.
       const inChannel = !first.origin.isDirect && !mentioned;
-      const [person, channelName] = await Promise.all([directory.person(first.origin.userId), inChannel ? directory.channelName(payload.channel) : undefined]);
+      const channelName = inChannel ? await directory.channelName(payload.channel) : undefined;
+      if (inChannel && !isWatched(payload.channel, channelName)) return;
+      if (!(await firstTime(args.body.event_id))) return;
+      const person = await directory.person(first.origin.userId);
       const event = messageEvent(payload, first.id, teamId, w.botUserId, { ...person, ...(channelName ? { channelName } : {}) })!;
       const { origin } = event;
       await answer(event, { via: 'event', channelId: origin.channelId, userId: origin.userId, isDirect: origin.isDirect, ...(origin.threadId ? { threadId: origin.threadId } : {}) });
@@ -101,8 +107,7 @@ export function wire(app: App, w: Wiring): void {
     guarded('member_joined_channel', async () => {
       const { user, channel } = event as { user: string; channel: string };
       if (user === w.botUserId) return;
-      const watched = w.watched.has(channel) || w.watched.has((await directory.channelName(channel)) ?? '\u0000');
-      if (!watched || !(await firstTime(body.event_id))) return;
+      if (!isWatched(channel, await directory.channelName(channel)) || !(await firstTime(body.event_id))) return;
       const joined = joinedEvent({ user, channel }, body.event_id ?? `${channel}-${user}`, body.team_id ?? '', await directory.person(user));
       await answer(joined, { via: 'event', channelId: channel, userId: user, isDirect: false });
     })) as never);

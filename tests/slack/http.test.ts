@@ -112,6 +112,14 @@ describe('Slack over HTTP: answering', () => {
     expect(quiet).toEqual([]);
   });
 
+  it('spends nothing on chatter outside newcomer channels: no lookup, no database write', async () => {
+    const quiet = await postedWhile(() => sendEvent(message('anyone up for lunch?', { channel: 'C0RANDOM1', user: 'U0CHATTY' }), 'EvCHATTER1'));
+    expect(quiet).toEqual([]);
+    expect(h.fake.calls.some((c) => c.method === 'users.info' && c.body.user === 'U0CHATTY')).toBe(false);
+    const rows = await h.booted.database.db.selectFrom('processed_events').selectAll().where('event_id', '=', 'EvCHATTER1').execute();
+    expect(rows).toEqual([]);
+  });
+
   it('ignores other bots, itself, and edits', async () => {
     const quiet = await postedWhile(async () => {
       await sendEvent(message('how do I contribute?', { channel: 'C0NEWBIE1', bot_id: 'B0OTHER', user: 'U0OTHERBOT' }));
