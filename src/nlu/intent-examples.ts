@@ -14,36 +14,37 @@ const bundled = (name: string) => fileURLToPath(new URL(`../../content/nlu/${nam
 export const EXAMPLE_FILES = ['intents.en.txt', 'intents.fr.txt'].map(bundled);
 export const FILLER_FILE = bundled('fillers.txt');
 
-/** Sections of a `[name]`-headed text file; `#` lines and blank lines are skipped. */
-function sections(source: string, label: string): { name: string; line: string; at: number }[] {
-  const out: { name: string; line: string; at: number }[] = [];
+/** Sections of a `[name]`-headed text file; `#` lines and blank lines are skipped; a bad header is an error at its line. */
+function sections(source: string, label: string, valid: (name: string) => string | null): { name: string; line: string }[] {
+  const out: { name: string; line: string }[] = [];
   let name: string | null = null;
   source.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
     const header = /^\[([a-z_.]+)\]$/.exec(line);
-    if (header) name = header[1]!;
-    else if (!name) throw new Error(`${label}:${i + 1}: a line before any [section] header`);
-    else out.push({ name, line, at: i + 1 });
+    if (header) {
+      const problem = valid(header[1]!);
+      if (problem) throw new Error(`${label}:${i + 1}: ${problem}`);
+      name = header[1]!;
+    } else if (!name) throw new Error(`${label}:${i + 1}: a line before any [section] header`);
+    else out.push({ name, line });
   });
   return out;
 }
 
 /** `[intent]` starts a section, `#` a comment; every other non-blank line is one message. */
 export function parseExamples(source: string, label: string, lang: 'en' | 'fr'): LabelledText[] {
-  return sections(source, label).map(({ name, line, at }) => {
-    if (!(INTENTS as readonly string[]).includes(name)) throw new Error(`${label}:${at}: unknown intent [${name}]`);
-    return { text: line, intent: name as Intent, lang };
-  });
+  const known = (name: string) => ((INTENTS as readonly string[]).includes(name) ? null : `unknown intent [${name}]`);
+  return sections(source, label, known).map(({ name, line }) => ({ text: line, intent: name as Intent, lang }));
 }
 
 export type Fillers = Record<'before' | 'after', Record<'en' | 'fr', string[]>>;
 
 export function parseFillers(source: string, label: string): Fillers {
   const out: Fillers = { before: { en: [], fr: [] }, after: { en: [], fr: [] } };
-  for (const { name, line, at } of sections(source, label)) {
+  const known = (name: string) => (/^(?:before|after)\.(?:en|fr)$/.test(name) ? null : `unknown section [${name}]`);
+  for (const { name, line } of sections(source, label, known)) {
     const [where, lang] = name.split('.') as ['before' | 'after', 'en' | 'fr'];
-    if (!out[where]?.[lang]) throw new Error(`${label}:${at}: unknown section [${name}]`);
     out[where][lang].push(line);
   }
   return out;

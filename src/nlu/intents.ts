@@ -1,7 +1,8 @@
-// Intent classification: a softmax model over cues and words, trained at start from the project's examples.
+// Intent classification: a softmax model over cues and words, trained from the project's own examples.
 import { intentFeatures } from './intent-features.js';
 import { loadExamples, loadFillers, withPadding, type Fillers, type LabelledText } from './intent-examples.js';
 import { cleanForUnderstanding } from './clean.js';
+import { loadModel } from './intent-model.js';
 import { predict, trainCalibrated, type SoftmaxModel } from './softmax.js';
 import { INTENTS, type Intent } from './types.js';
 
@@ -20,13 +21,21 @@ export interface IntentClassifier {
  * quick); a little label smoothing keeps probabilities away from certainty the examples cannot justify. */
 const TRAINING = { epochs: 12, folds: 3, smoothing: 0.05 };
 
-export function createIntentClassifier(examples: LabelledText[], fillers?: Fillers): IntentClassifier {
+/** Trains the model: each example as written and padded, a temperature from cross-validation. */
+export function trainIntentModel(examples: LabelledText[], fillers?: Fillers): SoftmaxModel {
   const taught = fillers ? withPadding(examples, fillers) : examples;
   const samples = taught.map((e, i) => {
     const { features, values } = intentFeatures(cleanForUnderstanding(e.text));
     return { features, values, label: INTENTS.indexOf(e.intent), group: i % examples.length };
   });
-  const model: SoftmaxModel = trainCalibrated(samples, INTENTS.length, TRAINING);
+  return trainCalibrated(samples, INTENTS.length, TRAINING);
+}
+
+export function createIntentClassifier(examples: LabelledText[], fillers?: Fillers): IntentClassifier {
+  return classifierFrom(trainIntentModel(examples, fillers));
+}
+
+export function classifierFrom(model: SoftmaxModel): IntentClassifier {
   return {
     classify(cleaned) {
       if (!/[\p{L}\p{N}]/u.test(cleaned)) return { intent: 'other', confidence: 1, probabilities: only('other') };
@@ -45,8 +54,11 @@ function only(intent: Intent): Record<Intent, number> {
 }
 
 let shared: IntentClassifier | undefined;
-/** The classifier trained on the bundled examples, built once per process (training takes a few tens of ms). */
+/**
+ * The classifier of the bundled examples, once per process: the stored model when it was trained from
+ * exactly these sources (`npx tsx src/nlu/train-intents.ts` writes it), otherwise trained now (a few seconds).
+ */
 export function defaultIntentClassifier(): IntentClassifier {
-  shared ??= createIntentClassifier(loadExamples(), loadFillers());
+  shared ??= classifierFrom(loadModel() ?? trainIntentModel(loadExamples(), loadFillers()));
   return shared;
 }
