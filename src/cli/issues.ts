@@ -62,7 +62,10 @@ export const issuesList: CliCommand = {
       io.out(`${shown.length} free issues${sig ? ` in ${sig.id}` : ''}${language ? ` in ${language}` : ''} (${age}${status.failing ? '; the last refresh failed' : ''}):`);
       for (const i of shown) {
         const tags = [i.sigIds.join(',') || 'no SIG', i.language ?? '?', claimed.has(issueKey(i)) ? 'claimed here' : ''].filter(Boolean).join(' · ');
-        io.out(`${i.owner}/${i.repo}#${i.number}  ${i.title.replace(/[\r\n\t]+/g, ' ')}  [${tags}]  ${i.url}`);
+        // Titles come from GitHub: no control character (an ANSI escape) reaches the operator's terminal.
+        // eslint-disable-next-line no-control-regex
+        const title = i.title.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+        io.out(`${i.owner}/${i.repo}#${i.number}  ${title}  [${tags}]  ${i.url}`);
       }
       return 0;
     } finally {

@@ -18,18 +18,24 @@ export interface GithubHttpOptions {
   maxWaitSeconds?: number;
   /** Multiplies `Retry-After` and backoff delays (1000 = seconds); tests shrink it. */
   retryAfterBaseMs?: number;
+  /** How long a chat reply may wait for GitHub in all (a claim's live check), default 5 s. */
+  interactiveMs?: number;
 }
 
 export type HttpResult<T = unknown> = { status: 200; data: T; etag: string | null; link: string | null } | { status: 304 };
 
 export interface GetOptions {
   etag?: string;
-  /** Chat paths answer now or not at all: no retries and no waiting on rate limits. */
+  /** Chat paths answer now or not at all: no retries, no waiting on rate limits, and a deadline. */
   interactive?: boolean;
+  /** A deadline shared by several requests (see `deadline()`); interactive calls get their own otherwise. */
+  signal?: AbortSignal;
 }
 
 export interface GithubHttp {
   get<T = unknown>(route: string, params?: Record<string, string | number>, options?: GetOptions): Promise<HttpResult<T>>;
+  /** The deadline of one chat reply, to share between the requests it makes. */
+  deadline(): AbortSignal;
 }
 
 const GithubOctokit = Octokit.plugin(throttling, retry);
@@ -83,13 +89,15 @@ export function createGithubHttp(options: GithubHttpOptions): GithubHttp {
     // 429 is retried only by the throttling plugin, which waits as long as GitHub says.
     retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: options.retryAfterBaseMs ?? 1000 },
   });
+  const deadline = () => AbortSignal.timeout(options.interactiveMs ?? 5000);
   return {
+    deadline,
     async get<T>(route: string, params: Record<string, string | number> = {}, opts: GetOptions = {}): Promise<HttpResult<T>> {
       try {
         const response = await octokit.request(route, {
           ...params,
           headers: opts.etag ? { 'if-none-match': opts.etag } : {},
-          ...(opts.interactive ? { request: { retries: 0 } } : {}),
+          ...(opts.interactive ? { request: { retries: 0, signal: opts.signal ?? deadline() } } : opts.signal ? { request: { signal: opts.signal } } : {}),
         });
         const headers = response.headers as Record<string, string | undefined>;
         return { status: 200, data: response.data as T, etag: headers.etag ?? null, link: headers.link ?? null };

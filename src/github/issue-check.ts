@@ -39,13 +39,15 @@ const TIMELINE_PAGES = 5;
 
 export async function checkIssue(deps: CheckDeps, id: IssueId, interactive: boolean): Promise<IssueCheck> {
   const path = { owner: id.owner, repo: id.repo, issue_number: id.number };
+  // A chat reply waits for GitHub once, for all its requests together.
+  const signal = interactive ? deps.http.deadline() : undefined;
   try {
-    const facts = (await cachedGet(deps.http, deps.cache, 'GET /repos/{owner}/{repo}/issues/{issue_number}', path, { keep: toFacts, interactive, now: deps.now() })).value;
+    const facts = (await cachedGet(deps.http, deps.cache, 'GET /repos/{owner}/{repo}/issues/{issue_number}', path, { keep: toFacts, interactive, ...(signal ? { signal } : {}), now: deps.now() })).value;
     const base = { title: facts.title, labels: facts.labels, assignees: facts.assignees };
     if (facts.isPull) return { state: 'pull_request', ...base, signals: [] };
     const entries: TimelineEntry[] = [];
     for (let page = 1; page <= (interactive ? 2 : TIMELINE_PAGES); page++) {
-      const r = await cachedGet(deps.http, deps.cache, 'GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', { ...path, per_page: 100, page }, { keep: toTimelineEntries, interactive, now: deps.now() });
+      const r = await cachedGet(deps.http, deps.cache, 'GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', { ...path, per_page: 100, page }, { keep: toTimelineEntries, interactive, ...(signal ? { signal } : {}), now: deps.now() });
       entries.push(...r.value);
       if (!r.link || !/rel="next"/.test(r.link)) break;
     }

@@ -158,6 +158,17 @@ describe('guardrails', () => {
   });
 });
 
+describe('a slow GitHub', () => {
+  it('does not hold the reply: past the deadline the step comes with "could not check", and the claim is recorded', async () => {
+    const s = await world({ timeoutMs: 5000 });
+    s.fake.respond((r) => r.path.endsWith('/timeline'), { status: 200, delayMs: 3000, body: [] });
+    const said = await s.adapter.click('claim', 'kubernetes/website#11', ada);
+    expect(said.text).toMatch(/is yours to try/);
+    expect(said.text).toMatch(/could not reach GitHub to check that it is still free/);
+    expect((await s.claims()).length).toBe(1);
+  });
+});
+
 describe('bad input gets a clear reply and fetches nothing it should not', () => {
   it('refuses a repository outside the community without asking GitHub', async () => {
     const s = await world();

@@ -27,7 +27,7 @@ async function cli(args: string[], extra: Record<string, string> = {}) {
 describe('npm run cli -- issues', () => {
   it('refresh prints a line per query and a summary; list prints the cache, filtered', async () => {
     fake.addIssue('kubernetes/website', 11, { title: 'Docs: explain static pods', labels: ['good first issue', 'sig/docs'] });
-    fake.addIssue('kubernetes-sigs/kind', 41, { title: 'Show the node image', labels: ['help wanted'] });
+    fake.addIssue('kubernetes-sigs/kind', 41, { title: 'Show the node\u001b[31m image', labels: ['help wanted'] });
     fake.setRepo('kubernetes-sigs/kind', 'Go');
     const refreshed = await cli(['issues', 'refresh']);
     expect(refreshed.code).toBe(0);
@@ -38,7 +38,8 @@ describe('npm run cli -- issues', () => {
     expect(refreshed.out.at(-1)).toMatch(/^Index: 2 free issues; 2 repository languages looked up/);
     const all = await cli(['issues', 'list']);
     expect(all.out[0]).toMatch(/^2 free issues \(checked /);
-    expect(all.out.slice(1).join('\n')).toMatch(/kubernetes-sigs\/kind#41 {2}Show the node image {2}\[sig-testing · Go\]/);
+    expect(all.out.slice(1).join('\n')).toMatch(/kubernetes-sigs\/kind#41 {2}Show the node \[31m image {2}\[sig-testing · Go\]/);
+    expect(all.out.join('\n')).not.toContain('\u001b');
     const docs = await cli(['issues', 'list', '--sig', 'docs']);
     expect(docs.out).toHaveLength(2);
     expect(docs.out[1]).toMatch(/^kubernetes\/website#11 {2}Docs: explain static pods {2}\[sig-docs · \?\]/);

@@ -35,7 +35,7 @@ export async function githubSetup(options: { env?: Record<string, string>; store
     store: deps.store,
     log: deps.log,
     now: clock.now,
-    http: { retryAfterBaseMs: 1, searchesPerMinute: 600_000, timeoutMs: options.timeoutMs ?? 400 },
+    http: { retryAfterBaseMs: 1, searchesPerMinute: 600_000, timeoutMs: options.timeoutMs ?? 400, interactiveMs: 300 },
   });
   return { fake, clock, deps: { ...deps, issues: side.issues, github: side.github }, side };
 }
