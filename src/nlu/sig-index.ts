@@ -19,8 +19,6 @@ const WEIGHT = {
 export interface Posting {
   sigId: string;
   weight: number;
-  /** How the term is shown as a reason ("kube-proxy"). */
-  display: string;
 }
 
 export interface SigIndex {
@@ -47,20 +45,16 @@ function add(byKey: Map<string, Map<string, Posting>>, key: string, posting: Pos
 function addPhrase(byKey: Map<string, Map<string, Posting>>, sigId: string, phrase: string, weight: number, wordWeight: number) {
   const words = termWords(phrase);
   if (words.length === 0) return;
-  const display = phrase.trim();
-  if (words.length <= MAX_PHRASE) add(byKey, words.join(' '), { sigId, weight, display });
+  if (words.length <= MAX_PHRASE) add(byKey, words.join(' '), { sigId, weight });
   if (words.length > 1) {
-    add(byKey, compactForm(phrase), { sigId, weight, display });
-    for (const w of words) if (!isGeneric(w)) add(byKey, w, { sigId, weight: wordWeight, display: w });
+    add(byKey, compactForm(phrase), { sigId, weight });
+    for (const w of words) if (!isGeneric(w)) add(byKey, w, { sigId, weight: wordWeight });
   }
 }
 
 /** Running text (descriptions, missions): its content words, each at a low weight. */
 function addProse(byKey: Map<string, Map<string, Posting>>, sigId: string, text: string, weight: number) {
-  const raw = text.split(/[^\p{L}\p{N}+#-]+/u);
-  for (const original of raw) {
-    for (const w of termWords(original)) if (!isGeneric(w)) add(byKey, w, { sigId, weight, display: original.toLowerCase() });
-  }
+  for (const w of termWords(text)) if (!isGeneric(w)) add(byKey, w, { sigId, weight });
 }
 
 export function buildSigIndex(sigs: readonly Sig[]): SigIndex {
