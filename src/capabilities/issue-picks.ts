@@ -48,9 +48,19 @@ export function pick(pool: Pool, filters: IssueFilters, limit: number, exclude: 
   return { picks: buckets.reverse().flat().slice(0, limit), matching };
 }
 
+/** A listing shown again within this long is not written again (a read instead of a write). */
+const SAME_LISTING_MS = 3_600_000;
+
 /** Remembers what was shown, so "#123" right after means one of these. */
 export async function remember(ctx: Ctx, issues: IndexedIssue[]): Promise<void> {
-  if (issues.length > 0) await ctx.store.listings.remember(ctx.user, issues, ctx.now());
+  if (issues.length === 0) return;
+  const last = await ctx.store.listings.last(ctx.user);
+  const same =
+    last !== null &&
+    ctx.now().getTime() - last.at.getTime() < SAME_LISTING_MS &&
+    last.issues.length === issues.length &&
+    last.issues.every((l, n) => issueKey(l) === issueKey(issues[n]!));
+  if (!same) await ctx.store.listings.remember(ctx.user, issues, ctx.now());
 }
 
 /** Three free issues instead of one that is taken, with their claim buttons. */
