@@ -25,7 +25,8 @@ const isIntent = (v: unknown): v is Intent => typeof v === 'string' && (INTENTS 
 
 /** One case per line; blank lines are skipped, extra fields ignored, a bad line never stops the rest. */
 export function parseCases(source: string, label: string, into: Cases = { intents: [], sigs: [], problems: [] }): Cases {
-  const lines = source.split(/\r?\n/);
+  // A byte-order mark (some editors add one) is not part of the first case.
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((raw, i) => {
     const line = i + 1;
     if (!raw.trim()) return;

@@ -9,7 +9,7 @@ import { INTENTS, type Intent } from './types.js';
 export interface IntentGuess {
   intent: Intent;
   confidence: number;
-  /** Probability of each intent, in INTENTS order. */
+  /** Probability of each intent; they sum to one. */
   probabilities: Record<Intent, number>;
 }
 
@@ -17,8 +17,10 @@ export interface IntentClassifier {
   classify(cleaned: string): IntentGuess;
 }
 
-/** Few epochs and three folds (cross-validation on the examples scores the same as longer runs, and start-up stays
- * quick); a little label smoothing keeps probabilities away from certainty the examples cannot justify. */
+/**
+ * Few epochs and three folds (cross-validation on the examples scores the same as longer runs, and training
+ * stays quick); a little label smoothing keeps probabilities away from certainty the examples cannot justify.
+ */
 const TRAINING = { epochs: 12, folds: 3, smoothing: 0.05 };
 
 /** Trains the model: each example as written and padded, a temperature from cross-validation. */

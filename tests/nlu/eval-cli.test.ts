@@ -48,6 +48,14 @@ describe('eval command', () => {
     expect(Object.keys(json.latency_ms)).toEqual(['p50', 'p99']);
   });
 
+  it('accepts Windows line endings and a byte-order mark', async () => {
+    const p = path.join(dir, 'crlf.jsonl');
+    writeFileSync(p, `\uFEFF${INTENTS.join('\r\n')}\r\n`);
+    const run = await cli(['--cases', p, '--json']);
+    expect(run.code).toBe(0);
+    expect(run.json().intent.n).toBe(4);
+  });
+
   it('leaves out the part no case asked for', async () => {
     const onlySigs = await cli(['--cases', file('sigs.jsonl', SIGS), '--json']);
     expect(Object.keys(onlySigs.json())).toEqual(['sig', 'latency_ms']);
