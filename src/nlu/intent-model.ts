@@ -26,7 +26,8 @@ const SOURCES = [
 /** A short hash of the sources: a model trained from other sources is never used. */
 export function sourcesFingerprint(): string {
   const hash = createHash('sha256');
-  for (const file of SOURCES) hash.update(readFileSync(file)).update('\0');
+  // Line endings are normalised so a checkout with CRLF endings matches the same model.
+  for (const file of SOURCES) hash.update(readFileSync(file, 'utf8').replace(/\r\n/g, '\n')).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
