@@ -19,7 +19,8 @@ export function ruleIntent(list: string[]): Intent {
   const area = any(cues, ['which_area', 'join_group', 'area_part', 'natural_language', 'fr_area', 'topic_wish', 'fr_topic_wish']);
   // A report on work already taken, or a question about someone else's plans, is not a request.
   const reporting = any(cues, ['progress', 'assigned_you']) && !(cues.has('question') && (unchosen || area));
-  const logistics = cues.has('meeting') && !any(cues, ['join_group', 'desire']);
+  // Meetings are logistics (the FAQ knows them) unless someone asks which group to join.
+  const logistics = cues.has('meeting') && !cues.has('which_area');
   if ((maintainer && (!asks || voice.length >= 2)) || reporting || logistics) return 'other';
   const howQuestion = any(cues, ['how_to_start', 'fr_how']);
   const specific =
