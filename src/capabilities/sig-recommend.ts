@@ -8,12 +8,17 @@ import { sigChannel, sigSummary } from './sig-view.js';
 
 /** A group far behind the best one matched by accident (one shared word): it is not offered. */
 const NEAR_BEST = 0.25;
+/**
+ * Below this score nothing the person said is one of a group's own terms (only a word inside a longer
+ * term, like "python" in "python client"): better to ask for more than to guess.
+ */
+const MIN_SCORE = 4;
 
 /** The groups worth offering: each has a reason to show, and none is a distant also-ran. */
 export function worthOffering(ranked: SigRecommendation[], ctx: Ctx): { r: SigRecommendation; sig: Sig }[] {
   const best = ranked[0]?.score ?? 0;
   return ranked
-    .filter((r) => r.reasons.length > 0 && r.score >= best * NEAR_BEST)
+    .filter((r) => r.reasons.length > 0 && r.score >= MIN_SCORE && r.score >= best * NEAR_BEST)
     .map((r) => ({ r, sig: ctx.content.sigById.get(r.sigId) }))
     .filter((x): x is { r: SigRecommendation; sig: Sig } => x.sig !== undefined);
 }
