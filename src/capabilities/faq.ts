@@ -36,6 +36,9 @@ export const faq: Capability = {
   command: [{ name: 'question' }],
   intents: ['other'],
   async run(input, ctx) {
+    // "thanks!" or "bonjour" alone deserve a human answer, not "I'm not sure I understood".
+    const courtesy = input.understanding?.courtesy;
+    if (courtesy) return { blocks: [text(ctx.t(courtesy === 'thanks' ? 'faq.thanks' : 'faq.hello'))], private: false };
     const question = input.text.trim();
     if (!question) {
       const topics = ctx.content.faq.map((e) => `• ${e.questions[ctx.locale][0]}`).join('\n');

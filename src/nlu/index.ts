@@ -2,10 +2,12 @@
 import type { Content } from '../content/types.js';
 import type { Locale } from '../core/types.js';
 import { cleanForUnderstanding } from './clean.js';
+import { courtesyOf } from './courtesy.js';
 import { createFaqIndex } from './faq.js';
 import { defaultIntentClassifier, type IntentClassifier } from './intents.js';
 import { extractIssueRefs } from './issue-refs.js';
 import { detectLanguage } from './language.js';
+import { spellOut } from './phrasing.js';
 import { programmingLanguages } from './programming-languages.js';
 import { explain, MAX_RANKED_WORDS, rankSigs, type Ranked } from './recommend.js';
 import { buildSigIndex } from './sig-index.js';
@@ -52,12 +54,14 @@ export function createNlu(content: Content, options: NluOptions = {}): Nlu {
       const sigMentions = findSigs(terms.stems);
       const best = ranking(text, terms).ranked.slice(0, 3);
       const interests = [...new Set(best.flatMap((r) => explain(r, terms).curated.slice(0, 3)))].slice(0, MAX_INTERESTS);
+      const courtesy = cleaned.length <= 80 ? courtesyOf(spellOut(cleaned)) : undefined;
       return {
         lang,
         langConfidence,
         intent,
         confidence: Number(confidence.toFixed(3)),
         entities: { issues, sigs: sigMentions.map((m) => m.sigId), sigMentions, languages: programmingLanguages(opening), interests, otherUrls },
+        ...(courtesy ? { courtesy } : {}),
       };
     },
     recommendSigs(text, limit = 3) {

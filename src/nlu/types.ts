@@ -1,6 +1,7 @@
 // What understanding a message yields, and the port capabilities use to ask for it.
 import type { FaqEntry } from '../content/schema.js';
 import type { Locale } from '../core/types.js';
+import type { Courtesy } from './courtesy.js';
 
 export const INTENTS = ['contribute_howto', 'find_issues', 'recommend_sig', 'claim_issue', 'other'] as const;
 export type Intent = (typeof INTENTS)[number];
@@ -43,6 +44,8 @@ export interface Understanding {
   /** 0..1 */
   confidence: number;
   entities: Entities;
+  /** Set when the whole message is a thank-you or a greeting. */
+  courtesy?: Courtesy;
 }
 
 export interface SigRecommendation {
