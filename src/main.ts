@@ -72,7 +72,12 @@ function scheduledJobs(booted: Booted, post: Post): ScheduledJob[] {
 
 async function runConsole(booted: Booted): Promise<number> {
   const bot = createBot(booted.deps, capabilities);
-  const adapter = createConsoleAdapter({ input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+  const adapter = createConsoleAdapter({
+    input: process.stdin,
+    output: process.stdout,
+    interactive: Boolean(process.stdin.isTTY),
+    say: createLookup(booted.deps.translator),
+  });
   await adapter.start(bot.dispatch);
   await adapter.done;
   await booted.close();

@@ -1,7 +1,7 @@
 // The console adapter: talk to the bot in a terminal, or feed it a file and get a transcript.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { ChatAdapter, Destination, Dispatch, Origin, PostResult, Reply } from '../../src/core/index.js';
+import type { ChatAdapter, Destination, Dispatch, Lookup, Origin, PostResult, Reply } from '../../src/core/index.js';
 import { lineToEvent } from './inbound.js';
 import { clean, renderConsole, type ConsoleAction } from './render.js';
 
@@ -11,6 +11,8 @@ export interface ConsoleOptions {
   /** Interactive prompt when true; otherwise a transcript (`> line`, then the reply). */
   interactive: boolean;
   userName?: string;
+  /** The console's own sentences (`console.*`) from the locales; English built-ins without it. */
+  say?: Lookup;
 }
 
 /** Long pasted lines are echoed shortened; the bot itself still receives the whole line. */
@@ -36,7 +38,7 @@ export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { d
     });
   const show = async (replies: Reply[]) => {
     if (replies.length === 0) return;
-    const rendered = renderConsole(replies);
+    const rendered = renderConsole(replies, options.say);
     if (rendered.actions.length > 0) pending = rendered.actions;
     await write(`${rendered.text}\n\n`);
   };

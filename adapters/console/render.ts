@@ -1,5 +1,5 @@
 // Renders replies as terminal text; every select option and button gets a number to type.
-import { markupToPlain, type Block, type Reply } from '../../src/core/index.js';
+import { markupToPlain, type Block, type Locale, type Lookup, type Reply } from '../../src/core/index.js';
 
 export interface ConsoleAction {
   actionId: string;
@@ -18,7 +18,7 @@ export function clean(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
-function renderBlock(block: Block, actions: ConsoleAction[]): string {
+function renderBlock(block: Block, actions: ConsoleAction[], pickHint: string): string {
   const numbered = (actionId: string, value: string, label: string) => {
     actions.push({ actionId, value });
     return `[${actions.length}] ${clean(label)}`;
@@ -38,7 +38,7 @@ function renderBlock(block: Block, actions: ConsoleAction[]): string {
     case 'fields':
       return block.fields.map((f) => `${clean(f.label)}: ${clean(markupToPlain(f.value)).replace(/\n/g, '\n  ')}`).join('\n');
     case 'choice':
-      return [`${clean(block.placeholder)} (type a number):`, ...block.options.map((o) => `  ${numbered(block.id, o.value, o.label)}`)].join('\n');
+      return [`${clean(block.placeholder)} (${pickHint}):`, ...block.options.map((o) => `  ${numbered(block.id, o.value, o.label)}`)].join('\n');
     case 'buttons':
       return block.buttons.map((b) => numbered(b.id, b.value, b.label)).join('   ');
     case 'divider':
@@ -46,8 +46,10 @@ function renderBlock(block: Block, actions: ConsoleAction[]): string {
   }
 }
 
-export function renderConsole(replies: Reply[]): RenderedConsole {
+/** The console's own words come from the locales when a lookup is given, in the reply's language. */
+export function renderConsole(replies: Reply[], say?: Lookup): RenderedConsole {
   const actions: ConsoleAction[] = [];
-  const text = replies.map((r) => r.blocks.map((b) => renderBlock(b, actions)).join('\n')).join('\n\n');
+  const hint = (locale: Locale | undefined) => say?.(locale ?? 'en', 'console.pick_hint') ?? 'type a number';
+  const text = replies.map((r) => r.blocks.map((b) => renderBlock(b, actions, hint(r.locale))).join('\n')).join('\n\n');
   return { text, actions };
 }

@@ -23,6 +23,12 @@ describe('console conversation', () => {
     expect(turns[2]![1]).toMatch(/not sure/);
   });
 
+  it('speaks its own words (the picker hint) in the reply language', async () => {
+    const turns = exchanges(await runConsole(['/sig', '/language fr', '/sig']));
+    expect(turns[0]![1]).toMatch(/\(type a number\):/);
+    expect(turns[2]![1]).toMatch(/\(tapez un numéro\):/);
+  });
+
   it('helps with an unknown command and with gibberish', async () => {
     const turns = exchanges(await runConsole(['/frobnicate', 'qsdkjh zzkx']));
     expect(turns[0]![1]).toMatch(/don't know the command `?\/frobnicate/);

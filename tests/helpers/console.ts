@@ -7,6 +7,7 @@ import { createConsoleAdapter } from '../../adapters/console/index.js';
 import { boot } from '../../src/boot.js';
 import { capabilities } from '../../src/capabilities/index.js';
 import { createBot } from '../../src/core/bot.js';
+import { createLookup } from '../../src/core/commands.js';
 
 export async function runConsole(lines: string[], env: Record<string, string> = {}): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'onramp-console-'));
@@ -15,7 +16,7 @@ export async function runConsole(lines: string[], env: Record<string, string> = 
     const output = new PassThrough();
     const chunks: Buffer[] = [];
     output.on('data', (c: Buffer) => chunks.push(c));
-    const adapter = createConsoleAdapter({ input: Readable.from(lines.map((l) => `${l}\n`)), output, interactive: false });
+    const adapter = createConsoleAdapter({ input: Readable.from(lines.map((l) => `${l}\n`)), output, interactive: false, say: createLookup(booted.deps.translator) });
     await adapter.start(createBot(booted.deps, capabilities).dispatch);
     await adapter.done;
     return Buffer.concat(chunks).toString('utf8');
