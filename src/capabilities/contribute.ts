@@ -39,6 +39,6 @@ export const contribute: Capability = {
       const answer = ctx.nlu.answerFaq(input.text, ctx.locale);
       if (answer && answer.score >= FAQ_PRECISE) return faqReply(answer.entry, ctx, false);
     }
-    return onboardingReply(ctx, !input.understanding);
+    return onboardingReply(ctx, ctx.event.kind !== 'message');
   },
 };

@@ -45,7 +45,7 @@ export const faq: Capability = {
       return { blocks: [text(ctx.t('faq.topics')), text(topics)], private: true };
     }
     const answer = ctx.nlu.answerFaq(question, ctx.locale);
-    if (answer && answer.score >= FAQ_CONFIDENT) return faqReply(answer.entry, ctx, !input.understanding);
+    if (answer && answer.score >= FAQ_CONFIDENT) return faqReply(answer.entry, ctx, ctx.event.kind !== 'message');
     return fallback(ctx);
   },
 };

@@ -21,6 +21,6 @@ export const language: Capability = {
     if (!isLocale(code)) throw new UserError('language.unknown', { value: wanted.slice(0, 20), choices: 'en, fr, auto' });
     await ctx.store.users.setLocale(ctx.user, code, ctx.now());
     // Answer in the language just chosen, so the change is visible at once.
-    return { blocks: [text(ctx.translator.bind(code)('language.set'))], private: true };
+    return { blocks: [text(ctx.translator.bind(code)('language.set'))], private: true, locale: code };
   },
 };

@@ -93,7 +93,10 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
       }
       const ctx: Ctx = { ...deps, event, user, locale, t, capabilityIds };
       const out = await routed.capability.run(routed.input, ctx);
-      return out ? [{ locale, ...out }] : [];
+      // Commands and clicks are answered to the person alone (Slack ephemeral, Discord ephemeral), so
+      // nobody can make the bot post into a channel with a slash command; a message gets a public answer
+      // only when its capability chose one. A capability may set the reply's locale (a language switch).
+      return out ? [{ locale, ...out, ...(event.kind === 'message' ? {} : { private: true }) }] : [];
     } catch (err) {
       const t = deps.translator.bind(locale);
       if (isUserError(err)) return [{ blocks: [text(t(err.key, err.params))], private: true, locale }];

@@ -33,6 +33,13 @@ describe('bot routing', () => {
     expect((await adapter.command('echo', 'hi')).text).toBe('en:hi');
   });
 
+  it('answers commands and clicks privately, whatever the capability chose; messages as it chose', async () => {
+    const { adapter } = await setup();
+    expect((await adapter.command('echo', 'hi', { isDirect: false, channelId: 'C9' })).replies[0]!.private).toBe(true);
+    expect((await adapter.click('echo.pick', 'x', { isDirect: false, channelId: 'C9' })).replies[0]!.private).toBe(true);
+    expect((await adapter.say('how do I contribute?')).replies[0]!.private).toBeUndefined();
+  });
+
   it('routes an action back to the capability that owns it', async () => {
     const { adapter } = await setup();
     expect((await adapter.click('echo.pick:3', 'sig-network')).text).toBe('en:echo.pick:3=sig-network');
@@ -81,6 +88,7 @@ describe('bot routing', () => {
     expect(said.text).not.toContain('boom');
     const logged = deps.logLines.find((l) => l.msg === 'event failed');
     expect(logged?.eventId).toBeDefined();
+    expect(JSON.stringify(deps.logLines)).not.toContain('xoxb-123');
   });
 
   it('answers in French when the message is French and no language is stored', async () => {
