@@ -1,5 +1,6 @@
 // Structured logging with secrets redacted; user text is a field value, never part of a message.
 import pino from 'pino';
+import { scrubSecrets } from './core/secrets.js';
 
 export type Logger = pino.Logger;
 
@@ -26,9 +27,19 @@ const REDACT = [
   '*.DISCORD_TOKEN',
 ];
 
-/** `fd` 2 keeps logs off stdout when stdout carries the console transcript. */
-export function createLogger(level: string, fd: 1 | 2 = 1): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: '[redacted]' } }, pino.destination({ fd, sync: true }));
+/** Errors keep their kind and stack, but a token quoted in a message or a stack line is removed. */
+function serializeError(err: unknown) {
+  const out = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
+  for (const key of ['message', 'stack']) if (typeof out[key] === 'string') out[key] = scrubSecrets(out[key] as string);
+  return out;
+}
+
+/** `to` 2 keeps logs off stdout when stdout carries the console transcript; tests pass a stream. */
+export function createLogger(level: string, to: 1 | 2 | pino.DestinationStream = 1): Logger {
+  return pino(
+    { level, redact: { paths: REDACT, censor: '[redacted]' }, serializers: { err: serializeError } },
+    typeof to === 'number' ? pino.destination({ fd: to, sync: true }) : to,
+  );
 }
 
 export function createSilentLogger(): Logger {

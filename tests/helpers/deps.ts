@@ -1,5 +1,4 @@
 // Builds Deps for tests from the real bundled content, with in-memory or real stores.
-import pino from 'pino';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
@@ -10,6 +9,7 @@ import { createTranslator } from '../../src/core/i18n.js';
 import { createOfflineGithub } from '../../src/github/offline.js';
 import type { GithubPort, IssueIndex } from '../../src/github/ports.js';
 import { createNlu } from '../../src/nlu/index.js';
+import { createLogger } from '../../src/log.js';
 import type { Store } from '../../src/store/store.js';
 import { createMemoryStore } from '../fakes/memory-store.js';
 
@@ -35,7 +35,7 @@ export function memoryLogger() {
       cb();
     },
   });
-  return { log: pino({ level: 'debug' }, stream), lines };
+  return { log: createLogger('debug', stream), lines };
 }
 
 export interface TestDepsOptions {
