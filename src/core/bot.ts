@@ -4,6 +4,7 @@ import { isUserError } from './errors.js';
 import { toLocale } from './i18n.js';
 import { text } from './blocks.js';
 import type { Understanding } from '../nlu/types.js';
+import type { UserRecord } from '../store/users.js';
 import type { Dispatch, InboundEvent, Locale, Origin, Reply } from './types.js';
 
 /**
@@ -70,10 +71,11 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
     }
   }
 
-  function chooseLocale(event: InboundEvent, stored: Locale | null, understanding?: Understanding): Locale {
-    if (stored) return stored;
+  /** The person's choice, then what they just wrote, then what they last wrote, then the platform, then the default. */
+  function chooseLocale(event: InboundEvent, stored: UserRecord | null, understanding?: Understanding): Locale {
+    if (stored?.locale) return stored.locale;
     if (understanding && understanding.langConfidence >= LANGUAGE_CONFIDENCE) return understanding.lang;
-    return toLocale(event.origin.locale) ?? deps.config.DEFAULT_LOCALE;
+    return stored?.seenLocale ?? toLocale(event.origin.locale) ?? deps.config.DEFAULT_LOCALE;
   }
 
   async function dispatch(event: InboundEvent): Promise<Reply[]> {
@@ -84,8 +86,11 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
       const understanding = said.trim() ? deps.nlu.understand(said) : undefined;
       const routed = route(event, understanding);
       if (!routed) return []; // decided before any I/O: ignored channel chatter costs nothing
-      const stored = (await deps.store.users.get(user))?.locale ?? null;
+      const stored = await deps.store.users.get(user);
       locale = chooseLocale(event, stored, understanding);
+      // A click carries no words: remembering the language of the last clear message answers it in kind.
+      if (understanding && understanding.langConfidence >= LANGUAGE_CONFIDENCE && stored?.seenLocale !== understanding.lang)
+        await deps.store.users.noteSeenLocale(user, understanding.lang, deps.now());
       const t = deps.translator.bind(locale);
       if ('unknownCommand' in routed) {
         const known = [...byCommand.keys()].map((c) => `/${c}`).join(', ');

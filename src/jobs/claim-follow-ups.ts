@@ -9,7 +9,7 @@ import { helpChannel } from '../capabilities/claim-step.js';
 import { linkMarkup, refOf } from '../capabilities/issue-view.js';
 import type { Claim } from '../store/claims.js';
 import type { Store } from '../store/store.js';
-import type { UserKey } from '../store/users.js';
+import { preferredLocale, type UserKey } from '../store/users.js';
 import type { WaitedIssue } from '../store/waitlist.js';
 
 const DAY = 86_400_000;
@@ -36,7 +36,7 @@ export interface FollowUpReport {
 const dm = (user: UserKey): Destination => ({ platform: user.platform as Platform, workspaceId: user.workspaceId, kind: 'user', userId: user.userId });
 
 async function speakTo(deps: FollowUpDeps, user: UserKey): Promise<Translate> {
-  const locale = (await deps.store.users.get(user))?.locale ?? deps.config.DEFAULT_LOCALE;
+  const locale = preferredLocale(await deps.store.users.get(user)) ?? deps.config.DEFAULT_LOCALE;
   return deps.translator.bind(locale);
 }
 

@@ -183,7 +183,7 @@ export function createDigestRepo(db: Kysely<Tables>, engine: Engine): DigestRepo
         .leftJoin('subscriptions as s', (j) =>
           j.onRef('s.platform', '=', 'o.platform').onRef('s.workspace_id', '=', 'o.workspace_id').onRef('s.user_id', '=', 'o.user_id'),
         )
-        .select(['o.platform', 'o.workspace_id', 'o.user_id', 'u.locale', 's.sig_id'])
+        .select(['o.platform', 'o.workspace_id', 'o.user_id', 'u.locale', 'u.seen_locale', 's.sig_id'])
         .orderBy('o.platform')
         .orderBy('o.workspace_id')
         .orderBy('o.user_id')
@@ -194,7 +194,7 @@ export function createDigestRepo(db: Kysely<Tables>, engine: Engine): DigestRepo
       for (const r of rows) {
         let last = out[out.length - 1];
         if (!last || last.platform !== r.platform || last.workspaceId !== r.workspace_id || last.userId !== r.user_id) {
-          last = { platform: r.platform, workspaceId: r.workspace_id, userId: r.user_id, locale: (r.locale as Locale | null) ?? null, sigIds: [] };
+          last = { platform: r.platform, workspaceId: r.workspace_id, userId: r.user_id, locale: ((r.locale ?? r.seen_locale) as Locale | null) ?? null, sigIds: [] };
           out.push(last);
         }
         if (r.sig_id) last.sigIds.push(r.sig_id);

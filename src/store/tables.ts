@@ -10,6 +10,8 @@ export interface UsersTable {
   /** Added by 003-claims: used only to notice progress on claimed issues, never as proof of identity. */
   github_login: string | null;
   github_asked_at: string | null;
+  /** Added by 006-seen-locale: the language of the person's last clear message (their choice still wins). */
+  seen_locale: string | null;
 }
 
 export interface SubscriptionsTable {

@@ -10,13 +10,23 @@ export interface UserKey {
 }
 
 export interface UserRecord extends UserKey {
+  /** The language the person chose (`/language`). */
   locale: Locale | null;
+  /** The language of their last clear message: answers clicks, reminders and digests when they chose none. */
+  seenLocale: Locale | null;
+}
+
+/** The language to write to someone in, when nothing in the moment says otherwise. */
+export function preferredLocale(record: UserRecord | null): Locale | null {
+  return record?.locale ?? record?.seenLocale ?? null;
 }
 
 export interface UserRepo {
   get(key: UserKey): Promise<UserRecord | null>;
   /** Sets (or with null, forgets) the person's language, creating the record when needed. */
   setLocale(key: UserKey, locale: Locale | null, now: Date): Promise<void>;
+  /** Remembers the language the person just wrote in (called only when it changed). */
+  noteSeenLocale(key: UserKey, locale: Locale, now: Date): Promise<void>;
 }
 
 export const whereUser = (key: UserKey) =>
@@ -32,7 +42,15 @@ export function createUserRepo(db: Kysely<Tables>): UserRepo {
         .where('workspace_id', '=', key.workspaceId)
         .where('user_id', '=', key.userId)
         .executeTakeFirst();
-      return row ? { ...key, locale: (row.locale as Locale | null) ?? null } : null;
+      return row ? { ...key, locale: (row.locale as Locale | null) ?? null, seenLocale: (row.seen_locale as Locale | null) ?? null } : null;
+    },
+    async noteSeenLocale(key, locale, now) {
+      const at = now.toISOString();
+      await db
+        .insertInto('users')
+        .values({ ...whereUser(key), locale: null, seen_locale: locale, created_at: at, updated_at: at })
+        .onConflict((oc) => oc.columns(['platform', 'workspace_id', 'user_id']).doUpdateSet({ seen_locale: locale, updated_at: at }))
+        .execute();
     },
     async setLocale(key, locale, now) {
       const at = now.toISOString();

@@ -23,6 +23,11 @@ describe('console conversation', () => {
     expect(turns[2]![1]).toMatch(/not sure/);
   });
 
+  it('answers a click in the language of the last message, since a click has no words', async () => {
+    const turns = exchanges(await runConsole(['comment contribuer ?', '1']));
+    expect(turns[1]![1]).toMatch(/La communauté compte/);
+  });
+
   it('speaks its own words (the picker hint) in the reply language', async () => {
     const turns = exchanges(await runConsole(['/sig', '/language fr', '/sig']));
     expect(turns[0]![1]).toMatch(/\(type a number\):/);

@@ -10,17 +10,25 @@ const keyOf = (k: UserKey) => `${k.platform}\u0000${k.workspaceId}\u0000${k.user
 
 export function createMemoryStore(): Store {
   const locales = new Map<string, Locale | null>();
+  const seen = new Map<string, Locale>();
   const subs = new Map<string, { key: UserKey; sigs: string[] }>();
   return {
     ...createMemoryIssueRepos(),
     ...createMemoryClaimRepos(),
-    digests: createMemoryDigests({ locale: (k) => locales.get(keyOf(k)) ?? null, sigs: (k) => subs.get(keyOf(k))?.sigs ?? [] }),
+    digests: createMemoryDigests({
+      locale: (k) => locales.get(keyOf(k)) ?? seen.get(keyOf(k)) ?? null,
+      sigs: (k) => subs.get(keyOf(k))?.sigs ?? [],
+    }),
     users: {
       async get(key) {
-        return locales.has(keyOf(key)) ? { ...key, locale: locales.get(keyOf(key)) ?? null } : null;
+        const k = keyOf(key);
+        return locales.has(k) || seen.has(k) ? { ...key, locale: locales.get(k) ?? null, seenLocale: seen.get(k) ?? null } : null;
       },
       async setLocale(key, locale) {
         locales.set(keyOf(key), locale);
+      },
+      async noteSeenLocale(key, locale) {
+        seen.set(keyOf(key), locale);
       },
     },
     subscriptions: {

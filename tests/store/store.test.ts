@@ -28,6 +28,15 @@ describe.each(engines())('store on %s', (engine) => {
     expect((await store.users.get(ada))?.locale).toBeNull();
   });
 
+  it('remembers the language last written in, apart from the one chosen', async () => {
+    const carol = { platform: 'slack', workspaceId: 'T1', userId: 'U3' };
+    await store.users.noteSeenLocale(carol, 'fr', now);
+    expect(await store.users.get(carol)).toMatchObject({ locale: null, seenLocale: 'fr' });
+    await store.users.setLocale(carol, 'en', now);
+    await store.users.noteSeenLocale(carol, 'fr', now);
+    expect(await store.users.get(carol)).toMatchObject({ locale: 'en', seenLocale: 'fr' });
+  });
+
   it('keeps people on different platforms apart', async () => {
     await store.users.setLocale(bob, 'fr', now);
     expect((await store.users.get({ ...bob, platform: 'slack' }))).toBeNull();

@@ -6,6 +6,7 @@ import { issues } from './002-issues.js';
 import { claims } from './003-claims.js';
 import { digests } from './004-digests.js';
 import { events } from './005-events.js';
+import { seenLocale } from './006-seen-locale.js';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, MigrationFactory> = {
   '003-claims': claims,
   '004-digests': digests,
   '005-events': events,
+  '006-seen-locale': seenLocale,
 };
 
 export function createMigrations(engine: Engine): Record<string, Migration> {
