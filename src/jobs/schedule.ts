@@ -17,20 +17,27 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
+/** Kubernetes kills a pod 30 s after SIGTERM by default: a running job gets most of that to finish. */
+const DEFAULT_GRACE_MS = 20_000;
+
 /**
  * Each job runs with `noOverlap`, so a slow run is never doubled by the next tick. A failing run is
- * logged and does not stop the schedule; the jobs themselves are idempotent.
+ * logged and does not stop the schedule; the jobs themselves are idempotent. `stop` waits (up to
+ * `graceMs`) for runs under way, so a deploy does not cut a digest off between a post and its record.
  */
-export function createScheduler(jobs: ScheduledJob[], log: Logger): Scheduler {
+export function createScheduler(jobs: ScheduledJob[], log: Logger, graceMs = DEFAULT_GRACE_MS): Scheduler {
+  const running = new Set<Promise<void>>();
   const tasks = jobs.map((job) =>
     cron.schedule(
       job.cron,
-      async () => {
-        try {
-          await job.run();
-        } catch (err) {
-          log.error({ err, job: job.name }, 'scheduled job failed');
-        }
+      () => {
+        const run = job
+          .run()
+          .then(() => undefined)
+          .catch((err: unknown) => log.error({ err, job: job.name }, 'scheduled job failed'))
+          .finally(() => running.delete(run));
+        running.add(run);
+        return run;
       },
       { name: job.name, timezone: job.timezone, noOverlap: true },
     ),
@@ -38,6 +45,13 @@ export function createScheduler(jobs: ScheduledJob[], log: Logger): Scheduler {
   return {
     async stop() {
       await Promise.all(tasks.map((t) => t.destroy()));
+      if (running.size === 0) return;
+      log.info({ jobs: running.size }, 'waiting for scheduled jobs to finish');
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+      const outcome = await Promise.race([Promise.allSettled([...running]).then(() => 'done' as const), late]);
+      clearTimeout(timer);
+      if (outcome === 'late') log.warn({ jobs: running.size }, 'scheduled jobs still running at shutdown');
     },
   };
 }
