@@ -24,13 +24,26 @@ const embedSize = (e: APIEmbed) => (e.description?.length ?? 0) + (e.fields ?? [
 const totalSize = (d: Draft) => d.embeds.reduce((n, e) => n + embedSize(e), 0);
 const isEmpty = (d: Draft) => !d.content && d.embeds.length === 0 && d.rows.length === 0;
 
-/** Where a long text may be cut: the last line break, else the last space, else anywhere (not inside a pair). */
+/**
+ * Moves a cut back so it splits neither a surrogate pair nor an escape: after an odd run of
+ * backslashes the next character is escaped, and cutting there would leave `@everyone` or `<@id>`
+ * live at the start of the next message. (An even run is escaped backslashes and may end a piece.)
+ */
+function safeCut(text: string, at: number): number {
+  if (at > 0 && /[\uD800-\uDBFF]/.test(text[at - 1]!)) at -= 1;
+  let run = 0;
+  while (at - run > 0 && text[at - run - 1] === '\\') run += 1;
+  return run % 2 === 1 ? at - 1 : at;
+}
+
+/** Where a long text may be cut: the last line break, else the last space, else anywhere (not inside a pair or an escape). */
 export function splitText(text: string, max: number): [string, string] {
   if (text.length <= max) return [text, ''];
   const window = text.slice(0, max + 1);
   let at = window.lastIndexOf('\n');
   if (at < max / 2) at = window.lastIndexOf(' ');
-  if (at < max / 2) at = /[\uD800-\uDBFF]/.test(text[max - 1]!) ? max - 1 : max;
+  if (at < max / 2) at = max;
+  at = safeCut(text, at);
   return [text.slice(0, at).trimEnd(), text.slice(at).replace(/^\s+/, '')];
 }
 
@@ -114,7 +127,7 @@ export function createLayout() {
     const kept = done.slice(0, MAX_MESSAGES_PER_REPLY);
     if (done.length > kept.length) {
       const last = kept.at(-1)!;
-      const base = last.content.slice(0, LIMITS.content - marker.length - GAP.length);
+      const base = last.content.slice(0, safeCut(last.content, LIMITS.content - marker.length - GAP.length));
       last.content = base ? `${base}${GAP}${marker}` : marker;
     }
     return kept.map((m) => ({

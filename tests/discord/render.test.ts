@@ -59,6 +59,21 @@ describe('rendering within Discord limits', () => {
     expect(messages.map((m) => m.content).join('\n')).toBe(toMarkdown(long));
   });
 
+  it('never cuts between a backslash and the character it escapes, so no split message can ping', () => {
+    // 9 + 10 × 199 = 1,999: the 200th `\@everyone` starts on the last character of the first message.
+    const flood = `${'x'.repeat(9)}${'@everyone'.repeat(400)}`;
+    const { messages } = valid({ blocks: [text(escapeMarkup(flood))] });
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages.slice(0, -1)) expect(m.content).not.toMatch(/(^|[^\\])(\\\\)*\\$/);
+    for (const m of messages) expect(m.content).not.toMatch(/(^|[^\\])(\\\\)*@everyone/);
+    expect(messages.map((m) => m.content).join('')).toBe(toMarkdown(escapeMarkup(flood)));
+    // Escaped backslashes in front (`\\\@` each): the cut falls after three, and only the third, which escapes `@`, moves.
+    const slashes = `${'x'.repeat(9)}${'\\@'.repeat(700)}`;
+    const split = valid({ blocks: [text(escapeMarkup(slashes))] }).messages;
+    for (const m of split.slice(0, -1)) expect(m.content).not.toMatch(/(^|[^\\])(\\\\)*\\$/);
+    expect(split.map((m) => m.content).join('')).toBe(toMarkdown(escapeMarkup(slashes)));
+  });
+
   it('trims a reply that would need more than five messages, with a visible marker', () => {
     const huge = Array.from({ length: 200 }, (_, i) => line(i)).join('\n'); // about 20,000 characters
     const { messages } = valid({ blocks: [text(huge)] });
