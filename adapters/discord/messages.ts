@@ -37,16 +37,21 @@ export function createMessageHandler(kit: Kit) {
       if (!event || (await kit.seen(`message:${m.id}`))) return;
       const replies = await kit.dispatch(event);
       let answered = false;
+      let dmClosed = false;
       for (const reply of replies) {
-        const messages = kit.render(reply);
+        let messages = kit.render(reply);
         if (reply.private && m.inGuild()) {
-          // No ephemeral messages outside interactions: a private answer goes by DM, or here if DMs are closed.
+          // No ephemeral messages outside interactions: a private answer goes by DM. If DMs are closed it
+          // must not land here instead (claims, GitHub login, errors): the channel only hears how to ask privately.
+          if (dmClosed) continue;
           try {
             await sendAll(await m.author.createDM(), messages);
             continue;
           } catch (err) {
             if (!(err instanceof DiscordAPIError && err.code === CANNOT_DM)) throw err;
           }
+          dmClosed = true;
+          messages = [{ content: kit.say(kit.localeOf(reply), 'discord.dm_closed') }];
         }
         if (!m.channel.isSendable()) return;
         await sendAll(m.channel, messages, answered ? undefined : m.id);

@@ -154,7 +154,7 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     expectNoPings(run);
   });
 
-  it('sends a private answer to a mention by DM, or in the channel when DMs are closed', async () => {
+  it('sends a private answer to a mention by DM; with DMs closed, only a short notice goes in the channel', async () => {
     run = await startDiscordBot();
     const { fake } = run;
     run.say('', { mention: true }); // a bare mention asks for help, which is private
@@ -164,9 +164,16 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     expect(fake.requests.filter(isChannelPost(fake.channels.general))).toHaveLength(0);
 
     fake.closedDms.add(grace.id);
+    await run.deps.store.githubLogins.set({ platform: 'discord', workspaceId: fake.appId, userId: grace.id }, 'grace-hopper', new Date());
+    const { payload } = run.say('/github', { mention: true, author: grace }); // her GitHub login: for her eyes only
+    const [notice] = await waitFor(fake, isChannelPost(fake.channels.general));
+    expect(notice!.body.content).toMatch(/can't send you a direct message/);
+    expect(notice!.body.message_reference).toMatchObject({ message_id: payload.id });
     run.say('', { mention: true, author: grace });
-    const [fallback] = await waitFor(fake, isChannelPost(fake.channels.general));
-    expect(fallback!.body.content).toMatch(/Here is what I can do/);
+    const posts = await waitFor(fake, isChannelPost(fake.channels.general), 2);
+    expect(posts[1]!.body.content).toBe(notice!.body.content);
+    expect(posts.map((p) => p.body.content).join('\n')).not.toMatch(/grace-hopper|Here is what I can do/);
+    expectNoPings(run);
   });
 
   it('honours a 429 from Discord: waits as told, then delivers once', async () => {
