@@ -35,7 +35,7 @@ export async function createPushSide(booted: Booted): Promise<PushSide> {
     await slack.start(async () => []);
     adapters.push(slack);
   }
-  if (config.DISCORD_TOKEN) left.push({ platform: 'discord', why: 'the running bot sends them at its next DIGEST_CRON tick this week (a second Discord session would answer commands in its place)' });
+  if (config.DISCORD_TOKEN) left.push({ platform: 'discord', why: 'the running bot sends them if DIGEST_CRON fires again this period; otherwise their issues go into next period\'s digest (a second Discord session would answer commands in the bot\'s place)' });
   return {
     reachable: adapters.map((a) => a.platform),
     left,

@@ -25,8 +25,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     usage(io);
     return argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' ? 0 : 2;
   }
+  const args = argv.slice(command.name.split(' ').length);
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`usage: npm run cli -- ${command.usage}`);
+    io.out(`  ${command.summary}`);
+    return 0;
+  }
   try {
-    return await command.run(argv.slice(command.name.split(' ').length), io);
+    return await command.run(args, io);
   } catch (err) {
     if (err instanceof BootError) {
       for (const p of err.problems) io.err(p);

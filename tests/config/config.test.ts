@@ -91,3 +91,13 @@ describe('.env.example', () => {
     }
   });
 });
+
+describe('cli --help', () => {
+  it('prints the usage of any command and exits 0', async () => {
+    for (const name of [['check-config'], ['eval'], ['issues', 'list'], ['digest']]) {
+      const r = await cli([...name, '--help']);
+      expect(r.code, name.join(' ')).toBe(0);
+      expect(r.out[0], name.join(' ')).toMatch(new RegExp(`^usage: npm run cli -- ${name.join(' ')}`));
+    }
+  });
+});
