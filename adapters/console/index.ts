@@ -39,7 +39,8 @@ export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { d
   const show = async (replies: Reply[]) => {
     if (replies.length === 0) return;
     const rendered = renderConsole(replies, options.say);
-    if (rendered.actions.length > 0) pending = rendered.actions;
+    // Numbers answer the latest reply only: an older, scrolled-away button must not be pressed by accident.
+    pending = rendered.actions;
     await write(`${rendered.text}\n\n`);
   };
 

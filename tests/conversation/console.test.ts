@@ -23,6 +23,11 @@ describe('console conversation', () => {
     expect(turns[2]![1]).toMatch(/not sure/);
   });
 
+  it('never presses a button from an older reply', async () => {
+    const turns = exchanges(await runConsole(['/sig', '/help', '16']));
+    expect(turns[2]![1]).not.toMatch(/You joined/);
+  });
+
   it('answers a click in the language of the last message, since a click has no words', async () => {
     const turns = exchanges(await runConsole(['comment contribuer ?', '1']));
     expect(turns[1]![1]).toMatch(/La communauté compte/);
