@@ -21,6 +21,12 @@ export const LIMITS = {
   buttonText: 75,
   buttonValue: 2000,
   fallbackText: 3000,
+  /**
+   * Characters of text across all blocks. Slack documents no such limit but answers `msg_blocks_too_long`
+   * past about 13,200 (less with more blocks: slackapi/bolt-js#2509); 11,000 keeps a margin. Views document
+   * none either, so App Home gets the same budget.
+   */
+  blocksText: 11_000,
 } as const;
 
 export interface SlackMessage {
@@ -98,10 +104,32 @@ function renderBlock(block: Block, id: (neutral: string) => string): KnownBlock[
   }
 }
 
-function renderBlocks(blocks: Block[], limit: number): KnownBlock[] {
+/** Characters of every `text` a block shows (mrkdwn and plain_text alike), which is what Slack counts. */
+function textLength(node: unknown): number {
+  if (Array.isArray(node)) return node.reduce((n: number, x) => n + textLength(x), 0);
+  if (!node || typeof node !== 'object') return 0;
+  let n = 0;
+  for (const [key, value] of Object.entries(node)) n += key === 'text' && typeof value === 'string' ? value.length : textLength(value);
+  return n;
+}
+
+/** Room kept for the `… (+N)` marker, so adding it never crosses the budget. */
+const MORE_ROOM = 20;
+
+/** Blocks in order until the count or the text budget runs out; what is left becomes one `… (+N)`. */
+function renderBlocks(blocks: Block[], limit: number, budget: number = LIMITS.blocksText): KnownBlock[] {
   const id = createIds();
   const all = blocks.flatMap((b) => renderBlock(b, id));
-  return all.length <= limit ? all : [...all.slice(0, limit - 1), more(all.length - (limit - 1))];
+  const out: KnownBlock[] = [];
+  let used = 0;
+  for (const [i, block] of all.entries()) {
+    const last = i === all.length - 1;
+    const size = textLength(block);
+    if (out.length >= (last ? limit : limit - 1) || used + size > (last ? budget : budget - MORE_ROOM)) return [...out, more(all.length - i)];
+    out.push(block);
+    used += size;
+  }
+  return out;
 }
 
 /** One reply as one message: blocks for people, `text` for notifications and clients without blocks. */

@@ -57,7 +57,16 @@ export async function startFakeSlack() {
     for (const wake of [...waiters]) wake(recorded);
   };
 
+  /** Characters of text across a message's blocks: Slack refuses about 13,200 and more (slackapi/bolt-js#2509). */
+  const blocksText = (node: unknown): number =>
+    Array.isArray(node)
+      ? node.reduce((n: number, x) => n + blocksText(x), 0)
+      : node && typeof node === 'object'
+        ? Object.entries(node).reduce((n, [k, v]) => n + (k === 'text' && typeof v === 'string' ? v.length : blocksText(v)), 0)
+        : 0;
+
   function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    if ((method === 'chat.postMessage' || method === 'chat.postEphemeral') && blocksText(body.blocks) > 13_000) return { ok: false, error: 'msg_blocks_too_long' };
     switch (method) {
       case 'auth.test':
         return { ok: true, url: 'https://onramp-test.slack.com/', team: 'Test', user: 'onramp', team_id: 'T0TEST', user_id: 'U0BOT', bot_id: 'B0BOT' };

@@ -57,6 +57,13 @@ describe('Slack push posts (digests, reminders)', () => {
     h.fake.rateLimit('chat.postMessage', 1, 0);
   });
 
+  it('delivers a huge reply, trimmed to what Slack accepts across blocks, instead of failing it', async () => {
+    const answer = Array.from({ length: 50 }, (_, i) => `**Question ${i}**: ${'Read [the guide](https://k8s.dev/guide) and ask in #sig-contribex. '.repeat(40)}`);
+    expect(await h.adapter.post(channel('C0HUGE01'), { blocks: [text(answer.join('\n\n'))] })).toMatchObject({ ok: true });
+    const [post] = h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0HUGE01');
+    expect(JSON.stringify(post!.body.blocks)).toMatch(/… \(\+\d+\)/);
+  });
+
   it('escapes what it pushes like everything else', async () => {
     await h.adapter.post(channel('C0HOSTILE'), { blocks: [text(`New: ${escapeMarkup('<!channel> fix @here <@U0ADA>')}`)] });
     const [post] = h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0HOSTILE');

@@ -6,6 +6,13 @@ import { LIMITS, neutralActionId, renderHome, renderMessage } from '../../adapte
 
 const HOSTILE = '<!channel> <!here|here> <!everyone> <@U123> <#C1|x> <https://evil.example|click> & @here @channel @everyone';
 const json = (x: unknown) => JSON.stringify(x);
+/** Characters of text shown across blocks (every `text` string), as Slack counts them. */
+const shownText = (node: unknown): number =>
+  Array.isArray(node)
+    ? node.reduce((n: number, x) => n + shownText(x), 0)
+    : node && typeof node === 'object'
+      ? Object.entries(node).reduce((n, [k, v]) => n + (k === 'text' && typeof v === 'string' ? v.length : shownText(v)), 0)
+      : 0;
 /** No Slack control sequence and no bare broadcast word survives rendering. */
 function expectDefused(out: unknown) {
   const s = json(out);
@@ -78,29 +85,47 @@ describe('Block Kit rendering', () => {
 
   it('clamps to Block Kit limits and says how much was left out', () => {
     const many = Array.from({ length: 130 }, (_, i) => ({ label: `Group ${i} ${'n'.repeat(100)}`, value: `g${i}` }));
-    const out = renderMessage(
-      reply(
-        choice('sig.pick', 'p'.repeat(300), many),
-        fields(Array.from({ length: 12 }, (_, i) => ({ label: `L${i}`, value: 'v'.repeat(2500) }))),
-        buttons(Array.from({ length: 30 }, (_, i) => ({ id: 'b', label: 'L'.repeat(100), value: String(i) }))),
-        items(Array.from({ length: 60 }, (_, i) => ({ title: `Issue ${i}`, detail: 'd'.repeat(4000) }))),
-      ),
-    );
-    expect(out.blocks).toHaveLength(LIMITS.messageBlocks);
-    const select = (out.blocks[0] as { elements: { options: unknown[]; placeholder: { text: string } }[] }).elements[0]!;
+    const picker = renderMessage(reply(choice('sig.pick', 'p'.repeat(300), many))).blocks;
+    const select = (picker[0] as { elements: { options: unknown[]; placeholder: { text: string } }[] }).elements[0]!;
     expect(select.options).toHaveLength(100);
     expect(select.placeholder.text.length).toBeLessThanOrEqual(150);
-    expect(json(out.blocks[1])).toContain('… (+30)');
+    expect(json(picker[1])).toContain('… (+30)');
+
+    const out = renderMessage(
+      reply(
+        fields(Array.from({ length: 12 }, (_, i) => ({ label: `L${i}`, value: i < 2 ? 'v'.repeat(2500) : 'v' }))),
+        items([{ title: 'Issue', detail: 'd'.repeat(4000) }]),
+      ),
+    );
     const sections = out.blocks.filter((b) => b.type === 'section') as { text?: { text: string }; fields?: { text: string }[] }[];
+    expect(sections.map((s) => s.fields?.length ?? 0)).toEqual([10, 2, 0]);
     for (const s of sections) {
       if (s.text) expect(s.text.text.length).toBeLessThanOrEqual(3000);
       for (const f of s.fields ?? []) expect(f.text.length).toBeLessThanOrEqual(2000);
       expect((s.fields ?? []).length).toBeLessThanOrEqual(10);
     }
-    const actions = out.blocks.filter((b) => b.type === 'actions').slice(1) as { elements: { text: { text: string } }[] }[];
+    const actions = renderMessage(reply(buttons(Array.from({ length: 30 }, (_, i) => ({ id: 'b', label: 'L'.repeat(100), value: String(i) }))))).blocks as {
+      elements: { text: { text: string } }[];
+    }[];
     expect(actions.map((a) => a.elements.length)).toEqual([25, 5]);
     for (const a of actions) for (const e of a.elements) expect(e.text.text.length).toBeLessThanOrEqual(75);
-    expect(json(out.blocks.at(-1))).toMatch(/… \(\+\d+\)/);
+  });
+
+  it('keeps at most 50 blocks, the last one saying how many were left out', () => {
+    const out = renderMessage(reply(items(Array.from({ length: 60 }, (_, i) => ({ title: `Issue ${i}` })))));
+    expect(out.blocks).toHaveLength(LIMITS.messageBlocks);
+    expect(json(out.blocks.at(-1))).toContain('… (+11)');
+  });
+
+  it('fits a huge FAQ-like answer under the text Slack accepts across blocks, and says the rest was left out', () => {
+    const paragraph = (i: number) => `**Question ${i}**: how do I sign the CLA? ${'Read [the guide](https://k8s.dev/guide) and ask in #sig-contribex. '.repeat(40)}`;
+    const huge = reply(text(Array.from({ length: 50 }, (_, i) => paragraph(i)).join('\n\n')), buttons([{ id: 'faq.more', label: 'More', value: 'm' }]));
+    for (const blocks of [renderMessage(huge).blocks, renderHome(huge).blocks]) {
+      expect(shownText(blocks)).toBeGreaterThan(8_000);
+      expect(shownText(blocks)).toBeLessThanOrEqual(11_000);
+      expect(json(blocks[0])).toContain('*Question 0*');
+      expect(json(blocks.at(-1))).toMatch(/… \(\+\d+\)/);
+    }
   });
 
   it('escapes every piece of hostile text: titles, labels, options, fields, fallback', () => {
