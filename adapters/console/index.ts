@@ -1,9 +1,9 @@
 // The console adapter: talk to the bot in a terminal, or feed it a file and get a transcript.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { ChatAdapter, Destination, Dispatch, Lookup, Origin, PostResult, Reply } from '../../src/core/index.js';
+import { stripControl, type ChatAdapter, type Destination, type Dispatch, type Lookup, type Origin, type PostResult, type Reply } from '../../src/core/index.js';
 import { lineToEvent } from './inbound.js';
-import { clean, renderConsole, type ConsoleAction } from './render.js';
+import { renderConsole, type ConsoleAction } from './render.js';
 
 export interface ConsoleOptions {
   input: Readable;
@@ -55,7 +55,7 @@ export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { d
         for await (const line of rl) {
           const event = lineToEvent(line, origin, pending, `console-${++n}`);
           if (!options.interactive && line.trim()) {
-            const echo = clean(line.trim());
+            const echo = stripControl(line.trim());
             await write(`> ${echo.length > ECHO_LIMIT ? `${echo.slice(0, ECHO_LIMIT)}…` : echo}\n`);
           }
           if (event) await show(await dispatch(event));
@@ -66,7 +66,7 @@ export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { d
     },
     async post(to: Destination, reply: Reply): Promise<PostResult> {
       const where = to.kind === 'channel' ? `#${to.channelId}` : `@${to.userId}`;
-      await write(`[to ${clean(where)}]\n`);
+      await write(`[to ${stripControl(where)}]\n`);
       await show([reply]);
       return { ok: true };
     },

@@ -1,7 +1,7 @@
 // `digest --dry-run` prints what each destination would get this week; `digest --send` sends it now.
 import { hostname, userInfo } from 'node:os';
 import { boot, type Booted } from '../boot.js';
-import { replyToPlain } from '../core/plain.js';
+import { replyToPlain, stripControl } from '../core/plain.js';
 import type { Platform } from '../core/types.js';
 import { configuredPlatforms, type DigestTarget } from '../digest/destinations.js';
 import { createIndexIssueSource } from '../digest/index-source.js';
@@ -52,7 +52,8 @@ async function dryRun(booted: Booted, io: CliIo): Promise<number> {
     io.out(`== ${where(e.target)}: ${said}`);
     if (e.reply) {
       would += 1;
-      io.out(replyToPlain(e.reply));
+      // Titles come from GitHub: nothing in them may drive the operator's terminal.
+      io.out(stripControl(replyToPlain(e.reply)));
     }
   }
   io.out('');

@@ -2,6 +2,17 @@
 import { markupToPlain } from './markup.js';
 import type { Block, Reply } from './types.js';
 
+/**
+ * Control characters (terminal escapes), and bidi overrides that reorder what a reader sees: text from
+ * chat or GitHub must never carry them to a terminal. Line breaks and tabs stay.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+export function stripControl(text: string): string {
+  return text.replace(CONTROL, '');
+}
+
 export function blockToPlain(block: Block): string {
   switch (block.type) {
     case 'text':

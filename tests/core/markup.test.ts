@@ -36,3 +36,10 @@ describe('markup', () => {
     expect(out === line).toBe(true);
   });
 });
+
+describe('stripControl', () => {
+  it('drops terminal escapes and bidi overrides, keeps text, line breaks and tabs', async () => {
+    const { stripControl } = await import('../../src/core/plain.js');
+    expect(stripControl('a\u001b[31mred\u001b[0m\u202eb\tc\nd\u0007')).toBe('a[31mred[0mb\tc\nd');
+  });
+});
