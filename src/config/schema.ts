@@ -9,8 +9,14 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.default(fallback as never));
 
+/** Tokens travel to these APIs: plain http is allowed only to this machine (test fakes, local proxies). */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 const httpUrl = (what: string) =>
-  z.string().refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), `expected an http(s) URL for ${what}`);
+  z.string().refine((v) => {
+    if (!URL.canParse(v)) return false;
+    const url = new URL(v);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+  }, `expected an https URL for ${what} (http only to localhost)`);
 
 const databaseUrl = z
   .string()

@@ -100,7 +100,7 @@ async function loadImported(source: string, opts: LoadOptions, problems: string[
       return [];
     }
     try {
-      text = await (opts.fetchText ?? fetchText)(source);
+      text = await (opts.fetchText ?? downloadText)(source);
     } catch (err) {
       problems.push(`${label}: cannot download: ${(err as Error).message}`);
       return [];
@@ -113,10 +113,22 @@ async function loadImported(source: string, opts: LoadOptions, problems: string[
   return parsed ? importKubernetesSigs(parsed) : [];
 }
 
-async function fetchText(url: string): Promise<string> {
+/** The Kubernetes file is about 200 kB; anything far larger is not a sigs.yaml and is not read whole. */
+export const MAX_SIGS_FILE_BYTES = 5_000_000;
+
+export async function downloadText(url: string): Promise<string> {
   const res = await fetch(url, { signal: AbortSignal.timeout(15_000), redirect: 'error' });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return res.text();
+  const declared = Number(res.headers.get('content-length') ?? 0);
+  if (declared > MAX_SIGS_FILE_BYTES) throw new Error(`larger than ${MAX_SIGS_FILE_BYTES} bytes`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of res.body ?? []) {
+    size += chunk.byteLength;
+    if (size > MAX_SIGS_FILE_BYTES) throw new Error(`larger than ${MAX_SIGS_FILE_BYTES} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const kindOf = (id: string): SigKind => id.split('-')[0] as SigKind;

@@ -51,6 +51,13 @@ describe('configuration', () => {
     expect(loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456789' }).ok).toBe(true);
   });
 
+  it('sends tokens over https only, except to this machine', () => {
+    const bad = loadConfig({ GITHUB_API_URL: 'http://api.github.com', SLACK_API_URL: 'ftp://slack.com/api/' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.map((p) => p.split(':')[0])).toEqual(['GITHUB_API_URL', 'SLACK_API_URL']);
+    expect(loadConfig({ GITHUB_API_URL: 'http://127.0.0.1:8080', DISCORD_API_URL: 'http://localhost:9/api' }).ok).toBe(true);
+  });
+
   it('never echoes a secret value in a problem', () => {
     const r = loadConfig({ SLACK_BOT_TOKEN: 'not-a-token-SECRET123' });
     expect(r.ok).toBe(false);

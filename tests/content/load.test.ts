@@ -118,6 +118,29 @@ describe('SIGS_FILE import', () => {
     await expect(loadContent({ dir: 'content', sigsFile: 'tests/fixtures/missing.yaml' })).rejects.toThrow(/SIGS_FILE .*not found/);
   });
 
+  it('refuses to download a catalogue far larger than any sigs.yaml', async () => {
+    const { createServer } = await import('node:http');
+    const { downloadText, MAX_SIGS_FILE_BYTES } = await import('../../src/content/load.js');
+    const big = Buffer.alloc(64 * 1024, 'a');
+    const server = createServer((_req, res) => {
+      // No content-length: the limit must hold while reading, not only from the header.
+      let sent = 0;
+      const more = () => {
+        while (sent <= MAX_SIGS_FILE_BYTES) {
+          sent += big.length;
+          if (!res.write(big)) return void res.once('drain', more);
+        }
+        res.end();
+      };
+      more();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as import('node:net').AddressInfo;
+    await expect(downloadText(`http://127.0.0.1:${port}/sigs.yaml`)).rejects.toThrow(/larger than/);
+    server.closeAllConnections();
+    server.close();
+  });
+
   it('fetches only https URLs', async () => {
     await expect(loadContent({ dir: 'content', sigsFile: 'http://example.com/sigs.yaml' })).rejects.toThrow(/only https/);
     const fetched: string[] = [];
