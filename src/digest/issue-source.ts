@@ -33,12 +33,3 @@ export interface DigestIssueSource {
   recheck(issues: readonly DigestIssue[]): Promise<Map<string, Freshness>>;
 }
 
-/** The source used when no issue index is configured: nothing is claimable, so nothing is sent. */
-export const noIssues: DigestIssueSource = {
-  async claimable() {
-    return [];
-  },
-  async recheck() {
-    return new Map();
-  },
-};

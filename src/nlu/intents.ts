@@ -33,10 +33,6 @@ export function trainIntentModel(examples: LabelledText[], fillers?: Fillers): S
   return trainCalibrated(samples, INTENTS.length, TRAINING);
 }
 
-export function createIntentClassifier(examples: LabelledText[], fillers?: Fillers): IntentClassifier {
-  return classifierFrom(trainIntentModel(examples, fillers));
-}
-
 export function classifierFrom(model: SoftmaxModel): IntentClassifier {
   return {
     classify(cleaned) {

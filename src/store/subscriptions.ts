@@ -9,8 +9,6 @@ export interface SubscriptionRepo {
   /** True when something was removed. */
   remove(key: UserKey, sigId: string): Promise<boolean>;
   list(key: UserKey): Promise<string[]>;
-  /** Everyone following a SIG (for digests), in a stable order. */
-  followers(sigId: string): Promise<UserKey[]>;
 }
 
 export function createSubscriptionRepo(db: Kysely<Tables>): SubscriptionRepo {
@@ -42,17 +40,6 @@ export function createSubscriptionRepo(db: Kysely<Tables>): SubscriptionRepo {
     async list(key) {
       const rows = await mine(key).select('sig_id').orderBy('created_at').orderBy('sig_id').execute();
       return rows.map((r) => r.sig_id);
-    },
-    async followers(sigId) {
-      const rows = await db
-        .selectFrom('subscriptions')
-        .select(['platform', 'workspace_id', 'user_id'])
-        .where('sig_id', '=', sigId)
-        .orderBy('platform')
-        .orderBy('workspace_id')
-        .orderBy('user_id')
-        .execute();
-      return rows.map((r) => ({ platform: r.platform, workspaceId: r.workspace_id, userId: r.user_id }));
     },
   };
 }

@@ -48,9 +48,6 @@ export function createMemoryStore(): Store {
       async list(key) {
         return [...(subs.get(keyOf(key))?.sigs ?? [])];
       },
-      async followers(sigId) {
-        return [...subs.values()].filter((e) => e.sigs.includes(sigId)).map((e) => e.key).sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-      },
     },
   };
 }
