@@ -62,6 +62,7 @@ function discordAdapter({ deps, database }: Booted, token: string, applicationId
     defaultLocale: deps.config.DEFAULT_LOCALE,
     log: deps.log.child({ platform: 'discord' }),
     seen: (id) => processed.seen('discord', id, deps.now()),
+    ...(deps.config.DISCORD_GUILD_IDS ? { guildIds: deps.config.DISCORD_GUILD_IDS } : {}),
   });
 }
 

@@ -40,6 +40,13 @@ export interface DiscordOptions {
    * (Interactions need nothing: Discord accepts one acknowledgement and refuses the others.)
    */
   seen?(eventId: string): Promise<boolean>;
+  /**
+   * The community's servers. Anyone can invite a public bot to a server of their own: elsewhere it
+   * answers commands with one sentence saying it serves another community, ignores mentions, and
+   * never resolves a channel name there. Unset: every server is served, and a channel name resolves
+   * only when a single server has it.
+   */
+  guildIds?: readonly string[];
 }
 
 /** How many long values, ids and menus are remembered for custom_ids (least recently used dropped first). */
@@ -57,6 +64,7 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
   });
   const notStarted: Dispatch = async () => [];
+  const served = options.guildIds?.length ? new Set(options.guildIds) : null;
   const kit = createKit(
     {
       me: { workspaceId: options.applicationId, botId: '', botRoleIds: [] },
@@ -66,6 +74,7 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
       memory: createMemory<Stashed>(MEMORY),
       log: options.log,
       seen: async (id) => (options.seen ? options.seen(id).catch(() => false) : false),
+      serves: (guildId) => guildId === null || served === null || served.has(guildId),
     },
     options.lookup,
     options.defaultLocale,
@@ -91,14 +100,37 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
     }
   });
 
-  async function destination(to: Destination): Promise<SendableChannels | null> {
+  /** The channel to post in, null when there is none, or why a name cannot be resolved safely. */
+  async function destination(to: Destination): Promise<SendableChannels | { error: string } | null> {
     if (to.kind === 'user') return client.users.createDM(to.userId);
     if (to.workspaceId === ANY_WORKSPACE && !SNOWFLAKE.test(to.channelId)) {
       const name = to.channelId.replace(/^#/, '');
-      return client.channels.cache.find((c): c is SendableChannels & { name: string } => !c.isDMBased() && c.isSendable() && 'name' in c && c.name === name) ?? null;
+      const found: SendableChannels[] = [];
+      const guilds = new Set<string>();
+      for (const c of client.channels.cache.values()) {
+        if (c.isDMBased() || !c.isSendable() || !('name' in c) || c.name !== name || !kit.serves(c.guildId)) continue;
+        found.push(c);
+        guilds.add(c.guildId);
+      }
+      // Another server with a channel of that name must never receive the community's posts.
+      if (guilds.size > 1) return { error: `channel_ambiguous: #${name} exists in ${guilds.size} Discord servers; set DISCORD_GUILD_IDS to the community's` };
+      return found[0] ?? null;
     }
     const channel = await client.channels.fetch(to.channelId).catch(() => null);
     return channel?.isSendable() ? channel : null;
+  }
+
+  /** Says at start what a server list would change, since being invited elsewhere is silent. */
+  function checkServers() {
+    const ids = [...client.guilds.cache.keys()];
+    if (served === null) {
+      options.log.warn({ guilds: ids.length }, 'discord: DISCORD_GUILD_IDS is not set, so the bot serves any server that invites it; set it to the community server ids');
+      return;
+    }
+    const others = ids.filter((id) => !served.has(id)).length;
+    const missing = [...served].filter((id) => !client.guilds.cache.has(id));
+    if (others > 0) options.log.warn({ others }, 'discord: invited to servers outside DISCORD_GUILD_IDS; it answers there only that it serves another community');
+    if (missing.length > 0) options.log.warn({ missing }, 'discord: not a member of every server in DISCORD_GUILD_IDS (invite it there, or check the ids)');
   }
 
   return {
@@ -110,11 +142,13 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
       await ready;
       kit.me.botId = client.user!.id;
       options.log.info({ guilds: client.guilds.cache.size, bot: client.user!.id }, 'discord connected');
+      checkServers();
     },
     async post(to: Destination, reply: Reply): Promise<PostResult> {
       try {
         const channel = await destination(to);
         if (!channel) return { ok: false, error: 'channel_not_found' };
+        if ('error' in channel) return { ok: false, error: channel.error };
         let last: string | undefined;
         for (const message of kit.render(reply)) last = (await channel.send({ ...message, allowedMentions: NO_MENTIONS })).id;
         return { ok: true, ...(last ? { messageId: last } : {}) };

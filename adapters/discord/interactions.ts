@@ -76,6 +76,14 @@ export function createInteractionHandler(kit: Kit) {
     }
   }
 
+  /** A server outside the configured ones: one private sentence, without the core or the store. */
+  async function elsewhere(i: Interaction) {
+    if (i.isAutocomplete()) return void (await i.respond([]));
+    if (!i.isRepliable()) return;
+    kit.log.info({ guild: i.guildId, interaction: i.id }, 'discord interaction from a server the bot does not serve');
+    await i.reply({ content: kit.say(kit.localeOf(undefined, i.locale), 'discord.other_community'), allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral });
+  }
+
   async function expired(i: Clicked) {
     await i.reply({ content: kit.say(kit.localeOf(undefined, i.locale), 'discord.menu_expired'), allowedMentions: NO_MENTIONS, ...privately(i) });
   }
@@ -108,7 +116,8 @@ export function createInteractionHandler(kit: Kit) {
 
   return async (i: Interaction): Promise<void> => {
     try {
-      if (i.isAutocomplete()) await autocomplete(i);
+      if (!kit.serves(i.guildId)) await elsewhere(i);
+      else if (i.isAutocomplete()) await autocomplete(i);
       else if (i.isChatInputCommand()) await command(i);
       else if (i.isButton() || i.isStringSelectMenu()) await click(i);
     } catch (err) {

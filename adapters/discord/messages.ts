@@ -31,6 +31,8 @@ async function sendAll(channel: SendableChannels, messages: DiscordMessage[], re
 export function createMessageHandler(kit: Kit) {
   return async (m: Message): Promise<void> => {
     try {
+      // Another community's server: no answer (a reply there would need the store to be sent once).
+      if (!kit.serves(m.guildId)) return;
       const botId = kit.me.botId;
       const botRole = m.guild?.roles.botRoleFor(botId);
       const event = messageEvent(seen(m, botId), { ...kit.me, botRoleIds: botRole ? [botRole.id] : [] });

@@ -28,7 +28,10 @@ export interface SlackAdapterOptions {
   watchedChannels?: readonly string[];
   /** Capability id → slash command, for commands renamed in the manifest (`{ sig: '/k8s-sig' }`). */
   commandNames?: Readonly<Record<string, string>>;
-  /** Records an Events API delivery; true when it was handled before. Shared by replicas through the store. */
+  /**
+   * Records an Events API delivery (its event id) or an accepted HTTP signature (`sig:<ts>:<signature>`);
+   * true when it was recorded before. Shared by replicas through the store.
+   */
   seen(eventId: string): Promise<boolean>;
   log: Log;
   push?: PushOptions;
@@ -91,7 +94,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       push = createPushPoster(new webApi.WebClient(options.botToken, { ...clientOptions, ...PUSH }), options.push);
       const receiver = options.appToken
         ? { socketMode: true, appToken: options.appToken }
-        : { receiver: createHttpReceiver({ signingSecret: options.signingSecret!, port: options.port ?? 3000, logger, log: options.log }) };
+        : { receiver: createHttpReceiver({ signingSecret: options.signingSecret!, port: options.port ?? 3000, logger, log: options.log, seen: options.seen }) };
       app = new App({ token: options.botToken, botId: auth.bot_id, botUserId: auth.user_id, logger, clientOptions: { ...clientOptions, ...INTERACTIVE }, convoStore: false, ...receiver });
       const commandNames = new Map(Object.entries(options.commandNames ?? {}).map(([id, command]) => [command.toLowerCase(), id]));
       wire(app, { dispatch, client, directory, seen: options.seen, commandNames, watched: new Set(options.watchedChannels ?? []), botUserId: auth.user_id ?? '', log: options.log, track: tracker.track });

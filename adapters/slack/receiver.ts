@@ -1,33 +1,26 @@
-// HTTP events: Bolt's HTTPReceiver (HMAC signature, 5-minute staleness) behind a guard for what it lets
-// through — timestamps from the future and exact replays of a signed request are refused with 401.
+// HTTP events: Bolt's HTTPReceiver behind a guard that refuses, before Bolt sees them, requests not signed
+// by Slack within five minutes of now (either way) and copies of a signed command or click already accepted.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions, HTTPReceiver, isValidSlackRequest, type Logger as BoltLogger } from '@slack/bolt';
-import type { Log } from './log.js';
+import { errorField, type Log } from './log.js';
 
 export const ENDPOINT = '/slack/events';
 /** Slack's window: a request more than five minutes from now, either way, is refused. */
 export const WINDOW_SECONDS = 300;
+/** Refusals are counted and reported at most this often, so a flood of forged requests cannot flood the log. */
+const REPORT_EVERY_MS = 60_000;
 
 export interface ReceiverOptions {
   signingSecret: string;
   port: number;
   logger: BoltLogger;
   log: Log;
+  /**
+   * Records an accepted signature; true when it was accepted before. Shared by replicas through the store,
+   * so a copy sent to another replica is refused too.
+   */
+  seen(id: string): Promise<boolean>;
   now?: () => number;
-}
-
-/** Signatures already accepted within the window; bounded, so a flood cannot grow it without limit. */
-function createReplayCache(max = 50_000) {
-  const until = new Map<string, number>();
-  return (key: string, nowSec: number): boolean => {
-    for (const [k, expiry] of until) {
-      if (expiry >= nowSec && until.size < max) break;
-      until.delete(k);
-    }
-    if (until.has(key)) return true;
-    until.set(key, nowSec + 2 * WINDOW_SECONDS);
-    return false;
-  };
 }
 
 /** Events API deliveries carry an event_id the app deduplicates, and answers 200 so Slack stops retrying. */
@@ -40,18 +33,59 @@ function isEventCallback(req: IncomingMessage, body: string): boolean {
   }
 }
 
+/** Slack's SSL check carries no signature; Bolt answers it and strips anything else from it. */
+function isSslCheck(req: IncomingMessage, body: string): boolean {
+  return req.headers['content-type'] === 'application/x-www-form-urlencoded' && new URLSearchParams(body).get('ssl_check') === '1';
+}
+
 function refuse(res: ServerResponse, status: number) {
   res.writeHead(status);
   res.end();
+}
+
+/**
+ * One debug line per refusal, and one warning per minute with the count: a wrong SLACK_SIGNING_SECRET
+ * still shows at the default level, a flood costs one line a minute.
+ */
+function createRefusalReport(log: Log, now: () => number) {
+  let lastReport = -Infinity;
+  let since = 0;
+  return (reason: string) => {
+    since += 1;
+    log.debug({ reason }, 'slack request refused');
+    if (now() - lastReport < REPORT_EVERY_MS) return;
+    log.warn({ refused: since, last: reason }, 'slack requests refused (not signed with SLACK_SIGNING_SECRET, outside the 5-minute window, or replayed)');
+    lastReport = now();
+    since = 0;
+  };
 }
 
 export function createHttpReceiver(options: ReceiverOptions): HTTPReceiver {
   const { signingSecret, log } = options;
   const now = options.now ?? Date.now;
   const receiver = new HTTPReceiver({ signingSecret, endpoints: ENDPOINT, port: options.port, logger: options.logger, processBeforeResponse: false });
-  const seenSignature = createReplayCache();
+  const refused = createRefusalReport(log, now);
 
-  /** True when Bolt may go on; Bolt then verifies the signature itself and reuses the buffered body. */
+  /** Why the request is refused, or null when Bolt may go on (it verifies again and reuses the buffered body). */
+  async function check(req: IncomingMessage, body: string): Promise<string | null> {
+    if (isSslCheck(req, body)) return null;
+    const stamp = req.headers['x-slack-request-timestamp'];
+    const signature = req.headers['x-slack-signature'];
+    if (typeof stamp !== 'string' || typeof signature !== 'string') return 'unsigned';
+    const timestamp = Number(stamp);
+    const nowMs = now();
+    if (!isValidSlackRequest({ signingSecret, body, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp }, nowMilliseconds: nowMs }))
+      return 'bad or stale signature';
+    if (timestamp > Math.floor(nowMs / 1000) + WINDOW_SECONDS) return 'timestamp in the future';
+    if (isEventCallback(req, body)) return null; // a Slack retry is answered 200 and deduplicated by event_id
+    const replayed = await options.seen(`sig:${timestamp}:${signature}`).catch((err: unknown) => {
+      // Without the store a copy cannot be recognised; the signature is valid and fresh, so answer.
+      log.warn({ err: errorField(err) }, 'slack signature not recorded');
+      return false;
+    });
+    return replayed ? 'replayed' : null;
+  }
+
   async function admit(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     let rawBody: Buffer;
     try {
@@ -60,24 +94,11 @@ export function createHttpReceiver(options: ReceiverOptions): HTTPReceiver {
       refuse(res, HTTPModuleFunctions.isRawBodyError(err) && err.statusCode === 413 ? 413 : 400);
       return false;
     }
-    const stamp = req.headers['x-slack-request-timestamp'];
-    const signature = req.headers['x-slack-signature'];
-    if (typeof stamp !== 'string' || typeof signature !== 'string') return true; // Bolt answers ssl_check and refuses the rest
-    const timestamp = Number(stamp);
-    const nowSec = Math.floor(now() / 1000);
-    if (timestamp > nowSec + WINDOW_SECONDS) {
-      log.warn({ reason: 'timestamp in the future' }, 'slack request refused');
-      refuse(res, 401);
-      return false;
-    }
-    const body = rawBody.toString();
-    const valid = isValidSlackRequest({ signingSecret, body, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp } });
-    if (valid && seenSignature(`${timestamp}:${signature}`, nowSec) && !isEventCallback(req, body)) {
-      log.warn({ reason: 'replayed request' }, 'slack request refused');
-      refuse(res, 401);
-      return false;
-    }
-    return true;
+    const reason = await check(req, rawBody.toString());
+    if (reason === null) return true;
+    refused(reason);
+    refuse(res, 401);
+    return false;
   }
 
   const bolt = receiver.requestListener;

@@ -19,7 +19,8 @@ async function freshness(ctx: Ctx): Promise<Block[]> {
   const status = await ctx.issues.status();
   if (status.source === 'sample' || !status.refreshedAt) return [];
   const age = ago(status.refreshedAt, ctx);
-  return [text(ctx.t(status.failing || status.stale ? 'issues.stale' : 'issues.checked', { age }))];
+  // Past the refresh interval is not a failure (the refresh may simply be due): only failed refreshes are blamed on GitHub.
+  return [text(ctx.t(status.failing ? 'issues.stale' : 'issues.checked', { age }))];
 }
 
 async function listIssues(ctx: Ctx, filters: IssueFilters, isPrivate: boolean): Promise<Reply> {

@@ -45,6 +45,15 @@ const slackCommandNames = z
   )
   .transform((v) => Object.fromEntries(v.split(',').map((pair) => SLACK_COMMAND_PAIR.exec(pair.trim())!.slice(1, 3) as [string, string])));
 
+/** `123…,456…` → ['123…', '456…']: the Discord servers (guilds) the bot serves, by id. */
+const SNOWFLAKE = /^\d{5,25}$/;
+const discordGuildIds = z
+  .string()
+  .refine(
+    (v) => v.split(',').every((id) => SNOWFLAKE.test(id.trim())),
+    'expected Discord server ids separated by commas, e.g. 123456789012345678,234567890123456789 (Copy Server ID in Discord)',
+  )
+  .transform((v) => [...new Set(v.split(',').map((id) => id.trim()))]);
 
 /**
  * Keys in the order `.env.example` lists them (a test keeps the two in step). Defaults are the
@@ -73,6 +82,7 @@ export const configShape = {
   DISCORD_TOKEN: optional(z.string()),
   DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{5,25}$/, 'expected the numeric application id')),
   DISCORD_API_URL: withDefault(httpUrl('DISCORD_API_URL'), 'https://discord.com/api'),
+  DISCORD_GUILD_IDS: optional(discordGuildIds),
   DIGEST_CRON: withDefault(cron, '0 9 * * 1'),
   DIGEST_TIMEZONE: withDefault(timezone, 'UTC'),
 } as const;

@@ -108,6 +108,14 @@ describe('/issues', () => {
     expect(actionsOf(said.replies).filter(([id]) => id === 'claim')).toHaveLength(5);
   });
 
+  it('says when the list was checked, not that GitHub failed, when the index is merely due for a refresh', async () => {
+    const s = await world();
+    s.clock.advance(45);
+    const said = await s.adapter.command('issues');
+    expect(said.text).not.toMatch(/could not reach GitHub/);
+    expect(said.text).toMatch(/Checked on GitHub (45 minutes ago|now|0 minutes ago|this minute)/);
+  });
+
   it('starts a background refresh when the cache is stale, and the next person gets the new issue', async () => {
     const s = await world();
     s.fake.addIssue('kubernetes-sigs/kind', 44, { title: 'Brand new', createdAt: '2026-11-26T00:00:00Z' });

@@ -52,17 +52,33 @@ export interface FakeDiscord {
   closedDms: Set<string>;
   /** The id of the direct-message channel between the bot and this person (opened if needed). */
   dmWith(user: Json): string;
+  /** A second server that invited the bot (public bots can be invited by anyone), with its own #sig-network. */
+  strangers?: { guildId: string; channels: { general: string; sigNetwork: string } };
   close(): Promise<void>;
 }
 
-export async function startFakeDiscord(): Promise<FakeDiscord> {
+export interface FakeOptions {
+  /** Adds the strangers' server. */
+  strangers?: boolean;
+}
+
+export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeDiscord> {
   const appId = '1100000000000000001';
   const token = 'fake-bot-token.ABC.def';
   const bot = { id: appId, username: 'onramp', discriminator: '0', global_name: 'onramp', avatar: null, bot: true };
   const guildId = snowflake();
-  const botRole = { id: snowflake(), name: 'onramp', color: 0, hoist: false, position: 1, permissions: '0', managed: true, mentionable: false, tags: { bot_id: appId } };
-  const channel = (name: string) => ({ id: snowflake(), type: 0, name, guild_id: guildId, position: 0, permission_overwrites: [], parent_id: null, topic: null, nsfw: false });
+  const newBotRole = () => ({ id: snowflake(), name: 'onramp', color: 0, hoist: false, position: 1, permissions: '0', managed: true, mentionable: false, tags: { bot_id: appId } });
+  const botRole = newBotRole();
+  const channelIn = (guild: string, name: string) => ({ id: snowflake(), type: 0, name, guild_id: guild, position: 0, permission_overwrites: [], parent_id: null, topic: null, nsfw: false });
+  const channel = (name: string) => channelIn(guildId, name);
   const textChannels = [channel('general'), channel('newcomers'), channel('sig-network')];
+  const strangersId = options.strangers ? snowflake() : undefined;
+  const strangerChannels = strangersId ? [channelIn(strangersId, 'general'), channelIn(strangersId, 'sig-network')] : [];
+  textChannels.push(...strangerChannels);
+  const guilds = [
+    { id: guildId, name: 'Kubernetes', role: botRole },
+    ...(strangersId ? [{ id: strangersId, name: 'Strangers', role: newBotRole() }] : []),
+  ];
   const dmChannels = new Map<string, Json>();
   const requests: Recorded[] = [];
   const injected: Injected[] = [];
@@ -91,13 +107,15 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       if (msg.d.token !== token) return ws.close(4004, 'Authentication failed');
       identify = msg.d;
       (ws as Json).identified = true;
-      dispatchTo(ws, 'READY', { v: 10, user: bot, guilds: [{ id: guildId, unavailable: true }], session_id: 'session-1', resume_gateway_url: wsUrl, shard: [0, 1], application: { id: appId, flags: 0 } });
-      dispatchTo(ws, 'GUILD_CREATE', {
-        id: guildId, name: 'Kubernetes', icon: null, owner_id: snowflake(), unavailable: false, member_count: 3, large: false, features: [],
-        preferred_locale: 'en-US', roles: [{ id: guildId, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false }, botRole],
-        channels: textChannels, threads: [], members: [], voice_states: [], presences: [], emojis: [], stickers: [], stage_instances: [], guild_scheduled_events: [],
-        joined_at: new Date().toISOString(), afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0, mfa_level: 0, system_channel_flags: 0, premium_tier: 0, nsfw_level: 0,
-      });
+      dispatchTo(ws, 'READY', { v: 10, user: bot, guilds: guilds.map((g) => ({ id: g.id, unavailable: true })), session_id: 'session-1', resume_gateway_url: wsUrl, shard: [0, 1], application: { id: appId, flags: 0 } });
+      for (const g of guilds) {
+        dispatchTo(ws, 'GUILD_CREATE', {
+          id: g.id, name: g.name, icon: null, owner_id: snowflake(), unavailable: false, member_count: 3, large: false, features: [],
+          preferred_locale: 'en-US', roles: [{ id: g.id, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false }, g.role],
+          channels: textChannels.filter((c) => c.guild_id === g.id), threads: [], members: [], voice_states: [], presences: [], emojis: [], stickers: [], stage_instances: [], guild_scheduled_events: [],
+          joined_at: new Date().toISOString(), afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0, mfa_level: 0, system_channel_flags: 0, premium_tier: 0, nsfw_level: 0,
+        });
+      }
     });
   });
 
@@ -243,6 +261,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     },
     closedDms,
     dmWith: openDm,
+    ...(strangersId ? { strangers: { guildId: strangersId, channels: { general: strangerChannels[0]!.id, sigNetwork: strangerChannels[1]!.id } } } : {}),
     async close() {
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((r) => wss.close(() => r()));

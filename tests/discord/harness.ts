@@ -26,10 +26,14 @@ export interface BotOptions {
   replicas?: number;
   /** The real GitHub side (Octokit) against a fake GitHub, instead of an index nobody refreshes. */
   github?: boolean;
+  /** The bot was also invited to a server outside the community (see FakeDiscord.strangers). */
+  strangers?: boolean;
+  /** DISCORD_GUILD_IDS names the community's server. */
+  onlyCommunity?: boolean;
 }
 
 export async function startDiscordBot(options: BotOptions = {}) {
-  const fake = await startFakeDiscord();
+  const fake = await startFakeDiscord({ strangers: options.strangers ?? false });
   const db = await openTestDatabase('sqlite');
   const store = createStore(db);
   const gh = options.github ? await githubSetup({ store }) : undefined;
@@ -59,6 +63,7 @@ export async function startDiscordBot(options: BotOptions = {}) {
       defaultLocale: 'en',
       log,
       seen: (id) => processed.seen('discord', id, new Date()),
+      ...(options.onlyCommunity ? { guildIds: [fake.guildId] } : {}),
     }),
   );
   for (const a of adapters) await a.start(dispatch);

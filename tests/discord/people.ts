@@ -12,6 +12,8 @@ export interface Where {
   user?: Json;
   locale?: string;
   channelId?: string;
+  /** The server, when not the community's own (with `channelId` in it). */
+  guildId?: string;
 }
 
 /** Builds each payload as Discord sends it and dispatches it through the fake gateway. */
@@ -19,10 +21,11 @@ export function createPeople(fake: FakeDiscord) {
   function interaction(type: number, data: Json, where: Where = {}, extra: Json = {}) {
     const id = snowflake();
     const user = where.user ?? ada;
+    const guildId = where.guildId ?? fake.guildId;
     const place = where.dm
       ? { channel_id: where.channelId ?? fake.dmWith(user), user, context: 1 }
       : {
-          guild_id: fake.guildId,
+          guild_id: guildId,
           channel_id: where.channelId ?? fake.channels.general,
           member: { user, roles: [], permissions: '2248473465835073', joined_at: '2026-01-01T00:00:00.000Z', nick: null, deaf: false, mute: false, flags: 0, pending: false },
           guild_locale: 'en-US',
@@ -30,10 +33,10 @@ export function createPeople(fake: FakeDiscord) {
         };
     const channel = where.dm
       ? { id: place.channel_id, type: 1, recipients: [user] }
-      : { id: place.channel_id, type: 0, guild_id: fake.guildId, name: place.channel_id === fake.channels.newcomers ? 'newcomers' : 'general' };
+      : { id: place.channel_id, type: 0, guild_id: guildId, name: place.channel_id === fake.channels.newcomers ? 'newcomers' : 'general' };
     const payload = {
       id, application_id: fake.appId, type, token: `itoken-${id}-secret`, version: 1, locale: where.locale ?? 'en-US', app_permissions: '2248473465835073',
-      entitlements: [], authorizing_integration_owners: { 0: fake.guildId }, attachment_size_limit: 8388608, channel, ...place, data, ...extra,
+      entitlements: [], authorizing_integration_owners: { 0: guildId }, attachment_size_limit: 8388608, channel, ...place, data, ...extra,
     };
     fake.dispatch('INTERACTION_CREATE', payload);
     return payload;
@@ -56,7 +59,7 @@ export function createPeople(fake: FakeDiscord) {
       const channelId = where.channelId ?? (where.dm ? fake.dmWith(author) : fake.channels.general);
       const member = { roles: [], joined_at: '2026-01-01T00:00:00.000Z', nick: null, deaf: false, mute: false, flags: 0 };
       const payload = {
-        id: snowflake(), channel_id: channelId, channel_type: where.dm ? 1 : 0, ...(where.dm ? {} : { guild_id: fake.guildId, member }),
+        id: snowflake(), channel_id: channelId, channel_type: where.dm ? 1 : 0, ...(where.dm ? {} : { guild_id: where.guildId ?? fake.guildId, member }),
         author, content: where.mention ? `<@${fake.appId}> ${content}` : content, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
         mentions: where.mention ? [{ ...fake.bot }] : [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0, flags: 0, components: [],
       };

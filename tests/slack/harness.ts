@@ -46,7 +46,25 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const booted = await boot(env, { logLevel: 'silent' });
   const { log, lines } = memoryLogger();
   booted.deps.log = log;
-  const { config, content } = booted.deps;
+  const adapter = await startAdapter(booted, o);
+  return {
+    fake,
+    adapter,
+    booted,
+    url: `http://127.0.0.1:${adapter.port}/slack/events`,
+    logLines: lines,
+    async close() {
+      await adapter.stop();
+      await fake.close();
+      await booted.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The adapter as src/main.ts builds it, on the booted bot's database and configuration. */
+async function startAdapter(booted: Booted, o: HarnessOptions): Promise<SlackAdapter> {
+  const { config, content, log } = booted.deps;
   const events = createProcessedEvents(booted.database.db);
   const adapter = createSlackAdapter({
     botToken: config.SLACK_BOT_TOKEN!,
@@ -62,17 +80,11 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     ...o.adapter,
   });
   await adapter.start(createBot(booted.deps, o.capabilities ?? capabilities).dispatch);
-  return {
-    fake,
-    adapter,
-    booted,
-    url: `http://127.0.0.1:${adapter.port}/slack/events`,
-    logLines: lines,
-    async close() {
-      await adapter.stop();
-      await fake.close();
-      await booted.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return adapter;
+}
+
+/** Another replica behind the same load balancer: its own adapter and port, the same database and Slack. */
+export async function startReplica(h: Harness, o: HarnessOptions = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const adapter = await startAdapter(h.booted, o);
+  return { url: `http://127.0.0.1:${adapter.port}/slack/events`, close: () => adapter.stop() };
 }

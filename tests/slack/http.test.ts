@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Call } from './fake-slack.js';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, startReplica, type Harness } from './harness.js';
 import { asForm, asInteraction, asJson, BOT_TOKEN, blockAction, command, eventCallback, homeOpened, joined, mention, message, send, sign, SIGNING_SECRET, type SendOptions, type SlackEvent } from './payloads.js';
 
 let h: Harness;
@@ -197,6 +197,35 @@ describe('Slack over HTTP: refusing', () => {
     await answerTo('replayed');
     const posted = await postedWhile(async () => expect((await send(h.url, request, { timestamp })).status).toBe(401));
     expect(posted).toEqual([]);
+  });
+
+  it('refuses a signed command replayed to another replica', async () => {
+    const replica = await startReplica(h);
+    try {
+      const request = asForm(command('/contribute', '', h.fake.responseUrl('replayed-elsewhere')));
+      const timestamp = now();
+      expect((await send(h.url, request, { timestamp })).status).toBe(200);
+      await answerTo('replayed-elsewhere');
+      const posted = await postedWhile(async () => expect((await send(replica.url, request, { timestamp })).status).toBe(401));
+      expect(posted).toEqual([]);
+    } finally {
+      await replica.close();
+    }
+  });
+
+  it('logs refused requests at most once a minute with their count, whatever the flood', async () => {
+    const before = h.logLines.length;
+    for (let i = 0; i < 10; i++) {
+      const request = contribute();
+      await send(h.url, request, { signature: 'v0=0123456789abcdef' });
+      await send(h.url, request, { timestamp: now() + 600 });
+      await send(h.url, request, { signature: null });
+    }
+    const lines = h.logLines.slice(before);
+    expect(lines.filter((l) => l.msg === 'slack request refused' && l.level === 20)).toHaveLength(30); // each one, at debug level
+    expect(lines.filter((l) => (l.level as number) >= 40).length).toBeLessThanOrEqual(1);
+    // An operator with a wrong SLACK_SIGNING_SECRET still sees it at the default level, with the count.
+    expect(h.logLines.some((l) => l.level === 40 && String(l.msg).startsWith('slack requests refused') && (l.refused as number) >= 1)).toBe(true);
   });
 
   it('answers a retried event once (the retry is acknowledged, not answered again)', async () => {
