@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.js';
-import { createPeople } from './people.js';
+import { createPeople, grace } from './people.js';
 
 let child: ChildProcess | undefined;
 let fake: FakeDiscord | undefined;
@@ -45,7 +45,8 @@ it('the onramp process starts Discord when configured, answers, logs no token, a
   const answered = fake.next((r) => r.method === 'POST' && r.path === `/channels/${fake!.channels.general}/messages`);
   people.say('how do I contribute?', { mention: true });
   expect((await answered).body.content).toMatch(/five steps/);
-  const i = people.slash('sig', {}, { locale: 'fr' });
+  // Someone else, whose Discord is in French (the first person just wrote in English, which now wins).
+  const i = people.slash('sig', {}, { locale: 'fr', user: grace });
   const edited = await fake.next((r) => r.method === 'PATCH' && r.path.includes(i.token));
   expect(edited.body.content).toMatch(/groupes/);
   expect(fake.requests.filter((r) => r.method === 'PUT')).toEqual([]);
