@@ -1,10 +1,9 @@
 // The exact step to take an issue in its repository (Prow's `/assign`, or a comment), and where to ask for help.
 import { text } from '../core/blocks.js';
-import type { Content } from '../content/types.js';
 import type { Ctx } from '../core/capability.js';
 import type { Block } from '../core/types.js';
 import type { ClaimIssue } from '../store/claims.js';
-import { sigChannel } from './sig-view.js';
+import { helpChannel } from './help-channel.js';
 import { linkMarkup } from './issue-view.js';
 
 /** The most specific entry of `github.claim.prow` wins: a repository, then its organisation, then the default. */
@@ -13,13 +12,6 @@ export function claimMethod(ctx: Pick<Ctx, 'content'>, issue: { owner: string; r
   const prow = claim.prow.map((p) => p.toLowerCase());
   if (prow.includes(`${issue.owner}/${issue.repo}`.toLowerCase()) || prow.includes(issue.owner.toLowerCase())) return 'prow';
   return claim.default;
-}
-
-/** The channel of the issue's SIG on this platform, else the community's help channel. */
-export function helpChannel(content: Content, platform: string, sigId: string | null): string | undefined {
-  const sig = sigId ? content.sigById.get(sigId) : undefined;
-  const help = content.community.channels.help;
-  return (sig && sigChannel(sig, platform)) ?? (platform === 'discord' ? help.discord ?? help.slack : help.slack ?? help.discord);
 }
 
 export function stepBlocks(ctx: Ctx, issue: ClaimIssue): Block[] {

@@ -4,6 +4,7 @@ import type { Capability, Ctx } from '../core/capability.js';
 import type { FaqEntry } from '../content/schema.js';
 import { localized } from '../content/types.js';
 import type { Reply } from '../core/types.js';
+import { helpChannel } from './help-channel.js';
 
 /** Retrieval scores at or above this are answered; below it the bot says it is not sure. */
 export const FAQ_CONFIDENT = 0.4;
@@ -20,7 +21,7 @@ export function faqReply(entry: FaqEntry, ctx: Ctx, isPrivate: boolean): Reply {
 function fallback(ctx: Ctx): Reply {
   const { community } = ctx.content;
   const platform = ctx.event.origin.platform;
-  const channel = platform === 'discord' ? community.channels.help.discord : community.channels.help.slack;
+  const channel = helpChannel(ctx.content, platform);
   const blocks = [
     text(ctx.t('faq.not_sure')),
     text(ctx.t('faq.try_guide', { url: community.links.contributorGuide })),

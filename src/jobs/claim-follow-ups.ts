@@ -5,7 +5,7 @@ import type { Destination, Platform, PostResult, Reply } from '../core/types.js'
 import type { Config } from '../config/schema.js';
 import type { Content } from '../content/types.js';
 import type { Logger } from '../log.js';
-import { helpChannel } from '../capabilities/claim-step.js';
+import { helpChannel } from '../capabilities/help-channel.js';
 import { linkMarkup, refOf } from '../capabilities/issue-view.js';
 import type { Claim } from '../store/claims.js';
 import type { Store } from '../store/store.js';

@@ -56,6 +56,17 @@ describe('claiming a free issue', () => {
     expect(said.text).not.toMatch(/\/assign/);
   });
 
+  it("never sends someone to a help channel of the other platform: on Discord without one there, it says to ask on the issue", async () => {
+    const real = await realContent();
+    const content: Content = { ...real, community: { ...real.community, channels: { ...real.community.channels, help: { slack: 'kubernetes-contributors' } } } };
+    const s = await world({ content });
+    const unowned = s.fake.addIssue('kubernetes/kubernetes', 24, { title: 'No SIG label yet' });
+    const said = await s.adapter.click('claim', `kubernetes/kubernetes#${unowned.number}`, { ...ada, platform: 'discord' });
+    expect(said.text).toMatch(/is yours to try/);
+    expect(said.text).not.toMatch(/#kubernetes-contributors/);
+    expect(said.text).toMatch(/Say so in a comment on the issue/);
+  });
+
   it('understands "I want to work on owner/repo#n", an issue URL, and "#n" right after a listing', async () => {
     const s = await world({ env: { CLAIM_MAX_OPEN: '3' } });
     expect((await s.adapter.say('I want to work on kubernetes/kubernetes#21', ada)).text).toMatch(/is yours to try/);
