@@ -1,11 +1,13 @@
 // Works out which issue a claim is about: a reference, a GitHub link, a button, or "#123" from the last listing.
 import type { Ctx } from '../core/capability.js';
 import { UserError } from '../core/errors.js';
-import { extractIssueRefs } from '../nlu/issue-refs.js';
+import { extractIssueRefs, MAX_ISSUE_NUMBER } from '../nlu/issue-refs.js';
 import type { IssueId } from '../store/issues.js';
 
 /** "#123" refers to the last listing for this long; after that, we ask which repository. */
 const LISTING_MEMORY_MS = 24 * 3_600_000;
+/** A number the reference reader drops as too large ("#9999999999", ".../issues/9999999999"). */
+const HUGE_NUMBER = /(?:#|\/issues\/)(\d{10,})/;
 
 export function inCommunity(ctx: Ctx, id: IssueId): boolean {
   const { orgs, repos } = ctx.content.community.github;
@@ -19,7 +21,11 @@ export async function resolveTarget(ctx: Ctx, said: string): Promise<IssueId> {
   // Links are parsed, never opened: only the configured GitHub API is ever asked about them.
   const found = extractIssueRefs(said, { hosts: ctx.github.issueHosts });
   const ref = found.issues[0];
-  if (!ref) throw new UserError(found.otherUrls.length > 0 ? 'claim.not_github' : 'claim.which_issue');
+  if (!ref) {
+    const huge = HUGE_NUMBER.exec(said)?.[1];
+    if (huge && Number(huge) > MAX_ISSUE_NUMBER) throw new UserError('claim.bad_number', { number: huge.slice(0, 20) });
+    throw new UserError(found.otherUrls.length > 0 ? 'claim.not_github' : 'claim.which_issue');
+  }
   if (ref.kind === 'pull') throw new UserError('claim.pull_request', { ref: `${ref.owner}/${ref.repo}#${ref.number}` });
   let id: IssueId | undefined = ref.owner && ref.repo ? { owner: ref.owner, repo: ref.repo, number: ref.number } : undefined;
   if (!id) {

@@ -5,6 +5,8 @@ import type { IssueRef } from './types.js';
 const MAX_REFS = 10;
 const NAME = '[A-Za-z0-9](?:[A-Za-z0-9._-]{0,99})';
 const NUMBER = '([1-9][0-9]{0,9})';
+/** The largest number stored for an issue (a 32-bit integer column); GitHub's own numbers are far below it. */
+export const MAX_ISSUE_NUMBER = 2 ** 31 - 1;
 const URL_RE = /\bhttps?:\/\/[^\s<>|"')\]]+/gi;
 const SHORT_RE = new RegExp(`(?:^|[\\s(\\[,;:])(?:(${NAME})/(${NAME}))?#${NUMBER}\\b`, 'g');
 
@@ -28,7 +30,7 @@ function fromUrl(raw: string, hosts: Set<string>): IssueRef | null {
   }
   if (!hosts.has(url.hostname.toLowerCase())) return null;
   const m = new RegExp(`^/(${NAME})/(${NAME})/(issues|pull|pulls)/${NUMBER}(?:/.*)?$`).exec(url.pathname);
-  if (!m) return null;
+  if (!m || Number(m[4]) > MAX_ISSUE_NUMBER) return null;
   return { owner: m[1]!, repo: m[2]!, number: Number(m[4]), kind: m[3] === 'issues' ? 'issue' : 'pull', raw };
 }
 
@@ -52,6 +54,7 @@ export function extractIssueRefs(text: string, options: RefOptions = {}): FoundR
   }
   const withoutUrls = text.replace(URL_RE, ' ');
   for (const m of withoutUrls.matchAll(SHORT_RE)) {
+    if (Number(m[3]) > MAX_ISSUE_NUMBER) continue; // no issue has it, and it would not fit where claims are stored
     add({ ...(m[1] && m[2] ? { owner: m[1], repo: m[2] } : {}), number: Number(m[3]), kind: 'unknown', raw: m[0].trim() });
   }
   return { issues, otherUrls };

@@ -221,6 +221,15 @@ describe('bad input gets a clear reply and fetches nothing it should not', () =>
     }
   });
 
+  it('says a number no issue can have is not an issue number, even with GitHub down, and records nothing', async () => {
+    const s = await world();
+    s.fake.respond(() => true, ...Array.from({ length: 5 }, () => ({ status: 503, body: { message: 'down' } })));
+    expect((await s.adapter.command('claim', 'kubernetes/website#9999999999', ada)).text).toMatch(/#9999999999 can't be a GitHub issue number/);
+    expect((await s.adapter.say('I want to work on https://github.com/kubernetes/website/issues/9999999999', ada)).text).toMatch(/can't be a GitHub issue number/);
+    expect(await s.claims()).toEqual([]);
+    expect(s.fake.requests).toEqual([]);
+  });
+
   it('asks which issue when the message names none', async () => {
     const s = await world();
     expect((await s.adapter.command('claim', 'the one about docs', ada)).text).toMatch(/Which issue\?/);

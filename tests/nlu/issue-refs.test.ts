@@ -13,6 +13,12 @@ describe('issue references', () => {
     expect(refs('see https://github.com/kubernetes/website/pull/7.')).toEqual([{ owner: 'kubernetes', repo: 'website', number: 7, kind: 'pull' }]);
   });
 
+  it('reads numbers up to what a claim can store (2^31 - 1), and nothing larger', () => {
+    expect(refs('kubernetes/website#2147483647')).toEqual([{ owner: 'kubernetes', repo: 'website', number: 2147483647, kind: 'unknown' }]);
+    expect(refs('kubernetes/website#2147483648 and #9999999999')).toEqual([]);
+    expect(refs('https://github.com/kubernetes/website/issues/9999999999')).toEqual([]);
+  });
+
   it('reads Slack-wrapped links', () => {
     expect(refs('<https://github.com/a/b/issues/5|a/b#5>')).toEqual([{ owner: 'a', repo: 'b', number: 5, kind: 'issue' }]);
   });
