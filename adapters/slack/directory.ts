@@ -16,10 +16,30 @@ export interface DirectoryOptions {
 export interface Directory {
   person(userId: string): Promise<Known>;
   channelName(channelId: string): Promise<string | undefined>;
-  /** The id of a public channel, from its name (`sig-network`, with or without `#`). */
+  /**
+   * The id of a public channel, from its name (`sig-network`, with or without `#`); rejects with
+   * LookupRateLimited while Slack says to wait before listing channels again.
+   */
   channelId(name: string): Promise<string | undefined>;
 }
 
+/** Slack asked to wait before looking this up again; a push post reports it so its caller waits as asked. */
+export class LookupRateLimited extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`Slack rate limited the lookup; retry in ${retryAfterMs} ms`);
+  }
+}
+
+/** When Slack rate limited the call (the client must reject rate-limited calls), the time it said to retry. */
+function retryAt(err: unknown): number | undefined {
+  const e = err as { code?: string; retryAfter?: number };
+  return e.code === 'slack_webapi_rate_limited_error' ? Date.now() + (e.retryAfter ?? 1) * 1000 : undefined;
+}
+
+/**
+ * `client` should be the directory's own, rejecting rate-limited calls: conversations.list is Tier 2, and
+ * a client that waits out a 429 pauses every call queued on it, chat answers included if they share it.
+ */
 export function createDirectory(client: webApi.WebClient, log: Log, options: DirectoryOptions = {}): Directory {
   const ttlMs = options.ttlMs ?? 15 * 60_000;
   const failureTtlMs = options.failureTtlMs ?? 60_000;
@@ -27,17 +47,18 @@ export function createDirectory(client: webApi.WebClient, log: Log, options: Dir
   const max = options.maxEntries ?? 5000;
   const entries = new Map<string, { until: number; value: Promise<unknown>; done: boolean }>();
 
-  /** One call per key and period; concurrent askers share it. */
-  function cached<T>(key: string, what: string, load: () => Promise<T>, fallback: T): Promise<T> {
+  /** One call per key and period; concurrent askers share it. A rate-limited lookup is not retried before Slack's time. */
+  function cached<T>(key: string, what: string, load: () => Promise<T>, fallback: (limitedUntil?: number) => T): Promise<T> {
     const hit = entries.get(key);
     if (hit && Date.now() < hit.until) return hit.value as Promise<T>;
     if (entries.size >= max) entries.delete(entries.keys().next().value!);
-    const entry = { until: Date.now() + ttlMs, value: Promise.resolve(fallback as unknown), done: false };
+    const entry = { until: Date.now() + ttlMs, value: Promise.resolve(undefined as unknown), done: false };
     entry.value = load()
       .catch((err: unknown) => {
         log.warn({ err: errorField(err), lookup: what }, 'slack lookup failed');
-        entry.until = Date.now() + failureTtlMs;
-        return fallback;
+        const limitedUntil = retryAt(err);
+        entry.until = limitedUntil ?? Date.now() + failureTtlMs;
+        return fallback(limitedUntil);
       })
       .finally(() => (entry.done = true));
     entries.set(key, entry);
@@ -52,23 +73,28 @@ export function createDirectory(client: webApi.WebClient, log: Log, options: Dir
       const { user } = await client.users.info({ user: userId, include_locale: true });
       const name = user?.profile?.display_name || user?.real_name || user?.name;
       return { ...(name ? { userName: name } : {}), ...(user?.locale ? { locale: user.locale } : {}) };
-    }, {});
+    }, () => ({}));
 
   const channelName = (channelId: string) =>
-    cached<string | undefined>(`c:${channelId}`, 'conversations.info', async () => (await client.conversations.info({ channel: channelId })).channel?.name, undefined);
+    cached<string | undefined>(`c:${channelId}`, 'conversations.info', async () => (await client.conversations.info({ channel: channelId })).channel?.name, () => undefined);
 
+  /** The public channels by name, or the time Slack said to ask again. */
   const channelsByName = () =>
-    cached('channels', 'conversations.list', async () => {
+    cached<Map<string, string> | number>('channels', 'conversations.list', async () => {
       const byName = new Map<string, string>();
       for await (const page of client.paginate('conversations.list', { types: 'public_channel', exclude_archived: true, limit: 1000 })) {
         for (const c of (page as { channels?: { id?: string; name?: string }[] }).channels ?? []) if (c.id && c.name) byName.set(c.name, c.id);
       }
       return byName;
-    }, new Map<string, string>());
+    }, (limitedUntil) => limitedUntil ?? new Map<string, string>());
 
   return {
     person: (userId) => inTime(`u:${userId}`, person(userId), {}),
     channelName: (channelId) => (channelId.startsWith('D') ? Promise.resolve(undefined) : inTime(`c:${channelId}`, channelName(channelId), undefined)),
-    channelId: async (name) => (await channelsByName()).get(name.replace(/^#/, '').toLowerCase()),
+    async channelId(name) {
+      const byName = await channelsByName();
+      if (typeof byName === 'number') throw new LookupRateLimited(Math.max(0, byName - Date.now()));
+      return byName.get(name.replace(/^#/, '').toLowerCase());
+    },
   };
 }

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, webApi } from '@slack/bolt';
 import { ANY_WORKSPACE, type ChatAdapter, type Destination, type Dispatch, type PostResult, type Reply } from '../../src/core/index.js';
-import { createDirectory, type Directory } from './directory.js';
+import { createDirectory, LookupRateLimited, type Directory } from './directory.js';
 import { wire } from './listeners.js';
 import { createBoltLogger, type Log } from './log.js';
 import { createPushPoster, type PushOptions } from './push.js';
@@ -48,6 +48,11 @@ export interface SlackAdapter extends ChatAdapter {
 
 /** Interactive answers: a slow Slack must not hold a person for long, so short timeouts and few retries. */
 const INTERACTIVE = { timeout: 5_000, retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000, randomize: true } };
+/**
+ * Lookups (users.info, conversations.info, conversations.list) on a client of their own: a 429 there fails
+ * the lookup at once, remembered until Slack's Retry-After, and never pauses the queue chat answers use.
+ */
+const LOOKUPS = { timeout: 5_000, retryConfig: { retries: 1, factor: 2, minTimeout: 250, maxTimeout: 1_000, randomize: true }, rejectRateLimitedCalls: true };
 /** Push posts can wait: a longer timeout, more retries, and 429s handed to the pacer (see push.ts). */
 const PUSH = { timeout: 15_000, retryConfig: { retries: 3, factor: 3, minTimeout: 1_000, randomize: true }, rejectRateLimitedCalls: true, maxRequestConcurrency: 4 };
 /** response_url answers go through fetch, which has no timeout of its own. */
@@ -90,7 +95,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test: ${err.data?.error ?? 'no answer'}); check the token and SLACK_API_URL`);
       });
       teamId = auth.team_id ?? '';
-      directory = createDirectory(client, options.log, { ...(options.lookupWaitMs ? { waitMs: options.lookupWaitMs } : {}) });
+      const lookups = new webApi.WebClient(options.botToken, { ...clientOptions, ...LOOKUPS });
+      directory = createDirectory(lookups, options.log, { ...(options.lookupWaitMs ? { waitMs: options.lookupWaitMs } : {}) });
       push = createPushPoster(new webApi.WebClient(options.botToken, { ...clientOptions, ...PUSH }), options.push);
       const receiver = options.appToken
         ? { socketMode: true, appToken: options.appToken }
@@ -106,7 +112,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (!push || !directory) return { ok: false, error: 'not_started' };
       if (to.platform !== 'slack') return { ok: false, error: 'wrong_platform' };
       if (to.workspaceId !== ANY_WORKSPACE && to.workspaceId !== teamId) return { ok: false, error: 'wrong_workspace' };
-      const channel = to.kind === 'user' ? to.userId : SLACK_ID.test(to.channelId) ? to.channelId : await directory.channelId(to.channelId);
+      let channel: string | undefined;
+      try {
+        channel = to.kind === 'user' ? to.userId : SLACK_ID.test(to.channelId) ? to.channelId : await directory.channelId(to.channelId);
+      } catch (err) {
+        // The channel list is rate limited: the caller (the digest's delivery) waits as asked and tries again.
+        if (err instanceof LookupRateLimited) return { ok: false, error: 'ratelimited', retryAfterMs: err.retryAfterMs };
+        throw err;
+      }
       if (!channel) return { ok: false, error: 'channel_not_found' };
       return push(channel, renderMessage(reply));
     },
