@@ -7,7 +7,8 @@ import { refreshIssues } from '../jobs/refresh-issues.js';
 import { issueKey } from '../store/issues.js';
 import { parseFlags, type CliCommand, type CliIo } from './command.js';
 
-const bootFor = (io: CliIo) => boot(io.env, { logFd: 2, logLevel: io.env.LOG_LEVEL || 'error', issueSource: 'github' });
+/** `refresh` always means GitHub; `list` reads what the bot would answer from (chooseSource: the sample in a console setup). */
+const bootFor = (io: CliIo, issueSource?: 'github') => boot(io.env, { logFd: 2, logLevel: io.env.LOG_LEVEL || 'error', ...(issueSource ? { issueSource } : {}) });
 
 function progressLine(r: QueryReport, index: number, count: number): string {
   const head = `[${index + 1}/${count}] ${r.query.q}`;
@@ -23,7 +24,7 @@ export const issuesRefresh: CliCommand = {
   async run(args, io) {
     const { problems } = parseFlags(args, {});
     if (problems.length > 0) return problems.forEach((p) => io.err(p)), 2;
-    const booted = await bootFor(io);
+    const booted = await bootFor(io, 'github');
     try {
       const { deps, githubSide } = booted;
       if (!deps.config.GITHUB_TOKEN) io.out('GITHUB_TOKEN is not set: unauthenticated, GitHub allows 10 searches a minute, so this is slower.');
@@ -58,7 +59,12 @@ export const issuesList: CliCommand = {
       const claimed = new Set((await deps.store.claims.allOpen()).map((c) => c.key));
       const shown = (await deps.issues.list()).filter((i) => (!sig || i.sigIds.includes(sig.id)) && (!language || i.language?.toLowerCase() === language));
       if (!status.refreshedAt && shown.length === 0) return io.out('The index is empty: run `npm run cli -- issues refresh`.'), 0;
-      const age = status.refreshedAt ? `checked ${status.refreshedAt.toISOString()}` : 'never completely refreshed';
+      const age =
+        status.source === 'sample'
+          ? 'the bundled sample: made-up issues, as the console bot shows without GITHUB_TOKEN; set it or ISSUES_SOURCE=github for the real ones'
+          : status.refreshedAt
+            ? `checked ${status.refreshedAt.toISOString()}`
+            : 'never completely refreshed';
       io.out(`${shown.length} free issues${sig ? ` in ${sig.id}` : ''}${language ? ` in ${language}` : ''} (${age}${status.failing ? '; the last refresh failed' : ''}):`);
       for (const i of shown) {
         const tags = [i.sigIds.join(',') || 'no SIG', i.language ?? '?', claimed.has(issueKey(i)) ? 'claimed here' : ''].filter(Boolean).join(' · ');

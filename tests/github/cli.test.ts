@@ -55,6 +55,14 @@ describe('npm run cli -- issues', () => {
     expect((await cli(['issues', 'list', '--colour'])).err).toEqual(['unknown argument --colour']);
   });
 
+  it('lists the bundled sample where the bot would answer from it (no token, no chat platform), as digest --dry-run does', async () => {
+    const listed = await cli(['issues', 'list'], { GITHUB_TOKEN: '' });
+    expect(listed.code).toBe(0);
+    expect(listed.out[0]).toMatch(/^\d+ free issues \(the bundled sample: made-up issues/);
+    expect(listed.out.length).toBeGreaterThan(1);
+    expect(fake.requests).toEqual([]);
+  });
+
   it('says so when there is no token, and when the cache is empty', async () => {
     expect((await cli(['issues', 'list'])).out).toEqual(['The index is empty: run `npm run cli -- issues refresh`.']);
     const r = await cli(['issues', 'refresh'], { GITHUB_TOKEN: '' });
