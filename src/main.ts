@@ -12,6 +12,7 @@ import type { ChatAdapter, Destination, PostResult, Reply } from './core/types.j
 import { digestSchedule } from './jobs/digest-schedule.js';
 import { issueJobs } from './jobs/issue-schedule.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
+import { createActionStash } from './store/action-stash.js';
 import { createProcessedEvents } from './store/processed-events.js';
 
 /** Push work (digests, reminders) reaches a person or channel through the adapter of its platform. */
@@ -52,6 +53,7 @@ function slackAdapter({ deps, database }: Booted, botToken: string): ChatAdapter
 /** Discord: commands from the registry, SIG autocomplete from the catalogue, its own words from the locales. */
 function discordAdapter({ deps, database }: Booted, token: string, applicationId: string): ChatAdapter {
   const processed = createProcessedEvents(database.db);
+  const stash = createActionStash(database.db);
   return createDiscordAdapter({
     token,
     applicationId,
@@ -63,6 +65,8 @@ function discordAdapter({ deps, database }: Booted, token: string, applicationId
     log: deps.log.child({ platform: 'discord' }),
     seen: (id) => processed.seen('discord', id, deps.now()),
     ...(deps.config.DISCORD_GUILD_IDS ? { guildIds: deps.config.DISCORD_GUILD_IDS } : {}),
+    // Menu pages and long values, shared so a click is understood by whichever replica answers it.
+    stash: { put: (entries) => stash.put(entries, deps.now()), get: (key) => stash.get(key, deps.now()) },
   });
 }
 

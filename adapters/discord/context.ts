@@ -1,11 +1,10 @@
-// What the Discord handlers share: rendering (remembering what custom_ids point to), words, safe logging.
+// What the Discord handlers share: rendering (keeping what custom_ids point to), words, safe logging.
 import { DiscordAPIError, HTTPError, type MessageMentionOptions } from 'discord.js';
 import { markupToPlain, toLocale, type CommandSpec, type Dispatch, type Locale, type Lookup, type Reply, type Suggestion } from '../../src/core/index.js';
-import type { Stashed } from './custom-id.js';
 import type { Me } from './inbound.js';
 import type { DiscordMessage } from './layout.js';
-import type { Memory } from './memory.js';
 import { renderReply, type Words } from './render.js';
+import type { Stashes } from './stash.js';
 
 /** Nobody is ever pinged by what the bot writes: no @everyone, @here, role or user mention, no reply ping. */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [], repliedUser: false };
@@ -22,7 +21,7 @@ export interface Kit {
   dispatch: Dispatch;
   specs: ReadonlyMap<string, CommandSpec>;
   suggestions: Readonly<Record<string, readonly Suggestion[]>>;
-  memory: Memory<Stashed>;
+  stashes: Stashes;
   log: Log;
   /** True when this message was answered already (by another replica); never throws. */
   seen(eventId: string): Promise<boolean>;
@@ -33,7 +32,8 @@ export interface Kit {
   /** The locale for the adapter's own words: the reply's, else the person's Discord client, else the default. */
   localeOf(reply?: Reply, discordLocale?: string | null): Locale;
   words(locale: Locale): Words;
-  render(reply: Reply, discordLocale?: string | null): DiscordMessage[];
+  /** The messages of a reply, once what their custom_ids point to is kept. */
+  render(reply: Reply, discordLocale?: string | null): Promise<DiscordMessage[]>;
 }
 
 export function createKit(base: Omit<Kit, 'say' | 'localeOf' | 'words' | 'render'>, lookup: Lookup, defaultLocale: Locale): Kit {
@@ -51,9 +51,9 @@ export function createKit(base: Omit<Kit, 'say' | 'localeOf' | 'words' | 'render
     say,
     localeOf,
     words,
-    render(reply, discordLocale) {
+    async render(reply, discordLocale) {
       const { messages, stash } = renderReply(reply, words(localeOf(reply, discordLocale)));
-      for (const [key, item] of stash) base.memory.put(key, item);
+      await base.stashes.keep(stash);
       return messages;
     },
   };

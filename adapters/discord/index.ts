@@ -14,10 +14,9 @@ import {
   type Suggestion,
 } from '../../src/core/index.js';
 import { createKit, describeError, NO_MENTIONS, safePath, type Log } from './context.js';
-import type { Stashed } from './custom-id.js';
 import { createInteractionHandler } from './interactions.js';
-import { createMemory } from './memory.js';
 import { createMessageHandler } from './messages.js';
+import { createStashes, type StashPort } from './stash.js';
 
 export { buildCommands } from './commands.js';
 export { registerCommands } from './register.js';
@@ -47,9 +46,11 @@ export interface DiscordOptions {
    * only when a single server has it.
    */
   guildIds?: readonly string[];
+  /** Where values too long for a custom_id are kept for every replica (the store); else in this process only. */
+  stash?: StashPort;
 }
 
-/** How many long values, ids and menus are remembered for custom_ids (least recently used dropped first). */
+/** How many long values, ids and menus this process remembers for custom_ids (least recently used dropped first). */
 const MEMORY = 5000;
 const SNOWFLAKE = /^\d{5,25}$/;
 
@@ -71,7 +72,7 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
       dispatch: notStarted,
       specs: new Map(options.commands.map((c) => [c.name, c])),
       suggestions: options.suggestions,
-      memory: createMemory<Stashed>(MEMORY),
+      stashes: createStashes(MEMORY, options.stash, options.log),
       log: options.log,
       seen: async (id) => (options.seen ? options.seen(id).catch(() => false) : false),
       serves: (guildId) => guildId === null || served === null || served.has(guildId),
@@ -150,7 +151,7 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
         if (!channel) return { ok: false, error: 'channel_not_found' };
         if ('error' in channel) return { ok: false, error: channel.error };
         let last: string | undefined;
-        for (const message of kit.render(reply)) last = (await channel.send({ ...message, allowedMentions: NO_MENTIONS })).id;
+        for (const message of await kit.render(reply)) last = (await channel.send({ ...message, allowedMentions: NO_MENTIONS })).id;
         return { ok: true, ...(last ? { messageId: last } : {}) };
       } catch (err) {
         const described = describeError(err);

@@ -16,8 +16,9 @@ import {
 } from 'discord.js';
 import type { InboundEvent } from '../../src/core/index.js';
 import { describeError, NO_MENTIONS, type Kit } from './context.js';
-import { decode } from './custom-id.js';
+import { decode, type Stashed } from './custom-id.js';
 import { clickEvent, commandEvent, type Person, type Place } from './inbound.js';
+import type { DiscordMessage } from './layout.js';
 import { menuPage } from './menu.js';
 import { suggest } from './suggest.js';
 
@@ -55,7 +56,8 @@ export function createInteractionHandler(kit: Kit) {
   async function answer(i: ChatInputCommandInteraction | Clicked, event: () => InboundEvent) {
     await i.deferReply(privately(i));
     const replies = await kit.dispatch(event());
-    const messages = replies.flatMap((r) => kit.render(r, i.locale));
+    const messages: DiscordMessage[] = [];
+    for (const r of replies) messages.push(...(await kit.render(r, i.locale)));
     let sent = 0;
     try {
       if (messages.length === 0) {
@@ -90,7 +92,7 @@ export function createInteractionHandler(kit: Kit) {
 
   /** Another page of a long menu: in place when only this person sees it, else as a private copy. */
   async function page(i: StringSelectMenuInteraction, key: string, n: number) {
-    const menu = kit.memory.get(key);
+    const menu = await kit.stashes.recall(key);
     if (menu?.kind !== 'menu') return expired(i);
     const row: Row = { type: ComponentType.ActionRow, components: [menuPage(menu, key, n, kit.words(kit.localeOf(undefined, i.locale)))] };
     if (i.inGuild() && !i.message.flags.has(MessageFlags.Ephemeral)) {
@@ -101,7 +103,14 @@ export function createInteractionHandler(kit: Kit) {
   }
 
   async function click(i: Clicked) {
-    const decoded = decode(i.customId, i.isStringSelectMenu() ? i.values : undefined, (key) => kit.memory.get(key));
+    const values = i.isStringSelectMenu() ? i.values : undefined;
+    // Read what the remembered keys point to first, so decoding stays a plain function.
+    const known = new Map<string, Stashed>();
+    for (const key of [i.customId, ...(values ?? [])].filter((k) => k.startsWith('#'))) {
+      const item = await kit.stashes.recall(key);
+      if (item) known.set(key, item);
+    }
+    const decoded = decode(i.customId, values, (key) => known.get(key));
     if (!decoded || decoded.kind === 'expired') return expired(i);
     if (decoded.kind === 'page') return i.isStringSelectMenu() ? page(i, decoded.menu, decoded.page) : expired(i);
     const seen = { ...placeOf(i), id: i.id, user: person(i.user, i.member), locale: i.locale, ...decoded };

@@ -41,7 +41,7 @@ export function createMessageHandler(kit: Kit) {
       let answered = false;
       let dmClosed = false;
       for (const reply of replies) {
-        let messages = kit.render(reply);
+        let messages = await kit.render(reply);
         if (reply.private && m.inGuild()) {
           // No ephemeral messages outside interactions: a private answer goes by DM. If DMs are closed it
           // must not land here instead (claims, GitHub login, errors): the channel only hears how to ask privately.

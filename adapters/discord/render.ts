@@ -14,7 +14,7 @@ export interface Words extends MenuWords {
 
 export interface Rendered {
   messages: DiscordMessage[];
-  /** What custom_ids refer to but could not carry; the adapter keeps it in memory. */
+  /** What custom_ids refer to but could not carry; the adapter keeps it for every replica (see stash.ts). */
   stash: Stash;
 }
 

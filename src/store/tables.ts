@@ -162,6 +162,13 @@ export interface ProcessedEventsTable {
   seen_at: string;
 }
 
+/** What a Discord custom_id too long to carry points to (007-action-stash): `value` is JSON. */
+export interface ActionStashTable {
+  key: string;
+  value: string;
+  stored_at: string;
+}
+
 export interface Tables {
   users: UsersTable;
   subscriptions: SubscriptionsTable;
@@ -178,4 +185,5 @@ export interface Tables {
   claim_waitlist: ClaimWaitlistTable;
   issue_listings: IssueListingsTable;
   processed_events: ProcessedEventsTable;
+  action_stash: ActionStashTable;
 }

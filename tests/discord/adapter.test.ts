@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { capabilities } from '../../src/capabilities/index.js';
 import type { Capability } from '../../src/core/capability.js';
-import { ANY_WORKSPACE, fields, privateReply, text } from '../../src/core/index.js';
+import { ANY_WORKSPACE, buttons, choice, escapeMarkup, fields, privateReply, text } from '../../src/core/index.js';
 import { INTENTS } from './fake-discord.js';
 import { grace, isCallback, isChannelPost, isEdit, isFollowUp, messageBodies, otherBot, startDiscordBot, waitFor, ada, type Running } from './harness.js';
 
@@ -247,6 +247,37 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     expect(fake.requests.filter(isEdit(i.token))).toHaveLength(1);
     expect(run.seen.filter((s) => s.event.kind === 'message')).toHaveLength(1);
     expect(run.logLines.some((l) => l.msg === 'discord interaction answered by another replica')).toBe(true);
+  });
+
+  it('understands a long menu or value on whichever replica gets the click, not only the one that sent it', async () => {
+    const echo: Capability = { id: 'echo', usage: '', command: false, actions: ['echo'], run: async (input) => privateReply(text(`Chose ${escapeMarkup(input.action!.value)}`)) };
+    run = await startDiscordBot({ replicas: 2, capabilities: [...capabilities, echo] });
+    const { fake, adapters } = run;
+    const long = (n: number) => `${'x'.repeat(100)}-${n}`; // too long for a custom_id or an option value
+    const options = Array.from({ length: 30 }, (_, n) => ({ label: `Option ${n}`, value: long(n) }));
+    const sent = await adapters[0]!.post(
+      { platform: 'discord', workspaceId: fake.appId, kind: 'channel', channelId: fake.channels.general },
+      { blocks: [choice('echo', 'Pick one', options), buttons([{ id: 'echo', label: 'Long one', value: long(99) }])] },
+    );
+    expect(sent.ok).toBe(true);
+    const [post] = await waitFor(fake, isChannelPost(fake.channels.general));
+    const menu = select(post!.body);
+    const other = { session: 1 }; // only the replica that did not send the message receives these
+
+    const click = run.click(post!.response, button(post!.body, /Long one/).custom_id, other);
+    const [clicked] = await waitFor(fake, isEdit(click.token));
+    expect(clicked!.body.content).toBe(`Chose ${long(99)}`);
+
+    const more = run.choose(post!.response, menu.custom_id, menu.options.at(-1).value, other);
+    const [paged] = await waitFor(fake, isCallback(more.id));
+    expect(paged!.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    const later = select(paged!.body.data).options[0];
+    expect(later.label).toBe('Option 24');
+    const pageMessage = [...fake.messages.values()].find((m) => m.interaction_id === more.id);
+    const pick = run.choose(pageMessage, menu.custom_id, later.value, other);
+    const [picked] = await waitFor(fake, isEdit(pick.token));
+    expect(picked!.body.content).toBe(`Chose ${long(24)}`);
+    expect(JSON.stringify(messageBodies(fake))).not.toMatch(/expired/);
   });
 
   it('splits an answer too long for one message into follow-ups, and trims beyond five, never refused', async () => {

@@ -46,8 +46,11 @@ export interface FakeDiscord {
   next(test: (r: Recorded) => boolean): Promise<Recorded>;
   /** Makes the next request matching `match` answer this instead (a 429, a 500…). */
   inject(i: Injected): void;
-  /** Sends a gateway dispatch; false when Discord would not deliver it (missing intent). */
-  dispatch(t: string, d: Json): boolean;
+  /**
+   * Sends a gateway dispatch; false when Discord would not deliver it (missing intent). With `session`,
+   * only the n-th session to log in gets it: which replica wins a race, made certain.
+   */
+  dispatch(t: string, d: Json, session?: number): boolean;
   /** Users who refuse direct messages from the bot. */
   closedDms: Set<string>;
   /** The id of the direct-message channel between the bot and this person (opened if needed). */
@@ -120,7 +123,7 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
   });
 
   const intents = () => Number(identify?.intents ?? 0);
-  function dispatch(t: string, d: Json): boolean {
+  function dispatch(t: string, d: Json, session?: number): boolean {
     if (t === 'MESSAGE_CREATE') {
       const need = d.guild_id ? INTENTS.GuildMessages : INTENTS.DirectMessages;
       if ((intents() & need) === 0) return false;
@@ -128,7 +131,8 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
       const concerns = !d.guild_id || d.mentions?.some((u: Json) => u.id === appId) || d.mention_roles?.includes(botRole.id);
       if (!concerns && (intents() & INTENTS.MessageContent) === 0) d = { ...d, content: '' };
     }
-    for (const ws of sockets) if ((ws as Json).identified) dispatchTo(ws, t, d);
+    const live = [...sockets].filter((ws) => (ws as Json).identified);
+    for (const [n, ws] of live.entries()) if (session === undefined || n === session) dispatchTo(ws, t, d);
     return true;
   }
 
@@ -255,9 +259,9 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
     },
     inject: (i) => void injected.push(i),
     next: (test) => new Promise((resolve) => waiters.add({ test, resolve })),
-    dispatch(t, d) {
+    dispatch(t, d, session) {
       if (t === 'INTERACTION_CREATE') interactions.set(d.id, { id: d.id, token: d.token, acked: false, channelId: d.channel_id, ephemeral: false, ...(d.message ? { source: d.message.id } : {}) });
-      return dispatch(t, d);
+      return dispatch(t, d, session);
     },
     closedDms,
     dmWith: openDm,

@@ -7,6 +7,7 @@ import type { Capability, Deps } from '../../src/core/capability.js';
 import { commandSpecs, createLookup } from '../../src/core/commands.js';
 import type { Dispatch, InboundEvent } from '../../src/core/types.js';
 import { createOfflineGithub } from '../../src/github/offline.js';
+import { createActionStash } from '../../src/store/action-stash.js';
 import { createProcessedEvents } from '../../src/store/processed-events.js';
 import { createStore } from '../../src/store/store.js';
 import { githubSetup } from '../github/setup.js';
@@ -51,6 +52,7 @@ export async function startDiscordBot(options: BotOptions = {}) {
     return bot.dispatch(event);
   };
   const processed = createProcessedEvents(db.db);
+  const stash = createActionStash(db.db);
   // Several processes logged in with one token all receive every event, as replicas would.
   const adapters = Array.from({ length: options.replicas ?? 1 }, () =>
     createDiscordAdapter({
@@ -64,6 +66,7 @@ export async function startDiscordBot(options: BotOptions = {}) {
       log,
       seen: (id) => processed.seen('discord', id, new Date()),
       ...(options.onlyCommunity ? { guildIds: [fake.guildId] } : {}),
+      stash: { put: (entries) => stash.put(entries, new Date()), get: (key) => stash.get(key, new Date()) },
     }),
   );
   for (const a of adapters) await a.start(dispatch);
@@ -75,6 +78,8 @@ export async function startDiscordBot(options: BotOptions = {}) {
     fake,
     deps,
     adapter,
+    /** Every replica, in the order they logged in (the `session` of a person's action). */
+    adapters,
     logLines: lines,
     seen,
     ...act,

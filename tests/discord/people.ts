@@ -14,6 +14,8 @@ export interface Where {
   channelId?: string;
   /** The server, when not the community's own (with `channelId` in it). */
   guildId?: string;
+  /** Only this replica receives it (0 is the first to log in); otherwise every one does, as on Discord. */
+  session?: number;
 }
 
 /** Builds each payload as Discord sends it and dispatches it through the fake gateway. */
@@ -38,7 +40,7 @@ export function createPeople(fake: FakeDiscord) {
       id, application_id: fake.appId, type, token: `itoken-${id}-secret`, version: 1, locale: where.locale ?? 'en-US', app_permissions: '2248473465835073',
       entitlements: [], authorizing_integration_owners: { 0: guildId }, attachment_size_limit: 8388608, channel, ...place, data, ...extra,
     };
-    fake.dispatch('INTERACTION_CREATE', payload);
+    fake.dispatch('INTERACTION_CREATE', payload, where.session);
     return payload;
   }
 

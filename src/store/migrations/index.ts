@@ -7,6 +7,7 @@ import { claims } from './003-claims.js';
 import { digests } from './004-digests.js';
 import { events } from './005-events.js';
 import { seenLocale } from './006-seen-locale.js';
+import { actionStash } from './007-action-stash.js';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, MigrationFactory> = {
   '004-digests': digests,
   '005-events': events,
   '006-seen-locale': seenLocale,
+  '007-action-stash': actionStash,
 };
 
 export function createMigrations(engine: Engine): Record<string, Migration> {
