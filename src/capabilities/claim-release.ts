@@ -35,7 +35,8 @@ export async function release(ctx: Ctx, said: string, isPrivate: boolean): Promi
     matches = mine.filter((c) => c.number === ref.number && (!ref.owner || `${ref.owner}/${ref.repo}`.toLowerCase() === `${c.owner}/${c.repo}`.toLowerCase()));
     if (matches.length === 0) throw new UserError('claim.release_unknown', { ref: ref.owner ? `${ref.owner}/${ref.repo}#${ref.number}` : `#${ref.number}` });
   }
-  if (matches.length > 1) return { blocks: [text(ctx.t('claim.release_which')), releaseButtons(ctx, matches)], private: isPrivate };
+  // Without a reference, nothing is released on a guess: the person picks which claim, with its button.
+  if (!ref || matches.length > 1) return { blocks: [text(ctx.t('claim.release_which')), releaseButtons(ctx, matches)], private: isPrivate };
   const claim = matches[0]!;
   await ctx.store.claims.end(claim.id, 'released', 'gave_up', ctx.now());
   const waiting = await ctx.store.waitlist.next(claim);

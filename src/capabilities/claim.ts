@@ -6,8 +6,32 @@ import { take } from './claim-take.js';
 import { CLAIM_BUTTON } from './issue-view.js';
 import { text } from '../core/blocks.js';
 
-/** Giving up, in the words people use (English and French). */
-const GIVE_UP = /\b(give|giving|gave) up\b|\b(drop|dropping|abandon|abandoning|release|unclaim)\b|\bno longer\b|\bnot (going to|gonna) work\b|\bstop(ping)? work|abandonn|laisse tomber|\brenonce|\blib[eè]re|\bje ne (veux|vais|peux) plus\b/i;
+const A = `['’]`;
+/**
+ * Giving up, said in the first person about one's own claim (English and French): "I give up on #12",
+ * "I'm dropping it", "je laisse tomber", "j'abandonne". A word alone is not enough: "no longer assigned",
+ * "the previous assignee no longer replies" or "release notes" are claims or questions, not a give-up.
+ */
+const GIVE_UP = new RegExp(
+  [
+    // I give up / I'm giving up / I'll give it up / I want to drop / I'm dropping / I'd like to release / I unclaim
+    `\\bi(?:${A}m|${A}ll|${A}d|\\s+am|\\s+will|\\s+would)?(?:\\s+(?:like to|want to|wanna|need to|have to|must|going to|gonna))?\\s+` +
+      `(?:(?:give|giving|gave)\\s+(?:it\\s+|this(?:\\s+one)?\\s+)?up|drop(?:ping)?|releas(?:e|ing)|unclaim(?:ing)?|abandon(?:ing)?)\\b`,
+    // I'm no longer working on / I'm not going to work on / I'll stop working on / I can't work on it anymore
+    `\\bi(?:${A}m|\\s+am)\\s+(?:no longer|not)\\s+(?:going to\\s+|gonna\\s+)?work(?:ing)?\\s+on\\b`,
+    `\\bi(?:${A}m|\\s+am|${A}ll|\\s+will)?\\s+stop(?:ping)?\\s+work`,
+    `\\bi\\s+can(?:not|${A}?t)\\s+(?:work on|do|finish)\\s+(?:it|this|that)\\s+any\\s?more\\b`,
+    // je laisse tomber / je vais laisser tomber / j'abandonne / je renonce / je libère / j'arrête / je ne peux plus y travailler
+    `\\bje\\s+(?:(?:vais|veux|préfère|prefere|dois)\\s+)?(?:laisse[rz]?|lâche[rz]?|lache[rz]?)\\s+tomber`,
+    `\\bj${A}\\s*(?:abandonne|renonce|arr[eê]te)\\b`,
+    `\\bje\\s+(?:renonce|lib[eè]re)\\b`,
+    `\\bje\\s+(?:vais|veux|préfère|prefere|dois)\\s+(?:abandonner|renoncer|lib[eé]rer|arr[eê]ter)\\b`,
+    `\\bje\\s+ne\\s+(?:veux|vais|peux)\\s+plus\\s+(?:y\\s+travailler|travailler|m${A}en\\s+occuper|le\\s+faire|continuer)`,
+  ].join('|'),
+  'iu',
+);
+/** `/claim give up #12`: the command's own first words are explicit enough. */
+const GIVE_UP_COMMAND = /^(?:give up|release|drop|unclaim|abandon(?:ner)?|laisser tomber|lib[eé]rer|renoncer)\b/i;
 const MINE = /^(mine|mes|list|liste)?$/i;
 /** Wanting to take something: with a link that is not a GitHub issue, the claim explains what it needs. */
 const WANTS = /\b(work on|take|claim|pick up|assign)\b|travailler sur|m'assigner|\bprendre\b/i;
@@ -29,7 +53,7 @@ export const claim: Capability = {
     if (input.action) return take(ctx, await resolveTarget(ctx, input.action.value), true);
     const said = input.text.trim();
     if (ctx.event.kind === 'command' && MINE.test(said)) return listMine(ctx);
-    if (GIVE_UP.test(said)) return release(ctx, said, isPrivate);
+    if (GIVE_UP.test(said) || (ctx.event.kind === 'command' && GIVE_UP_COMMAND.test(said))) return release(ctx, said, isPrivate);
     return take(ctx, await resolveTarget(ctx, said), isPrivate);
   },
   async homeSection(ctx) {

@@ -146,6 +146,29 @@ describe('guardrails', () => {
     expect((await s.adapter.click('claim', 'kubernetes/website#11', bob)).text).toMatch(/is yours to try/);
   });
 
+  it('releases only on an explicit first-person give-up: "no longer" in a claim or a question frees nothing', async () => {
+    const s = await world();
+    await s.adapter.say('I want to work on kubernetes/website#11', ada);
+    const asked = await s.adapter.command('claim', "I'd like this one, the previous assignee no longer replies", ada);
+    expect(asked.text).not.toMatch(/free again/);
+    expect((await s.claims()).map((c) => c.key)).toEqual(['kubernetes/website#11']);
+    const other = await s.adapter.say('kubernetes/kubernetes#21 is no longer assigned to anyone, can I work on it?', bob);
+    expect(other.text).toMatch(/kube-proxy: clearer log line \(kubernetes\/kubernetes#21\) is yours to try/);
+    expect((await s.adapter.say('je laisse tomber la #11', ada)).text).toMatch(/kubernetes\/website#11 est de nouveau libre|is free again/);
+    expect((await s.claims()).map((c) => c.key)).toEqual(['kubernetes/kubernetes#21']);
+  });
+
+  it('asks which claim to give up when the give-up names none, with a button for each, and releases nothing yet', async () => {
+    const s = await world();
+    await s.adapter.click('claim', 'kubernetes/website#11', ada);
+    const said = await s.adapter.command('claim', "I'm dropping it, sorry", ada);
+    expect(said.text).toMatch(/Which one do you want to give up\?/);
+    expect(actionsOf(said.replies)).toEqual([['claim.release', 'kubernetes/website#11']]);
+    expect((await s.claims()).length).toBe(1);
+    expect((await s.adapter.command('claim', 'give up', ada)).text).toMatch(/Which one do you want to give up\?/);
+    expect((await s.adapter.command('claim', 'give up kubernetes/website#11', ada)).text).toMatch(/is free again/);
+  });
+
   it('gives up through /claim mine and its button, and says when there is nothing to give up', async () => {
     const s = await world();
     expect((await s.adapter.command('claim', 'mine', ada)).text).toMatch(/haven't claimed an issue/);
