@@ -1,5 +1,5 @@
 // The Slack adapter: a Bolt App (HTTP on PORT at /slack/events, or Socket Mode with an app token) wired to
-// the core, and `post` for push work (digests, reminders) on its own paced client.
+// the core, and `post` for push work (digests, reminders) on its own client.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, webApi } from '@slack/bolt';
@@ -7,7 +7,7 @@ import { ANY_WORKSPACE, type ChatAdapter, type Destination, type Dispatch, type 
 import { createDirectory, LookupRateLimited, type Directory } from './directory.js';
 import { wire } from './listeners.js';
 import { createBoltLogger, type Log } from './log.js';
-import { createPushPoster, type PushOptions } from './push.js';
+import { createPushPoster } from './push.js';
 import { createHttpReceiver } from './receiver.js';
 import { renderMessage } from './render.js';
 
@@ -34,7 +34,6 @@ export interface SlackAdapterOptions {
    */
   seen(eventId: string): Promise<boolean>;
   log: Log;
-  push?: PushOptions;
   /** How long an event waits for a name/locale lookup before going on without it (default 1.5 s). */
   lookupWaitMs?: number;
 }
@@ -53,7 +52,7 @@ const INTERACTIVE = { timeout: 5_000, retryConfig: { retries: 2, factor: 2, minT
  * the lookup at once, remembered until Slack's Retry-After, and never pauses the queue chat answers use.
  */
 const LOOKUPS = { timeout: 5_000, retryConfig: { retries: 1, factor: 2, minTimeout: 250, maxTimeout: 1_000, randomize: true }, rejectRateLimitedCalls: true };
-/** Push posts can wait: a longer timeout, more retries, and 429s handed to the pacer (see push.ts). */
+/** Push posts can wait: a longer timeout, retries of transport failures, and 429s reported to the caller (see push.ts). */
 const PUSH = { timeout: 15_000, retryConfig: { retries: 3, factor: 3, minTimeout: 1_000, randomize: true }, rejectRateLimitedCalls: true, maxRequestConcurrency: 4 };
 /** response_url answers go through fetch, which has no timeout of its own. */
 const timedFetch = (ms: number): typeof fetch => (url, init) => fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(ms) });
@@ -97,7 +96,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       teamId = auth.team_id ?? '';
       const lookups = new webApi.WebClient(options.botToken, { ...clientOptions, ...LOOKUPS });
       directory = createDirectory(lookups, options.log, { ...(options.lookupWaitMs ? { waitMs: options.lookupWaitMs } : {}) });
-      push = createPushPoster(new webApi.WebClient(options.botToken, { ...clientOptions, ...PUSH }), options.push);
+      push = createPushPoster(new webApi.WebClient(options.botToken, { ...clientOptions, ...PUSH }));
       const receiver = options.appToken
         ? { socketMode: true, appToken: options.appToken }
         : { receiver: createHttpReceiver({ signingSecret: options.signingSecret!, port: options.port ?? 3000, logger, log: options.log, seen: options.seen }) };

@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { text } from '../../src/core/blocks.js';
 import { escapeMarkup } from '../../src/core/markup.js';
 import { ANY_WORKSPACE, type Destination } from '../../src/core/types.js';
+import { weeklyDigest } from '../../src/jobs/weekly-digest.js';
+import { createFakeIssues, issue } from '../fakes/digest-issues.js';
+import { createVirtualClock } from '../fakes/virtual-clock.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ adapter: { push: { attempts: 2 } } });
+  h = await startHarness();
 });
 afterAll(async () => h?.close());
 
@@ -39,22 +42,23 @@ describe('Slack push posts (digests, reminders)', () => {
     expect(await h.adapter.post(channel('C0NOTIN'), digest)).toEqual({ ok: false, error: 'not_in_channel' });
   });
 
-  it('posts at most one message per second in a channel', async () => {
-    const [a, b] = await Promise.all([h.adapter.post(channel('C0PACE01'), digest), h.adapter.post(channel('C0PACE01'), digest)]);
-    expect(a.ok && b.ok).toBe(true);
-    const [first, second] = h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0PACE01');
-    expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
+  it('reports a 429 at once with Slack’s wait, after one attempt, and holds nothing back afterwards', async () => {
+    h.fake.rateLimit('chat.postMessage', 120, 1);
+    expect(await h.adapter.post(channel('C0RATE01'), digest)).toEqual({ ok: false, error: 'ratelimited', retryAfterMs: 120_000 });
+    expect(h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0RATE01')).toHaveLength(1);
+    // Waiting is the caller's: the adapter keeps no pause of its own to add to it.
+    expect(await h.adapter.post(channel('C0RATE01'), digest)).toMatchObject({ ok: true });
   });
 
-  it('waits out a 429 before trying again, and gives the wait back when Slack keeps refusing', async () => {
-    h.fake.rateLimit('chat.postMessage', 1, 1);
-    expect(await h.adapter.post(channel('C0RATE01'), digest)).toMatchObject({ ok: true });
-    const [refused, accepted] = h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0RATE01');
-    expect(accepted!.at - refused!.at).toBeGreaterThanOrEqual(950);
-
-    h.fake.rateLimit('chat.postMessage', 1, 5);
-    expect(await h.adapter.post(channel('C0RATE02'), digest)).toEqual({ ok: false, error: 'ratelimited', retryAfterMs: 1000 });
-    h.fake.rateLimit('chat.postMessage', 1, 0);
+  it('leaves the wait to the weekly digest, which waits as Slack asked and then delivers once', async () => {
+    const clock = createVirtualClock(new Date('2026-11-30T09:00:00Z'));
+    const issues = createFakeIssues([issue(42, ['sig-network'], new Date('2026-11-29T09:00:00Z'))]);
+    const before = h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0NETWORK').length;
+    h.fake.rateLimit('chat.postMessage', 30, 1);
+    const report = await weeklyDigest(h.booted.deps, { issues, clock, post: h.adapter.post.bind(h.adapter), platforms: ['slack'] });
+    expect(report.ran.sent).toBe(1);
+    expect(h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0NETWORK').length - before).toBe(2); // refused, then sent
+    expect(clock.sleeps).toContain(30_000); // the digest's pacer did the waiting
   });
 
   it('delivers a huge reply, trimmed to what Slack accepts across blocks, instead of failing it', async () => {
