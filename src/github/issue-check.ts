@@ -34,8 +34,21 @@ export interface CheckDeps {
   now: () => Date;
 }
 
-/** Timelines of busy issues run to several pages; beyond this many, the newest events are what matter and are missed. */
+/**
+ * Timelines come oldest first, a hundred events a page, and busy issues have several pages: at most this many
+ * are read (two for a chat reply), the first and then the newest backwards from rel="last", since the newest
+ * events (an assignment, a pull request, the claimer's comment) are the ones that decide.
+ */
 const TIMELINE_PAGES = 5;
+const INTERACTIVE_TIMELINE_PAGES = 2;
+
+/** The page number of rel="last" in a Link header; 1 when there is none (a single page). */
+export function lastPage(link: string | null): number {
+  const url = link && /<([^>]+)>;\s*rel="last"/.exec(link)?.[1];
+  if (!url) return 1;
+  const page = Number(new URL(url, 'https://api.invalid').searchParams.get('page'));
+  return Number.isInteger(page) && page > 1 ? page : 1;
+}
 
 export async function checkIssue(deps: CheckDeps, id: IssueId, interactive: boolean): Promise<IssueCheck> {
   const path = { owner: id.owner, repo: id.repo, issue_number: id.number };
@@ -45,12 +58,14 @@ export async function checkIssue(deps: CheckDeps, id: IssueId, interactive: bool
     const facts = (await cachedGet(deps.http, deps.cache, 'GET /repos/{owner}/{repo}/issues/{issue_number}', path, { keep: toFacts, interactive, ...(signal ? { signal } : {}), now: deps.now() })).value;
     const base = { title: facts.title, labels: facts.labels, assignees: facts.assignees };
     if (facts.isPull) return { state: 'pull_request', ...base, signals: [] };
-    const entries: TimelineEntry[] = [];
-    for (let page = 1; page <= (interactive ? 2 : TIMELINE_PAGES); page++) {
-      const r = await cachedGet(deps.http, deps.cache, 'GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', { ...path, per_page: 100, page }, { keep: toTimelineEntries, interactive, ...(signal ? { signal } : {}), now: deps.now() });
-      entries.push(...r.value);
-      if (!r.link || !/rel="next"/.test(r.link)) break;
-    }
+    const timeline = (page: number) =>
+      cachedGet(deps.http, deps.cache, 'GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', { ...path, per_page: 100, page }, { keep: toTimelineEntries, interactive, ...(signal ? { signal } : {}), now: deps.now() });
+    // The first page says where the last one is; then backwards from the newest, within the budget.
+    const first = await timeline(1);
+    const entries: TimelineEntry[] = [...first.value];
+    const budget = (interactive ? INTERACTIVE_TIMELINE_PAGES : TIMELINE_PAGES) - 1;
+    const last = lastPage(first.link);
+    for (let page = last; page > 1 && page > last - budget; page--) entries.push(...(await timeline(page)).value);
     const signals = signalsOf(entries);
     if (facts.state === 'closed') return { state: 'closed', ...base, signals };
     if (facts.assignees.length > 0) return { state: 'assigned', ...base, signals };

@@ -180,6 +180,17 @@ describe('guardrails', () => {
     expect((await s.adapter.say('I give up on #11', ada)).text).toMatch(/haven't claimed an issue/);
   });
 
+  it('reads a busy issue\'s newest timeline page: a pull request linked after 250 comments makes it taken', async () => {
+    const s = await world();
+    for (let i = 0; i < 250; i++) s.fake.comment(s.issues.net, `commenter-${i}`, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString());
+    s.fake.linkPr(s.issues.net, 'someone', '2026-11-20T00:00:00Z');
+    const said = await s.adapter.click('claim', 'kubernetes/kubernetes#21', ada);
+    expect(said.text).toMatch(/already has an open pull request/);
+    expect(await s.claims()).toEqual([]);
+    // Two pages in all for a chat reply: the first, which says where the last is, and the last.
+    expect(s.fake.requests.filter((r) => r.path.endsWith('/timeline')).map((r) => r.query.get('page'))).toEqual(['1', '3']);
+  });
+
   it('still gives the step when GitHub cannot be reached, says the state was not checked, and records the claim', async () => {
     const s = await world();
     s.fake.respond(() => true, ...Array.from({ length: 5 }, () => ({ status: 503, body: { message: 'down' } })));

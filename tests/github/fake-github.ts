@@ -150,7 +150,10 @@ export async function startFakeGithub() {
       const perPage = Number(url.searchParams.get('per_page') ?? 30);
       const page = Number(url.searchParams.get('page') ?? 1);
       const pages = Math.max(1, Math.ceil(issue.timeline.length / perPage));
-      const link: Record<string, string> = page < pages ? { link: `<${base}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next"` } : {};
+      // As GitHub does: next and last while there are more pages, prev and first after the first one.
+      const at = (n: number, rel: string) => `<${base}${url.pathname}?per_page=${perPage}&page=${n}>; rel="${rel}"`;
+      const rels = [...(page < pages ? [at(page + 1, 'next'), at(pages, 'last')] : []), ...(page > 1 ? [at(page - 1, 'prev'), at(1, 'first')] : [])];
+      const link: Record<string, string> = rels.length > 0 ? { link: rels.join(', ') } : {};
       record.status = withEtag(req, res, issue.timeline.slice((page - 1) * perPage, page * perPage), link);
       return;
     }

@@ -76,6 +76,15 @@ describe('claim follow-ups (fake clock)', () => {
     expect(await s.followUps()).toMatchObject({ reminded: 1 });
   });
 
+  it('sees progress on the newest page of a busy timeline (read backwards from the last page)', async () => {
+    const s = await world();
+    await s.adapter.click('claim', 'kubernetes/website#11', ada);
+    for (let i = 0; i < 620; i++) s.fake.comment(s.docs, `commenter-${i}`, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString());
+    s.clock.advance(3 * DAY);
+    s.fake.linkPr(s.docs, 'whoever', s.clock.now().toISOString());
+    expect((await s.refresh()).claims).toMatchObject({ progressed: 1 });
+  });
+
   it('without a login, counts the issue being assigned or linked to a pull request', async () => {
     const s = await world();
     await s.adapter.click('claim', 'kubernetes/website#11', ada);
