@@ -7,12 +7,10 @@ import { parseMarkup } from '../../src/core/index.js';
  * even a client or field that parses bare `@here` cannot notify anyone.
  */
 export function escapeText(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@(here|channel|everyone)\b/gi, '@\u200b$1');
+  return defuseBroadcasts(s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
+
+const defuseBroadcasts = (s: string) => s.replace(/@(here|channel|everyone)\b/gi, '@\u200b$1');
 
 /** A URL inside `<url|label>`: `|` and `>` would end it early, `&` must be an entity. */
 export function linkUrl(url: string): string {
@@ -52,9 +50,22 @@ export function cut(s: string, max: number): string {
   return `${out}…`;
 }
 
-/** Escapes plain text and fits it in `max` characters (escaping can lengthen it). */
+/** Escapes plain text and fits it in `max` characters (escaping can lengthen it), for mrkdwn and `text`. */
 export function plain(s: string, max: number): string {
   return cut(escapeText(s), max);
+}
+
+/**
+ * Text for `plain_text` objects (button and option labels, placeholders). Slack reads markup only in mrkdwn
+ * (docs.slack.dev, text object) and escapes `&`, `<`, `>` in plain_text itself (the stored message comes back
+ * with `&amp;`, slackapi/bolt-python#513), so an entity sent there shows as typed: the text goes as written,
+ * broadcast words still defused.
+ */
+export function plainText(s: string, max: number): string {
+  const text = defuseBroadcasts(s);
+  if (text.length <= max) return text;
+  const out = text.slice(0, max - 1);
+  return `${/[\ud800-\udbff]$/.test(out) ? out.slice(0, -1) : out}…`;
 }
 
 /** Splits mrkdwn into pieces of at most `max` characters at line ends; an overlong line is cut. */

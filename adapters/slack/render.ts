@@ -1,7 +1,7 @@
 // Neutral replies → Block Kit within Slack's limits, with a top-level text fallback for notifications.
 import type { types } from '@slack/bolt';
 import { replyToPlain, safeUrl, type Block, type Button, type ChoiceOption, type Reply } from '../../src/core/index.js';
-import { chunkLines, cut, escapeText, linkUrl, plain, toMrkdwn } from './mrkdwn.js';
+import { chunkLines, cut, escapeText, linkUrl, plain, plainText, toMrkdwn } from './mrkdwn.js';
 
 type KnownBlock = types.KnownBlock;
 type ButtonElement = types.Button;
@@ -52,7 +52,7 @@ function button(b: Button, id: (neutral: string) => string): ButtonElement {
   return {
     type: 'button',
     action_id: id(b.id),
-    text: { type: 'plain_text', text: plain(b.label, LIMITS.buttonText), emoji: true },
+    text: { type: 'plain_text', text: plainText(b.label, LIMITS.buttonText), emoji: true },
     value: b.value.slice(0, LIMITS.buttonValue),
     ...(b.style ? { style: b.style } : {}),
   };
@@ -61,7 +61,7 @@ function button(b: Button, id: (neutral: string) => string): ButtonElement {
 /** Select menus show no option description (only radio buttons and checkboxes do), so it joins the label. */
 function option(o: ChoiceOption) {
   const label = o.description ? `${o.label} (${o.description})` : o.label;
-  return { text: { type: 'plain_text' as const, text: plain(label, LIMITS.optionText), emoji: true }, value: o.value };
+  return { text: { type: 'plain_text' as const, text: plainText(label, LIMITS.optionText), emoji: true }, value: o.value };
 }
 
 function renderBlock(block: Block, id: (neutral: string) => string): KnownBlock[] {
@@ -89,7 +89,7 @@ function renderBlock(block: Block, id: (neutral: string) => string): KnownBlock[
       const shown = usable.slice(0, LIMITS.options);
       const select: KnownBlock = {
         type: 'actions',
-        elements: [{ type: 'static_select', action_id: id(block.id), placeholder: { type: 'plain_text', text: plain(block.placeholder, LIMITS.placeholder), emoji: true }, options: shown.map(option) }],
+        elements: [{ type: 'static_select', action_id: id(block.id), placeholder: { type: 'plain_text', text: plainText(block.placeholder, LIMITS.placeholder), emoji: true }, options: shown.map(option) }],
       };
       return block.options.length > shown.length ? [select, more(block.options.length - shown.length)] : [select];
     }

@@ -13,6 +13,14 @@ const shownText = (node: unknown): number =>
     : node && typeof node === 'object'
       ? Object.entries(node).reduce((n, [k, v]) => n + (k === 'text' && typeof v === 'string' ? v.length : shownText(v)), 0)
       : 0;
+/** The `text` of every text object of one type, in order. */
+function textsOf(node: unknown, type: 'mrkdwn' | 'plain_text'): string[] {
+  if (Array.isArray(node)) return node.flatMap((x) => textsOf(x, type));
+  if (!node || typeof node !== 'object') return [];
+  const o = node as Record<string, unknown>;
+  if (o.type === type && typeof o.text === 'string') return [o.text];
+  return Object.values(o).flatMap((v) => textsOf(v, type));
+}
 /** No Slack control sequence and no bare broadcast word survives rendering. */
 function expectDefused(out: unknown) {
   const s = json(out);
@@ -138,7 +146,21 @@ describe('Block Kit rendering', () => {
         choice('c', h, [{ label: h, value: 'v', description: h }]),
       ),
     );
-    expectDefused(out);
+    // Slack parses mrkdwn and the fallback; plain_text it shows as written, where only bare broadcasts matter.
+    expectDefused([out.text, textsOf(out.blocks, 'mrkdwn')]);
+    const labels = textsOf(out.blocks, 'plain_text');
+    expect(labels).toHaveLength(3); // the button, the placeholder, the option: all of them hostile
+    for (const label of labels) expect(label).not.toMatch(/@(here|channel|everyone)/i);
+  });
+
+  it('shows button and menu labels as written: plain_text is not read for entities', () => {
+    const out = renderMessage(
+      reply(
+        items([{ title: 'Docs', button: { id: 'x', label: 'Q&A <docs>', value: 'v' } }]),
+        choice('c', 'Pick one & go', [{ label: 'Docs & Tools', value: 'v', description: 'sig-docs <docs>' }]),
+      ),
+    );
+    expect(textsOf(out.blocks, 'plain_text')).toEqual(['Q&A <docs>', 'Pick one & go', 'Docs & Tools (sig-docs <docs>)']);
   });
 
   it('renders App Home as a home view of up to 100 blocks', () => {
