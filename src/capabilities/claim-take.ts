@@ -5,6 +5,7 @@ import type { Block, Reply } from '../core/types.js';
 import { createSigMap, issueUrl } from '../github/sig-map.js';
 import type { Claim, ClaimIssue } from '../store/claims.js';
 import { issueKey, type IssueId } from '../store/issues.js';
+import type { UserKey } from '../store/users.js';
 import { stepBlocks } from './claim-step.js';
 import { alternatives } from './issue-picks.js';
 import { linkMarkup, refOf, sampleNote } from './issue-view.js';
@@ -21,6 +22,17 @@ async function waitlist(ctx: Ctx, holder: Claim, isPrivate: boolean): Promise<Re
   return { blocks: [...sampleNote(ctx, 'claim.sample'), ...blocks], private: isPrivate };
 }
 
+const sameUser = (a: UserKey, b: UserKey) => a.platform === b.platform && a.workspaceId === b.workspaceId && a.userId === b.userId;
+
+function alreadyYours(ctx: Ctx, claim: Claim, isPrivate: boolean): Reply {
+  return { blocks: [text(ctx.t('claim.already_yours', { ref: refOf(claim), date: day(claim.createdAt, ctx) })), ...stepBlocks(ctx, claim)], private: isPrivate };
+}
+
+function atCap(ctx: Ctx, mine: Claim[], isPrivate: boolean): Reply {
+  const listMarkup = mine.map((c) => linkMarkup(c)).join(', ');
+  return { blocks: [text(ctx.t('claim.cap', { count: mine.length, listMarkup })), releaseButtons(ctx, mine)], private: isPrivate };
+}
+
 async function loginQuestion(ctx: Ctx): Promise<Block[]> {
   const known = await ctx.store.githubLogins.get(ctx.user);
   if (known.login || known.askedAt) return [];
@@ -31,12 +43,10 @@ async function loginQuestion(ctx: Ctx): Promise<Block[]> {
 export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean): Promise<Reply> {
   const ref = refOf(id);
   const mine = await ctx.store.claims.openFor(ctx.user);
+  // Early answers that spare a GitHub request; the store decides again, atomically, when the claim is opened.
   const already = mine.find((c) => c.key === issueKey(id));
-  if (already) return { blocks: [text(ctx.t('claim.already_yours', { ref: refOf(already), date: day(already.createdAt, ctx) })), ...stepBlocks(ctx, already)], private: isPrivate };
-  if (mine.length >= ctx.config.CLAIM_MAX_OPEN) {
-    const listMarkup = mine.map((c) => linkMarkup(c)).join(', ');
-    return { blocks: [text(ctx.t('claim.cap', { count: mine.length, listMarkup })), releaseButtons(ctx, mine)], private: isPrivate };
-  }
+  if (already) return alreadyYours(ctx, already, isPrivate);
+  if (mine.length >= ctx.config.CLAIM_MAX_OPEN) return atCap(ctx, mine, isPrivate);
   const holder = await ctx.store.claims.openOn(id);
   if (holder) return waitlist(ctx, holder, isPrivate);
   const indexed = await ctx.issues.get(id);
@@ -58,8 +68,10 @@ export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean): Promise<R
     url: indexed?.url ?? issueUrl(ctx.github.webBase, id),
     sigId: indexed?.sigIds[0] ?? createSigMap(ctx.content).sigsOf({ ...id, labels })[0] ?? null,
   };
-  const opened = await ctx.store.claims.open(ctx.user, issue, ctx.now());
-  if (!opened.created) return waitlist(ctx, opened.claim, isPrivate); // someone was faster by a moment
+  const opened = await ctx.store.claims.open(ctx.user, issue, ctx.now(), ctx.config.CLAIM_MAX_OPEN);
+  // Something changed during the live check: another click of theirs (a double click, or another issue), or someone else faster.
+  if (opened.kind === 'full') return atCap(ctx, opened.mine, isPrivate);
+  if (opened.kind === 'held') return sameUser(opened.claim.user, ctx.user) ? alreadyYours(ctx, opened.claim, isPrivate) : waitlist(ctx, opened.claim, isPrivate);
   await ctx.store.waitlist.leave(ctx.user, id);
   const blocks: Block[] = [
     ...sampleNote(ctx, 'claim.sample'),

@@ -1,6 +1,7 @@
 // Claims: who said "I want to work on this" about which issue, and how that ended.
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Engine } from './database.js';
 import { issueKey, type IssueId } from './issues.js';
 import type { Tables } from './tables.js';
 import { whereUser, type UserKey } from './users.js';
@@ -28,9 +29,18 @@ export interface Claim extends ClaimIssue {
   endedAt: Date | null;
 }
 
+/**
+ * `created`: the issue is theirs now; `held`: an open claim on it exists (whose holder may be this very
+ * person, clicking twice); `full`: they already hold `maxOpen` claims, listed in `mine`.
+ */
+export type OpenResult = { kind: 'created'; claim: Claim } | { kind: 'held'; claim: Claim } | { kind: 'full'; mine: Claim[] };
+
 export interface ClaimRepo {
-  /** Opens a claim unless one is open on the issue; `created` false returns that existing claim. */
-  open(user: UserKey, issue: ClaimIssue, now: Date): Promise<{ claim: Claim; created: boolean }>;
+  /**
+   * Opens a claim unless one is open on the issue or the person already holds `maxOpen`. Both rules are
+   * decided here, atomically, so two clicks at the same moment cannot get around either.
+   */
+  open(user: UserKey, issue: ClaimIssue, now: Date, maxOpen?: number): Promise<OpenResult>;
   openFor(user: UserKey): Promise<Claim[]>;
   openOn(issue: IssueId): Promise<Claim | null>;
   allOpen(): Promise<Claim[]>;
@@ -67,13 +77,25 @@ function toClaim(row: Selectable<Tables['claims']>): Claim {
   };
 }
 
-export function createClaimRepo(db: Kysely<Tables>): ClaimRepo {
-  const openOn = async (issue: IssueId) => {
-    const row = await db.selectFrom('claims').selectAll().where('issue_key', '=', issueKey(issue)).where('status', '=', 'open').executeTakeFirst();
+export function createClaimRepo(db: Kysely<Tables>, engine: Engine): ClaimRepo {
+  const openOn = async (issue: IssueId, on: Kysely<Tables> = db) => {
+    const row = await on.selectFrom('claims').selectAll().where('issue_key', '=', issueKey(issue)).where('status', '=', 'open').executeTakeFirst();
     return row ? toClaim(row) : null;
   };
+  const openFor = async (user: UserKey, on: Kysely<Tables> = db) => {
+    const rows = await on
+      .selectFrom('claims')
+      .selectAll()
+      .where('platform', '=', user.platform)
+      .where('workspace_id', '=', user.workspaceId)
+      .where('user_id', '=', user.userId)
+      .where('status', '=', 'open')
+      .orderBy('created_at')
+      .execute();
+    return rows.map(toClaim);
+  };
   return {
-    async open(user, issue, now) {
+    async open(user, issue, now, maxOpen = Infinity) {
       const row = {
         id: randomUUID(),
         ...whereUser(user),
@@ -91,26 +113,29 @@ export function createClaimRepo(db: Kysely<Tables>): ClaimRepo {
         reminded_at: null,
         ended_at: null,
       };
-      // The partial unique index decides between two people asking at the same moment.
-      const result = await db.insertInto('claims').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-      if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) return { claim: toClaim(row), created: true };
-      const holder = await openOn(issue);
-      if (!holder) throw new Error('claim conflict without an open claim');
-      return { claim: holder, created: false };
+      return db.transaction().execute(async (trx): Promise<OpenResult> => {
+        // One person's claims open one at a time: PostgreSQL serializes them on a lock of theirs (two keys, a
+        // space apart from the jobs' one-key locks), SQLite's write transaction does it already.
+        if (engine === 'postgres')
+          await sql`select pg_advisory_xact_lock(hashtext(${'onramp.claims:'} || current_schema()), hashtext(${`${user.platform}:${user.workspaceId}:${user.userId}`}))`.execute(trx);
+        // The partial unique index decides between two people asking at the same moment.
+        const result = await trx.insertInto('claims').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+        if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) {
+          const holder = await openOn(issue, trx);
+          if (!holder) throw new Error('claim conflict without an open claim');
+          return { kind: 'held', claim: holder };
+        }
+        // Counted after the insert, under the lock: whatever the timing, only the first `maxOpen` stay.
+        const mine = await openFor(user, trx);
+        if (mine.length > maxOpen) {
+          await trx.deleteFrom('claims').where('id', '=', row.id).execute();
+          return { kind: 'full', mine: mine.filter((c) => c.id !== row.id) };
+        }
+        return { kind: 'created', claim: toClaim(row) };
+      });
     },
-    async openFor(user) {
-      const rows = await db
-        .selectFrom('claims')
-        .selectAll()
-        .where('platform', '=', user.platform)
-        .where('workspace_id', '=', user.workspaceId)
-        .where('user_id', '=', user.userId)
-        .where('status', '=', 'open')
-        .orderBy('created_at')
-        .execute();
-      return rows.map(toClaim);
-    },
-    openOn,
+    openFor: (user) => openFor(user),
+    openOn: (issue) => openOn(issue),
     async allOpen() {
       const rows = await db.selectFrom('claims').selectAll().where('status', '=', 'open').orderBy('created_at').orderBy('id').execute();
       return rows.map(toClaim);

@@ -29,7 +29,7 @@ export function createStore(database: Database): Store {
     digests: createDigestRepo(database.db, database.engine),
     issues: createIssueRepo(database.db),
     httpCache: createHttpCacheRepo(database.db),
-    claims: createClaimRepo(database.db),
+    claims: createClaimRepo(database.db, database.engine),
     waitlist: createWaitlistRepo(database.db),
     listings: createListingRepo(database.db),
     githubLogins: createGithubLoginRepo(database.db),

@@ -124,6 +124,24 @@ describe('guardrails', () => {
     expect((await s.claims()).length).toBe(1);
   });
 
+  it('a double click claims once and tells the second click it is already yours, never a waitlist of one\'s own claim', async () => {
+    const s = await world();
+    const both = await Promise.all([s.adapter.click('claim', 'kubernetes/website#11', ada), s.adapter.click('claim', 'kubernetes/website#11', ada)]);
+    expect(both.filter((r) => /is yours to try/.test(r.text))).toHaveLength(1);
+    expect(both.filter((r) => /You already said you'd work on kubernetes\/website#11/.test(r.text))).toHaveLength(1);
+    expect(both.some((r) => /waitlist/.test(r.text))).toBe(false);
+    expect(await s.deps.store.waitlist.next({ owner: 'kubernetes', repo: 'website', number: 11 })).toBeNull();
+    expect((await s.claims()).length).toBe(1);
+  });
+
+  it('keeps CLAIM_MAX_OPEN when two issues are claimed at the same moment', async () => {
+    const s = await world();
+    const both = await Promise.all([s.adapter.click('claim', 'kubernetes/website#11', ada), s.adapter.click('claim', 'kubernetes/kubernetes#21', ada)]);
+    expect((await s.claims()).length).toBe(1);
+    expect(both.filter((r) => /is yours to try/.test(r.text))).toHaveLength(1);
+    expect(both.filter((r) => /You're already working on 1 issue/.test(r.text))).toHaveLength(1);
+  });
+
   it('puts others asking for a claimed issue on its waitlist, in order, with free alternatives', async () => {
     const s = await world();
     await s.adapter.click('claim', 'kubernetes/website#11', ada);

@@ -21,12 +21,14 @@ export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: Waitlis
     waiters.filter((w) => w.key === key && !w.notifiedAt).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || userOf(a.user).localeCompare(userOf(b.user)));
   return {
     claims: {
-      async open(user, issue, now) {
+      async open(user, issue, now, maxOpen = Infinity) {
         const holder = openOn(issueKey(issue));
-        if (holder) return { claim: copy(holder), created: false };
+        if (holder) return { kind: 'held', claim: copy(holder) };
+        const mine = claims.filter((c) => c.status === 'open' && userOf(c.user) === userOf(user));
+        if (mine.length >= maxOpen) return { kind: 'full', mine: mine.map(copy) };
         const claim: Claim = { ...issue, id: randomUUID(), user: { ...user }, key: issueKey(issue), status: 'open', reason: null, createdAt: now, progressAt: null, remindedAt: null, endedAt: null };
         claims.push(claim);
-        return { claim: copy(claim), created: true };
+        return { kind: 'created', claim: copy(claim) };
       },
       async openFor(user) {
         return claims.filter((c) => c.status === 'open' && userOf(c.user) === userOf(user)).map(copy);

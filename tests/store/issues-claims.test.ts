@@ -104,23 +104,37 @@ describe.each(kinds)('issue index and claims on %s', (kind) => {
 
   it('opens one claim per issue, whoever asks second gets the holder back', async () => {
     const first = await store.claims.open(ada, claimOf('kubernetes/website', 10), t0);
-    expect(first.created).toBe(true);
+    expect(first.kind).toBe('created');
     const second = await store.claims.open(bob, claimOf('Kubernetes/Website', 10), later(1));
-    expect(second.created).toBe(false);
-    expect(second.claim.user).toEqual(ada);
+    expect(second).toMatchObject({ kind: 'held', claim: { user: ada } });
+    expect(await store.claims.open(ada, claimOf('kubernetes/website', 10), later(1))).toMatchObject({ kind: 'held', claim: { user: ada } });
     expect((await store.claims.openFor(ada)).map((c) => c.number)).toEqual([10]);
     expect(await store.claims.openFor(bob)).toEqual([]);
-    expect((await store.claims.openOn({ owner: 'kubernetes', repo: 'website', number: 10 }))?.id).toBe(first.claim.id);
+    expect((await store.claims.openOn({ owner: 'kubernetes', repo: 'website', number: 10 }))?.id).toBe(first.kind === 'created' && first.claim.id);
   });
 
   it('ends a claim once, and a released issue can be claimed again', async () => {
-    const { claim } = await store.claims.open(cleo, claimOf('kubernetes/kubectl', 11), t0);
-    expect(await store.claims.end(claim.id, 'released', 'gave_up', later(5))).toBe(true);
-    expect(await store.claims.end(claim.id, 'released', 'gave_up', later(6))).toBe(false);
+    const opened = await store.claims.open(cleo, claimOf('kubernetes/kubectl', 11), t0);
+    if (opened.kind !== 'created') throw new Error('not opened');
+    expect(await store.claims.end(opened.claim.id, 'released', 'gave_up', later(5))).toBe(true);
+    expect(await store.claims.end(opened.claim.id, 'released', 'gave_up', later(6))).toBe(false);
     expect(await store.claims.openFor(cleo)).toEqual([]);
     const again = await store.claims.open(bob, claimOf('kubernetes/kubectl', 11), later(7));
-    expect(again.created).toBe(true);
+    expect(again.kind).toBe('created');
     expect((await store.claims.allOpen()).map((c) => c.number).sort()).toEqual([10, 11]);
+  });
+
+  it('holds a person to maxOpen claims even when many arrive at once', async () => {
+    const dave = { platform: 'slack', workspaceId: 'T1', userId: 'U4' };
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => store.claims.open(dave, claimOf('kubernetes/kubectl', 200 + i), later(8), 2)));
+    expect(results.filter((r) => r.kind === 'created')).toHaveLength(2);
+    expect(results.filter((r) => r.kind === 'full')).toHaveLength(4);
+    expect(await store.claims.openFor(dave)).toHaveLength(2);
+    // The issues refused stay free for others.
+    const refused = results.flatMap((r, i) => (r.kind === 'full' ? [200 + i] : []));
+    expect((await store.claims.open(bob, claimOf('kubernetes/kubectl', refused[0]!), later(9))).kind).toBe('created');
+    for (const c of await store.claims.openFor(dave)) await store.claims.end(c.id, 'released', 'gave_up', later(9));
+    for (const c of await store.claims.openFor(bob)) if (c.number >= 200) await store.claims.end(c.id, 'released', 'gave_up', later(9));
   });
 
   it('tracks progress and reminders: progress restarts the clock', async () => {
