@@ -59,11 +59,18 @@ async function send(deps: FollowUpDeps, user: UserKey, reply: Reply, what: strin
   return result.ok;
 }
 
-/** Tells the first person waiting for each issue nobody holds any more; the next one after a turn unanswered. */
+/**
+ * Tells the first person waiting for each issue whose claim was given up or released; the next one after a
+ * turn unanswered. An issue whose claim ended because it was closed is nobody's to take: its waitlist goes.
+ */
 export async function notifyWaitlists(deps: FollowUpDeps): Promise<{ notified: number; failed: number }> {
   const out = { notified: 0, failed: 0 };
   for (const issue of await deps.store.waitlist.waitedFor()) {
-    if (await deps.store.claims.openOn(issue)) continue;
+    const ended = await deps.store.claims.lastOn(issue);
+    if (ended?.status !== 'released') {
+      if (ended?.status === 'done') await deps.store.waitlist.clear(issue);
+      continue;
+    }
     const last = await deps.store.waitlist.lastNotifiedAt(issue);
     if (last && deps.now().getTime() - last.getTime() < WAITLIST_TURN_DAYS * DAY) continue;
     const waiter = await deps.store.waitlist.next(issue);

@@ -46,6 +46,8 @@ export async function checkClaims(deps: Pick<RefreshIssuesDeps, 'github' | 'stor
     out.checked += 1;
     if (check.state === 'closed' || check.state === 'not_found') {
       if (await deps.store.claims.end(claim.id, 'done', 'closed', deps.now())) out.ended += 1;
+      // Nobody will get a closed issue: the people waiting for it are not told it is free.
+      await deps.store.waitlist.clear(claim);
       continue;
     }
     const { login } = await deps.store.githubLogins.get(claim.user);

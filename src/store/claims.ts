@@ -43,6 +43,8 @@ export interface ClaimRepo {
   open(user: UserKey, issue: ClaimIssue, now: Date, maxOpen?: number): Promise<OpenResult>;
   openFor(user: UserKey): Promise<Claim[]>;
   openOn(issue: IssueId): Promise<Claim | null>;
+  /** The issue's latest claim, open or ended (how it ended decides whether its waitlist is told). */
+  lastOn(issue: IssueId): Promise<Claim | null>;
   allOpen(): Promise<Claim[]>;
   /** Ends an open claim; false when it was not open any more. */
   end(id: string, status: Exclude<ClaimStatus, 'open'>, reason: ClaimEnd, now: Date): Promise<boolean>;
@@ -136,6 +138,10 @@ export function createClaimRepo(db: Kysely<Tables>, engine: Engine): ClaimRepo {
     },
     openFor: (user) => openFor(user),
     openOn: (issue) => openOn(issue),
+    async lastOn(issue) {
+      const row = await db.selectFrom('claims').selectAll().where('issue_key', '=', issueKey(issue)).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+      return row ? toClaim(row) : null;
+    },
     async allOpen() {
       const rows = await db.selectFrom('claims').selectAll().where('status', '=', 'open').orderBy('created_at').orderBy('id').execute();
       return rows.map(toClaim);

@@ -26,6 +26,8 @@ export interface WaitlistRepo {
   lastNotifiedAt(issue: IssueId): Promise<Date | null>;
   /** Issues with someone not yet told. */
   waitedFor(): Promise<WaitedIssue[]>;
+  /** Empties the issue's waitlist (it was closed: there is nothing to wait for); returns how many left it. */
+  clear(issue: IssueId): Promise<number>;
   /** Marks the person as told, only if they were not (one message even with two runners); null takes it back. */
   notified(user: UserKey, issue: IssueId, at: Date | null): Promise<boolean>;
 }
@@ -110,6 +112,10 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
       const byKey = new Map<string, WaitedIssue>();
       for (const r of rows) if (!byKey.has(r.issue_key)) byKey.set(r.issue_key, { owner: r.owner, repo: r.repo, number: Number(r.number), title: r.title, url: r.url });
       return [...byKey.values()];
+    },
+    async clear(issue) {
+      const result = await db.deleteFrom('claim_waitlist').where('issue_key', '=', issueKey(issue)).executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
     async notified(user, issue, at) {
       let q = db

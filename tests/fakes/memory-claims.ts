@@ -37,6 +37,11 @@ export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: Waitlis
         const c = openOn(issueKey(issue));
         return c ? copy(c) : null;
       },
+      async lastOn(issue) {
+        const mine = claims.filter((c) => c.key === issueKey(issue));
+        const last = mine.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id)).at(-1);
+        return last ? copy(last) : null;
+      },
       async allOpen() {
         return claims.filter((c) => c.status === 'open').map(copy);
       },
@@ -89,6 +94,11 @@ export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: Waitlis
       async waitedFor() {
         const keys = [...new Set(waiters.filter((w) => !w.notifiedAt).map((w) => w.key))].sort();
         return keys.map((k) => ({ ...pending(k)[0]!.issue }));
+      },
+      async clear(issue) {
+        const gone = waiters.filter((w) => w.key === issueKey(issue));
+        for (const w of gone) waiters.splice(waiters.indexOf(w), 1);
+        return gone.length;
       },
       async notified(user, issue, at) {
         const w = mine(user, issueKey(issue));

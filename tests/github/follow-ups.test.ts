@@ -105,6 +105,25 @@ describe('claim follow-ups (fake clock)', () => {
     expect(s.posts).toEqual([]);
   });
 
+  it('never tells the people waiting that a closed issue is free, whichever way its claim ended', async () => {
+    const s = await world();
+    await s.adapter.click('claim', 'kubernetes/website#11', ada);
+    await s.adapter.click('claim', 'kubernetes/website#11', bob);
+    s.docs.state = 'closed';
+    expect((await s.refresh()).claims).toMatchObject({ ended: 1 });
+    expect(await s.followUps()).toMatchObject({ notified: 0 });
+    // A claim ended as done by another path (its waitlist still there) is not announced either.
+    const kind = s.fake.addIssue('kubernetes-sigs/kind', 43, { title: 'Sort the flags' });
+    await s.adapter.click('claim', `kubernetes-sigs/kind#${kind.number}`, cleo);
+    await s.adapter.click('claim', `kubernetes-sigs/kind#${kind.number}`, ada);
+    const [held] = await s.deps.store.claims.openFor({ platform: 'test', workspaceId: 'W1', userId: 'U3' });
+    await s.deps.store.claims.end(held!.id, 'done', 'closed', s.clock.now());
+    s.clock.advance(7 * DAY);
+    expect(await s.followUps()).toMatchObject({ notified: 0 });
+    expect(s.posts).toEqual([]);
+    expect(await s.deps.store.waitlist.waitedFor()).toEqual([]);
+  });
+
   it('retries an undelivered nudge on the next run, and nudges in the language the person chose', async () => {
     const s = await world();
     await s.adapter.command('language', 'fr', ada);

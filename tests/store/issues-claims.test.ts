@@ -162,6 +162,16 @@ describe.each(kinds)('issue index and claims on %s', (kind) => {
     expect(await store.waitlist.leave(cleo, target)).toBe(true);
     expect(await store.waitlist.next(target)).toBeNull();
     expect(await store.waitlist.waitedFor()).toEqual([]);
+    await store.waitlist.join(cleo, target, later(12));
+    await store.waitlist.join(ada, target, later(13));
+    expect(await store.waitlist.clear(target)).toBe(3);
+    expect(await store.waitlist.waitedFor()).toEqual([]);
+  });
+
+  it("finds an issue's latest claim, ended or open", async () => {
+    const latest = await store.claims.lastOn({ owner: 'kubernetes', repo: 'kubectl', number: 11 });
+    expect(latest).toMatchObject({ status: 'open', user: bob });
+    expect(await store.claims.lastOn({ owner: 'kubernetes', repo: 'kubectl', number: 999 })).toBeNull();
   });
 
   it('remembers the last listing per person', async () => {
