@@ -71,10 +71,8 @@ export async function notifyWaitlists(deps: FollowUpDeps): Promise<{ notified: n
       if (ended?.status === 'done') await deps.store.waitlist.clear(issue);
       continue;
     }
-    const last = await deps.store.waitlist.lastNotifiedAt(issue);
-    if (last && deps.now().getTime() - last.getTime() < WAITLIST_TURN_DAYS * DAY) continue;
-    const waiter = await deps.store.waitlist.next(issue);
-    if (!waiter || !(await deps.store.waitlist.notified(waiter.user, issue, deps.now()))) continue;
+    const waiter = await deps.store.waitlist.tellNext(issue, deps.now(), WAITLIST_TURN_DAYS * DAY);
+    if (!waiter) continue;
     const t = await speakTo(deps, waiter.user);
     if (await send(deps, waiter.user, freeAgain(t, issue), 'waitlist')) out.notified += 1;
     else {

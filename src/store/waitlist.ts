@@ -22,8 +22,12 @@ export interface WaitlistRepo {
   leave(user: UserKey, issue: IssueId): Promise<boolean>;
   /** The first person not yet told, if any. */
   next(issue: IssueId): Promise<Waiter | null>;
-  /** When someone was last told this issue was free. */
-  lastNotifiedAt(issue: IssueId): Promise<Date | null>;
+  /**
+   * Marks the first person not yet told as told and returns them, unless someone was told within the last
+   * `turnMs` (it is still their turn) or a claim is open on the issue: one conditional UPDATE, so two
+   * runners never tell two people at once. Null when there is nobody to tell now.
+   */
+  tellNext(issue: IssueId, now: Date, turnMs: number): Promise<Waiter | null>;
   /** Issues with someone not yet told. */
   waitedFor(): Promise<WaitedIssue[]>;
   /** Empties the issue's waitlist (it was closed: there is nothing to wait for); returns how many left it. */
@@ -93,13 +97,29 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
       const row = await pending(issue).selectAll().orderBy('created_at').orderBy('platform').orderBy('workspace_id').orderBy('user_id').executeTakeFirst();
       return row ? toWaiter(row) : null;
     },
-    async lastNotifiedAt(issue) {
-      const row = await db
-        .selectFrom('claim_waitlist')
-        .select((eb) => eb.fn.max('notified_at').as('at'))
-        .where('issue_key', '=', issueKey(issue))
+    async tellNext(issue, now, turnMs) {
+      const first = await pending(issue).selectAll().orderBy('created_at').orderBy('platform').orderBy('workspace_id').orderBy('user_id').executeTakeFirst();
+      if (!first) return null;
+      const key = issueKey(issue);
+      const since = new Date(now.getTime() - turnMs).toISOString();
+      // The turn and the claim are checked in the same statement as the write: a runner that read the queue
+      // before another one told someone finds the condition false here, instead of telling the next person too.
+      const result = await db
+        .updateTable('claim_waitlist')
+        .set({ notified_at: now.toISOString() })
+        .where('issue_key', '=', key)
+        .where('platform', '=', first.platform)
+        .where('workspace_id', '=', first.workspace_id)
+        .where('user_id', '=', first.user_id)
+        .where('notified_at', 'is', null)
+        .where((eb) =>
+          eb.and([
+            eb.not(eb.exists(eb.selectFrom('claim_waitlist as told').select('told.issue_key').where('told.issue_key', '=', key).where('told.notified_at', '>', since))),
+            eb.not(eb.exists(eb.selectFrom('claims').select('claims.id').where('claims.issue_key', '=', key).where('claims.status', '=', 'open'))),
+          ]),
+        )
         .executeTakeFirst();
-      return row?.at ? new Date(row.at) : null;
+      return Number(result.numUpdatedRows) > 0 ? { ...toWaiter(first), notifiedAt: now } : null;
     },
     async waitedFor() {
       const rows = await db

@@ -87,9 +87,13 @@ export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: Waitlis
         const w = pending(issueKey(issue))[0];
         return w ? { user: { ...w.user }, issue: { ...w.issue }, createdAt: w.createdAt, notifiedAt: null } : null;
       },
-      async lastNotifiedAt(issue) {
-        const times = waiters.filter((w) => w.key === issueKey(issue) && w.notifiedAt).map((w) => w.notifiedAt!.getTime());
-        return times.length ? new Date(Math.max(...times)) : null;
+      async tellNext(issue, now, turnMs) {
+        const key = issueKey(issue);
+        const recent = waiters.some((w) => w.key === key && w.notifiedAt && w.notifiedAt.getTime() > now.getTime() - turnMs);
+        const first = pending(key)[0];
+        if (!first || recent || openOn(key)) return null;
+        first.notifiedAt = now;
+        return { user: { ...first.user }, issue: { ...first.issue }, createdAt: first.createdAt, notifiedAt: now };
       },
       async waitedFor() {
         const keys = [...new Set(waiters.filter((w) => !w.notifiedAt).map((w) => w.key))].sort();

@@ -156,7 +156,6 @@ describe.each(kinds)('issue index and claims on %s', (kind) => {
     expect((await store.waitlist.next(target))?.user).toEqual(bob);
     expect(await store.waitlist.notified(bob, target, later(10))).toBe(true);
     expect(await store.waitlist.notified(bob, target, later(10))).toBe(false);
-    expect(await store.waitlist.lastNotifiedAt(target)).toEqual(later(10));
     expect((await store.waitlist.next(target))?.user).toEqual(cleo);
     expect(await store.waitlist.join(cleo, target, later(11))).toEqual({ position: 1, added: false });
     expect(await store.waitlist.leave(cleo, target)).toBe(true);
@@ -166,6 +165,23 @@ describe.each(kinds)('issue index and claims on %s', (kind) => {
     await store.waitlist.join(ada, target, later(13));
     expect(await store.waitlist.clear(target)).toBe(3);
     expect(await store.waitlist.waitedFor()).toEqual([]);
+  });
+
+  it('tells one waiter at a time: the next only when the turn is over, never while a claim is open, once among concurrent runners', async () => {
+    const target = { owner: 'kubernetes', repo: 'website', number: 30, title: 'Issue 30', url: 'https://github.com/kubernetes/website/issues/30' };
+    const hour = 60 * 60_000;
+    await store.waitlist.join(bob, target, later(1));
+    await store.waitlist.join(cleo, target, later(2));
+    await store.waitlist.join(ada, target, later(3));
+    const told = await Promise.all(Array.from({ length: 5 }, () => store.waitlist.tellNext(target, later(10), hour)));
+    expect(told.filter((w) => w !== null).map((w) => w!.user)).toEqual([bob]);
+    expect(await store.waitlist.tellNext(target, later(30), hour)).toBeNull(); // still Bob's turn
+    expect((await store.waitlist.tellNext(target, later(71), hour))?.user).toEqual(cleo);
+    const opened = await store.claims.open(bob, { ...target, sigId: null }, later(72));
+    expect(await store.waitlist.tellNext(target, later(200), hour)).toBeNull(); // Bob took it after all
+    if (opened.kind === 'created') await store.claims.end(opened.claim.id, 'released', 'gave_up', later(201));
+    expect((await store.waitlist.tellNext(target, later(202), hour))?.user).toEqual(ada);
+    await store.waitlist.clear(target);
   });
 
   it("finds an issue's latest claim, ended or open", async () => {
