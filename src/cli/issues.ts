@@ -33,6 +33,10 @@ export const issuesRefresh: CliCommand = {
         { refresh: githubSide.refresh, issues: deps.issues, github: deps.github, store: deps.store, log: deps.log, now: deps.now },
         { force: true, onQuery: (r, i, n) => io.out(progressLine(r, i, n)) },
       );
+      if (!report) {
+        io.err('Another runner (the bot, or another `issues refresh`) is refreshing the index right now; nothing was asked of GitHub from here. Try again in a minute.');
+        return 1;
+      }
       const total = (await deps.issues.list()).length;
       io.out(`Index: ${total} free issues; ${report?.languageLookups ?? 0} repository languages looked up; claims: ${claims?.checked ?? 0} checked, ${claims?.progressed ?? 0} with progress, ${claims?.ended ?? 0} ended.`);
       return report?.queries.every((q) => q.ok) ? 0 : 1;

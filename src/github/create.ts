@@ -2,8 +2,9 @@
 import type { Config } from '../config/schema.js';
 import type { Content } from '../content/types.js';
 import type { Logger } from '../log.js';
+import { throttled } from '../store/job-locks.js';
 import type { Store } from '../store/store.js';
-import { createGithubHttp, type GithubHttpOptions } from './client.js';
+import { createGithubHttp, type GithubHttp, type GithubHttpOptions } from './client.js';
 import { checkIssue, userExists } from './issue-check.js';
 import { createIssueIndex } from './issue-index.js';
 import type { GithubPort, IssueIndex, IssueSource } from './ports.js';
@@ -12,12 +13,25 @@ import { refreshIndex, type QueryReport, type RefreshReport } from './refresh-in
 import { createSampleGithub, createSampleIndex, loadSample } from './sample.js';
 import { issueHostsOf, webBaseOf } from './web.js';
 
+/** The job lock every refresh of the index holds, whoever starts it (the job, chat, the digest, the CLI, any replica). */
+export const REFRESH_LOCK = 'issues-refresh';
+
+export interface RefreshOptions {
+  onQuery?: (report: QueryReport, index: number, count: number) => void;
+  /** Only if the index is stale, as the store says once the lock is held: another replica may just have refreshed it. */
+  ifDue?: boolean;
+}
+
 export interface GithubSide {
   source: IssueSource;
   github: GithubPort;
   issues: IssueIndex;
-  /** Refreshes the index now (null for the sample); concurrent calls share one run. */
-  refresh(onQuery?: (report: QueryReport, index: number, count: number) => void): Promise<RefreshReport | null>;
+  /**
+   * Refreshes the index under the refresh lock; null when nothing was refreshed (the sample, another runner
+   * holding the lock, or `ifDue` and not due). Calls in one process share a run, except that a forced one
+   * does not settle for a running `ifDue` one: it runs after it.
+   */
+  refresh(options?: RefreshOptions): Promise<RefreshReport | null>;
 }
 
 export interface CreateGithubOptions {
@@ -54,22 +68,42 @@ export async function createGithub(options: CreateGithubOptions): Promise<Github
     log,
     ...options.http,
   });
-  let running: Promise<RefreshReport> | null = null;
+  let running: { forced: boolean; done: Promise<RefreshReport | null> } | null = null;
   const index = createIssueIndex({
     store,
-    refresh: () => refresh().catch(() => null),
+    refresh: () => refresh({ ifDue: true }).catch(() => null),
     queryKeys: () => buildQueries(content.community.github).map((q) => q.key),
     intervalMinutes: config.ISSUES_REFRESH_MINUTES,
     now,
     log,
   });
-  function refresh(onQuery?: (report: QueryReport, index: number, count: number) => void): Promise<RefreshReport> {
-    // One refresh at a time per process: the job, the CLI and a stale chat read share it.
-    running ??= refreshIndex({ http, store, content, webBase, now, log }, onQuery).finally(() => {
-      running = null;
+  async function underLock(options: RefreshOptions): Promise<RefreshReport | null> {
+    const result = await store.jobLocks.withLock(REFRESH_LOCK, now, async (heartbeat) => {
+      if (options.ifDue) {
+        index.invalidate();
+        if (!(await index.status()).stale) return null;
+      }
+      // Every request keeps the SQLite lease alive, so rate-limit waits never let it lapse mid-refresh.
+      const beat = throttled(heartbeat, now);
+      const beating: GithubHttp = {
+        deadline: http.deadline,
+        get: async (route, params, opts) => (await beat(), http.get(route, params, opts)),
+      };
+      return refreshIndex({ http: beating, store, content, webBase, now, log }, options.onQuery);
+    });
+    if (!result.locked) log.info('issue refresh: another runner holds the refresh lock; nothing asked of GitHub here');
+    return result.locked ? result.value : null;
+  }
+  function refresh(options: RefreshOptions = {}): Promise<RefreshReport | null> {
+    const forced = !options.ifDue;
+    if (running && (running.forced || !forced)) return running.done;
+    const before = running?.done.catch(() => null);
+    const done: Promise<RefreshReport | null> = (async () => (await before, underLock(options)))().finally(() => {
+      if (running?.done === done) running = null;
       index.invalidate();
     });
-    return running;
+    running = { forced, done };
+    return done;
   }
   const github: GithubPort = {
     source,

@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import { helpChannel } from '../capabilities/help-channel.js';
 import { linkMarkup, refOf } from '../capabilities/issue-view.js';
 import type { Claim } from '../store/claims.js';
+import { throttled } from '../store/job-locks.js';
 import type { Store } from '../store/store.js';
 import { preferredLocale, type UserKey } from '../store/users.js';
 import type { WaitedIssue } from '../store/waitlist.js';
@@ -31,7 +32,12 @@ export interface FollowUpReport {
   released: number;
   notified: number;
   failed: number;
+  /** Another runner (a replica) held the follow-up lock: this one did nothing. */
+  busy?: boolean;
 }
+
+/** The job lock of the daily follow-ups: one replica decides and sends them. */
+export const FOLLOW_UP_LOCK = 'claim-follow-ups';
 
 const dm = (user: UserKey): Destination => ({ platform: user.platform as Platform, workspaceId: user.workspaceId, kind: 'user', userId: user.userId });
 
@@ -94,9 +100,17 @@ function freeAgain(t: Translate, issue: WaitedIssue): Reply {
 
 /** Daily: silence past CLAIM_REMIND_DAYS gets a nudge; CLAIM_RELEASE_DAYS more frees the issue for the next person. */
 export async function claimFollowUps(deps: FollowUpDeps): Promise<FollowUpReport> {
+  const result = await deps.store.jobLocks.withLock(FOLLOW_UP_LOCK, deps.now, (heartbeat) => followUps(deps, throttled(heartbeat, deps.now)));
+  if (result.locked) return result.value;
+  deps.log.info('claim follow-ups: another runner is doing them; nothing to do here');
+  return { reminded: 0, released: 0, notified: 0, failed: 0, busy: true };
+}
+
+async function followUps(deps: FollowUpDeps, alive: () => Promise<void>): Promise<FollowUpReport> {
   const report: FollowUpReport = { reminded: 0, released: 0, notified: 0, failed: 0 };
   const now = deps.now();
   for (const claim of await deps.store.claims.allOpen()) {
+    await alive();
     const quietSince = Math.max(claim.createdAt.getTime(), claim.progressAt?.getTime() ?? 0);
     const t = await speakTo(deps, claim.user);
     if (!claim.remindedAt && now.getTime() - quietSince >= deps.config.CLAIM_REMIND_DAYS * DAY) {

@@ -11,7 +11,7 @@ import { weeklyDigest, type DigestJob } from './weekly-digest.js';
 export function digestJob(booted: Booted, post: Post, reachable?: readonly Platform[]): DigestJob {
   const { deps, githubSide } = booted;
   return {
-    issues: createIndexIssueSource(deps.issues, deps.github, { log: deps.log, refresh: () => githubSide.refresh() }),
+    issues: createIndexIssueSource(deps.issues, deps.github, { log: deps.log, refresh: () => githubSide.refresh({ ifDue: true }) }),
     post,
     clock: systemClock,
     platforms: configuredPlatforms(deps.config),

@@ -8,6 +8,7 @@ import type { ScheduledJob } from './schedule.js';
 /**
  * The refresh ticks every five minutes but asks GitHub only when ISSUES_REFRESH_MINUTES have passed since
  * the last complete refresh (by any replica, as the store records it), so a restart never refreshes twice.
+ * Both jobs take a job lock (see store/job-locks.ts): on every replica the cron fires, one does the work.
  */
 const REFRESH_TICK = '*/5 * * * *';
 /** Daily, mid-morning in Europe and early in the Americas: a nudge is a message people read in the day. */

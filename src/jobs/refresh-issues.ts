@@ -1,5 +1,5 @@
 // The issue refresh job: re-reads the index from GitHub when due, then looks for progress on open claims.
-import type { GithubSide } from '../github/create.js';
+import type { GithubSide, RefreshOptions } from '../github/create.js';
 import type { GithubPort, IssueIndex, ProgressSignal } from '../github/ports.js';
 import type { RefreshReport } from '../github/refresh-index.js';
 import type { Logger } from '../log.js';
@@ -63,11 +63,12 @@ export async function checkClaims(deps: Pick<RefreshIssuesDeps, 'github' | 'stor
 /** Scheduled often; does the GitHub work only when the index is due (or `force`, from the CLI). */
 export async function refreshIssues(
   deps: RefreshIssuesDeps,
-  options: { force?: boolean; onQuery?: Parameters<GithubSide['refresh']>[0] } = {},
+  options: { force?: boolean; onQuery?: RefreshOptions['onQuery'] } = {},
 ): Promise<{ report: RefreshReport | null; claims: ClaimsChecked | null }> {
   if (!options.force && !(await deps.issues.status()).stale) return { report: null, claims: null };
-  const report = await deps.refresh(options.onQuery);
-  if (!report) return { report: null, claims: null }; // the bundled sample: nothing to refresh
+  // The refresh decides again under its lock: another replica may have refreshed since this one read the status.
+  const report = await deps.refresh({ ifDue: !options.force, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
+  if (!report) return { report: null, claims: null }; // the sample, another runner refreshing, or no longer due
   const claims = await checkClaims(deps);
   deps.log.info({ queries: report.queries.length, failed: report.queries.filter((q) => !q.ok).length, ...claims }, 'issues refreshed');
   return { report, claims };

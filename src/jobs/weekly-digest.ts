@@ -15,6 +15,8 @@ import type { DeliveryRow, DeliveryStatus } from '../store/digests.js';
 export const MAX_ATTEMPTS = 5;
 /** The lease on SQLite is renewed at most this often while a run sends. */
 const HEARTBEAT_MS = 30_000;
+/** The job lock of the digest (a lease name on SQLite, part of the advisory lock's key on PostgreSQL). */
+export const DIGEST_LOCK = 'weekly-digest';
 
 export interface DigestJob {
   issues: DigestIssueSource;
@@ -126,7 +128,7 @@ async function runPeriod(deps: Deps, job: DigestJob, period: string, heartbeat: 
  */
 export async function weeklyDigest(deps: Deps, job: DigestJob): Promise<DigestReport> {
   const period = periodKey(job.clock.now(), deps.config.DIGEST_TIMEZONE);
-  const result = await deps.store.digests.withLock(() => job.clock.now(), (heartbeat) => runPeriod(deps, job, period, heartbeat));
+  const result = await deps.store.jobLocks.withLock(DIGEST_LOCK, () => job.clock.now(), (heartbeat) => runPeriod(deps, job, period, heartbeat));
   if (!result.locked) {
     deps.log.info({ period }, 'digest: another runner is sending this period; nothing to do here');
     const empty = { sent: 0, empty: 0, failed: 0, skipped: 0, cancelled: 0, interrupted: 0 };

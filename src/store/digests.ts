@@ -1,8 +1,6 @@
-// The digest ledger: runs per period, one delivery row per destination, DM opt-ins, and the run lock.
-import { hostname } from 'node:os';
-import { sql, type Kysely } from 'kysely';
+// The digest ledger: runs per period, one delivery row per destination, and DM opt-ins (the run lock is a job lock).
+import type { Kysely } from 'kysely';
 import type { Locale } from '../core/types.js';
-import type { Engine } from './database.js';
 import type { DigestDeliveriesTable, Tables } from './tables.js';
 import { whereUser, type UserKey } from './users.js';
 
@@ -56,20 +54,12 @@ export interface Settlement {
   failed?: boolean;
 }
 
-export type Locked<T> = { locked: true; value: T } | { locked: false };
-
 export interface DigestRepo {
   /** Turns DM digests on or off for a person; true when that changed something. */
   setDm(key: UserKey, on: boolean, now: Date): Promise<boolean>;
   dmOn(key: UserKey): Promise<boolean>;
   /** Everyone with DM digests on, with their language and the SIGs they follow (possibly none). */
   dmRecipients(): Promise<DmRecipient[]>;
-
-  /**
-   * Runs `fn` only if no other runner holds the digest lock: a transaction-scoped advisory lock on
-   * PostgreSQL, a lease row on SQLite (kept alive by `heartbeat`, expiring if its holder dies).
-   */
-  withLock<T>(now: () => Date, fn: (heartbeat: () => Promise<void>) => Promise<T>): Promise<Locked<T>>;
 
   /** Creates the period's run when it does not exist yet, and returns it. */
   openRun(periodKey: string, now: Date): Promise<DigestRun>;
@@ -89,9 +79,6 @@ export interface DigestRepo {
   lastCutoffs(): Promise<Map<string, Date>>;
 }
 
-const LOCK_NAME = 'weekly-digest';
-/** Long enough for a Retry-After wait between heartbeats, short enough that a dead runner is soon replaced. */
-export const LEASE_MS = 5 * 60_000;
 const PLAN_CHUNK = 500;
 
 function toRow(r: DigestDeliveriesTable): DeliveryRow {
@@ -110,39 +97,7 @@ function toRow(r: DigestDeliveriesTable): DeliveryRow {
   };
 }
 
-export function createDigestRepo(db: Kysely<Tables>, engine: Engine): DigestRepo {
-  const owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-
-  async function withAdvisoryLock<T>(fn: (heartbeat: () => Promise<void>) => Promise<T>): Promise<Locked<T>> {
-    // The lock lives as long as this transaction, on its own connection; the work itself runs on
-    // other connections so each delivery row commits at once and survives a crash of this runner.
-    // The schema is part of the key: two onramp deployments sharing a database are two bots.
-    return db.transaction().execute(async (trx) => {
-      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext(${`onramp.${LOCK_NAME}:`} || current_schema())) as locked`.execute(trx);
-      if (!rows[0]?.locked) return { locked: false } as const;
-      return { locked: true, value: await fn(async () => {}) } as const;
-    });
-  }
-
-  async function withLease<T>(now: () => Date, fn: (heartbeat: () => Promise<void>) => Promise<T>): Promise<Locked<T>> {
-    const expiry = () => new Date(now().getTime() + LEASE_MS).toISOString();
-    await db
-      .insertInto('digest_locks')
-      .values({ name: LOCK_NAME, owner, expires_at: expiry() })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ owner, expires_at: expiry() }).where('digest_locks.expires_at', '<', now().toISOString()))
-      .execute();
-    const held = await db.selectFrom('digest_locks').select('owner').where('name', '=', LOCK_NAME).executeTakeFirst();
-    if (held?.owner !== owner) return { locked: false };
-    const heartbeat = async () => {
-      await db.updateTable('digest_locks').set({ expires_at: expiry() }).where('name', '=', LOCK_NAME).where('owner', '=', owner).execute();
-    };
-    try {
-      return { locked: true, value: await fn(heartbeat) };
-    } finally {
-      await db.deleteFrom('digest_locks').where('name', '=', LOCK_NAME).where('owner', '=', owner).execute();
-    }
-  }
-
+export function createDigestRepo(db: Kysely<Tables>): DigestRepo {
   const row = (periodKey: string, destination: string) =>
     db.updateTable('digest_deliveries').where('period_key', '=', periodKey).where('destination', '=', destination);
 
@@ -200,10 +155,6 @@ export function createDigestRepo(db: Kysely<Tables>, engine: Engine): DigestRepo
         if (r.sig_id) last.sigIds.push(r.sig_id);
       }
       return out;
-    },
-
-    withLock(now, fn) {
-      return engine === 'postgres' ? withAdvisoryLock(fn) : withLease(now, fn);
     },
 
     async openRun(periodKey, now) {

@@ -7,6 +7,7 @@ import { createIssueRepo, type IssueRepo } from './issues.js';
 import { createListingRepo, type ListingRepo } from './listings.js';
 import { createWaitlistRepo, type WaitlistRepo } from './waitlist.js';
 import { createDigestRepo, type DigestRepo } from './digests.js';
+import { createJobLocks, type JobLocks } from './job-locks.js';
 import { createSubscriptionRepo, type SubscriptionRepo } from './subscriptions.js';
 import { createUserRepo, type UserRepo } from './users.js';
 
@@ -20,18 +21,20 @@ export interface Store {
   waitlist: WaitlistRepo;
   listings: ListingRepo;
   githubLogins: GithubLoginRepo;
+  jobLocks: JobLocks;
 }
 
 export function createStore(database: Database): Store {
   return {
     users: createUserRepo(database.db),
     subscriptions: createSubscriptionRepo(database.db),
-    digests: createDigestRepo(database.db, database.engine),
+    digests: createDigestRepo(database.db),
     issues: createIssueRepo(database.db),
     httpCache: createHttpCacheRepo(database.db),
     claims: createClaimRepo(database.db, database.engine),
     waitlist: createWaitlistRepo(database.db),
     listings: createListingRepo(database.db),
     githubLogins: createGithubLoginRepo(database.db),
+    jobLocks: createJobLocks(database.db, database.engine),
   };
 }

@@ -148,7 +148,7 @@ export interface DigestDmOptinsTable {
   created_at: string;
 }
 
-/** The digest lease SQLite uses in place of PostgreSQL's advisory lock. */
+/** The job leases SQLite uses in place of PostgreSQL's advisory locks (every job's: the table kept the digest's name). */
 export interface DigestLocksTable {
   name: string;
   owner: string;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { destinationKey } from '../../src/digest/destinations.js';
 import { weeklyDigest } from '../../src/jobs/weekly-digest.js';
-import { LEASE_MS } from '../../src/store/digests.js';
+import { LEASE_MS } from '../../src/store/job-locks.js';
 import { createStore } from '../../src/store/store.js';
 import { createFakeIssues } from '../fakes/digest-issues.js';
 import { createVirtualClock } from '../fakes/virtual-clock.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
-import { LEASE_MS } from '../../src/store/digests.js';
+import { LEASE_MS } from '../../src/store/job-locks.js';
 import { createStore, type Store } from '../../src/store/store.js';
 import { engines, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 
@@ -92,21 +92,29 @@ describe.each(engines())('digest ledger on %s', (engine) => {
     const other = createStore(otherDb);
     try {
       let inner: unknown = 'not run';
-      const outer = await store.digests.withLock(() => now, async () => {
-        inner = await other.digests.withLock(() => now, async () => 'second');
+      const outer = await store.jobLocks.withLock('weekly-digest', () => now, async () => {
+        inner = await other.jobLocks.withLock('weekly-digest', () => now, async () => 'second');
         return 'first';
       });
       expect(outer).toEqual({ locked: true, value: 'first' });
       expect(inner).toEqual({ locked: false });
-      expect(await other.digests.withLock(() => now, async () => 'after')).toEqual({ locked: true, value: 'after' });
+      expect(await other.jobLocks.withLock('weekly-digest', () => now, async () => 'after')).toEqual({ locked: true, value: 'after' });
     } finally {
       await otherDb.close();
     }
   });
 
+  it("keeps each job's lock apart, and refuses a second holder of the same one in the same process", async () => {
+    const outer = await store.jobLocks.withLock('weekly-digest', () => now, async () => ({
+      other: await store.jobLocks.withLock('issues-refresh', () => now, async () => 'refreshed'),
+      same: await store.jobLocks.withLock('weekly-digest', () => now, async () => 'twice'),
+    }));
+    expect(outer).toEqual({ locked: true, value: { other: { locked: true, value: 'refreshed' }, same: { locked: false } } });
+  });
+
   it('releases the lock when the work throws', async () => {
-    await expect(store.digests.withLock(() => now, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect(await store.digests.withLock(() => now, async () => 1)).toEqual({ locked: true, value: 1 });
+    await expect(store.jobLocks.withLock('weekly-digest', () => now, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await store.jobLocks.withLock('weekly-digest', () => now, async () => 1)).toEqual({ locked: true, value: 1 });
   });
 });
 
@@ -119,10 +127,10 @@ describe('digest lease on sqlite', () => {
       const b = createStore(other);
       // A runner that died keeps its lease row: simulate by taking it and never returning.
       let release!: () => void;
-      const holding = a.digests.withLock(() => now, () => new Promise<void>((r) => (release = r)));
+      const holding = a.jobLocks.withLock('weekly-digest', () => now, () => new Promise<void>((r) => (release = r)));
       await new Promise((r) => setTimeout(r, 20));
-      expect(await b.digests.withLock(() => later(LEASE_MS - 1000), async () => 'early')).toEqual({ locked: false });
-      expect(await b.digests.withLock(() => later(LEASE_MS + 1000), async () => 'late')).toEqual({ locked: true, value: 'late' });
+      expect(await b.jobLocks.withLock('weekly-digest', () => later(LEASE_MS - 1000), async () => 'early')).toEqual({ locked: false });
+      expect(await b.jobLocks.withLock('weekly-digest', () => later(LEASE_MS + 1000), async () => 'late')).toEqual({ locked: true, value: 'late' });
       release();
       await holding;
     } finally {

@@ -272,7 +272,7 @@ describe('weekly digest', () => {
   it('leaves the work to the runner holding the lock', async () => {
     const h = await harness({ start: monday });
     h.issues.issues = SIG_ISSUES();
-    const inner = await h.store.digests.withLock(() => monday, () => h.run());
+    const inner = await h.store.jobLocks.withLock('weekly-digest', () => monday, () => h.run());
     expect(inner).toMatchObject({ locked: true, value: { status: 'busy' } });
     expect(h.rec.posts).toHaveLength(0);
   });

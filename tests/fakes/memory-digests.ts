@@ -10,7 +10,6 @@ export function createMemoryDigests(people: { locale(key: UserKey): Locale | nul
   const optins = new Map<string, UserKey>();
   const runs = new Map<string, DigestRun>();
   const rows = new Map<string, Map<string, DeliveryRow>>();
-  let locked = false;
   const of = (period: string) => rows.get(period) ?? rows.set(period, new Map()).get(period)!;
 
   return {
@@ -26,15 +25,6 @@ export function createMemoryDigests(people: { locale(key: UserKey): Locale | nul
     async dmRecipients() {
       const sorted = [...optins.values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
       return sorted.map((k) => ({ ...k, locale: people.locale(k), sigIds: [...people.sigs(k)] }));
-    },
-    async withLock(_now, fn) {
-      if (locked) return { locked: false };
-      locked = true;
-      try {
-        return { locked: true, value: await fn(async () => {}) };
-      } finally {
-        locked = false;
-      }
     },
     async openRun(periodKey, now) {
       if (!runs.has(periodKey)) runs.set(periodKey, { periodKey, status: 'running', planned: false, startedAt: now });

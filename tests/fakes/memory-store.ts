@@ -5,6 +5,7 @@ import type { UserKey } from '../../src/store/users.js';
 import { createMemoryDigests } from './memory-digests.js';
 import { createMemoryClaimRepos } from './memory-claims.js';
 import { createMemoryIssueRepos } from './memory-issues.js';
+import { createMemoryJobLocks } from './memory-job-locks.js';
 
 const keyOf = (k: UserKey) => `${k.platform}\u0000${k.workspaceId}\u0000${k.userId}`;
 
@@ -15,6 +16,7 @@ export function createMemoryStore(): Store {
   return {
     ...createMemoryIssueRepos(),
     ...createMemoryClaimRepos(),
+    jobLocks: createMemoryJobLocks(),
     digests: createMemoryDigests({
       locale: (k) => locales.get(keyOf(k)) ?? seen.get(keyOf(k)) ?? null,
       sigs: (k) => subs.get(keyOf(k))?.sigs ?? [],

@@ -124,6 +124,15 @@ describe('claim follow-ups (fake clock)', () => {
     expect(await s.deps.store.waitlist.waitedFor()).toEqual([]);
   });
 
+  it('runs on one replica at a time: a second run meanwhile does nothing', async () => {
+    const s = await world();
+    await s.adapter.click('claim', 'kubernetes/website#11', ada);
+    s.clock.advance(8 * DAY);
+    const both = await Promise.all([s.followUps(), s.followUps()]);
+    expect(both.filter((r) => r.busy)).toHaveLength(1);
+    expect(both.reduce((n, r) => n + r.reminded, 0)).toBe(1);
+  });
+
   it('retries an undelivered nudge on the next run, and nudges in the language the person chose', async () => {
     const s = await world();
     await s.adapter.command('language', 'fr', ada);

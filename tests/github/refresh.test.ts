@@ -1,4 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createGithub } from '../../src/github/create.js';
+import { refreshIssues } from '../../src/jobs/refresh-issues.js';
+import { openDatabase } from '../../src/store/database.js';
+import { createStore, type Store } from '../../src/store/store.js';
+import { engines, openTestDatabase } from '../helpers/database.js';
 import { isSearch, type FakeGithub } from './fake-github.js';
 import { githubSetup } from './setup.js';
 
@@ -196,5 +201,32 @@ describe('GitHub failures', () => {
     await s.side.refresh();
     expect(JSON.stringify(s.deps.logLines)).not.toContain('ghp_test_token');
     expect((await s.side.refresh())!.queries.every((q) => q.ok)).toBe(true);
+  });
+});
+
+describe.each(engines())('replicas sharing one %s store', (engine) => {
+  it('refresh once per due interval: the second re-reads the index under the lock and finds it done; at the same moment only one searches', async () => {
+    const db = await openTestDatabase(engine);
+    const other = await openDatabase(db.url);
+    try {
+      const a = await setup({ store: createStore(db) });
+      const bStore = createStore(other);
+      const b = await createGithub({ config: a.deps.config, content: a.deps.content, store: bStore, log: a.deps.log, now: a.clock.now, http: { retryAfterBaseMs: 1, searchesPerMinute: 600_000, timeoutMs: 400, interactiveMs: 300 } });
+      for (let n = 1; n <= 3; n++) a.fake.addIssue('kubernetes/kubectl', n);
+      const tick = (side: typeof b, store: Store) => refreshIssues({ refresh: side.refresh, issues: side.issues, github: side.github, store, log: a.deps.log, now: a.clock.now });
+      expect((await b.issues.status()).stale).toBe(true); // B has read the index as due, and keeps that read for a while
+      expect((await tick(a.side, a.deps.store)).report).not.toBeNull();
+      const searches = a.fake.searches().length;
+      expect((await tick(b, bStore)).report).toBeNull();
+      expect(a.fake.searches()).toHaveLength(searches);
+      a.clock.advance(31);
+      a.fake.reset();
+      const both = await Promise.all([tick(a.side, a.deps.store), tick(b, bStore)]);
+      expect(both.filter((r) => r.report !== null)).toHaveLength(1);
+      expect(a.fake.searches()).toHaveLength(searches);
+    } finally {
+      await other.close();
+      await db.dispose();
+    }
   });
 });
