@@ -15,11 +15,17 @@ export interface IndexSourceOptions {
 
 export function createIndexIssueSource(index: IssueIndex, github: GithubPort, options: IndexSourceOptions): DigestIssueSource {
   return {
-    async claimable() {
+    async prepare() {
+      index.invalidate();
       if (options.refresh && (await index.status()).stale) {
         // A digest from a day-old index would miss what became free since; a failed refresh still leaves the last one.
         await options.refresh().catch((err: unknown) => options.log.warn({ err }, 'digest: the issue index could not be refreshed; using it as it is'));
       }
+    },
+    async claimable() {
+      // Straight from the store, not the copy chat keeps for a few seconds: an issue another replica added
+      // meanwhile would otherwise be left out of this digest yet fall before its cutoff, and never be sent.
+      index.invalidate();
       return (await index.list()).map((i) => ({
         key: `${i.owner}/${i.repo}#${i.number}`,
         repo: `${i.owner}/${i.repo}`,

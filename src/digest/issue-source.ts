@@ -24,7 +24,9 @@ export interface DigestIssue {
 export type Freshness = 'claimable' | 'taken' | 'unknown';
 
 export interface DigestIssueSource {
-  /** Every issue the index currently holds as claimable. */
+  /** Brings the index up to date if it is due, before the digest takes its cutoff. */
+  prepare?(): Promise<void>;
+  /** Every issue the index holds as claimable now (read afresh, never from a cache). */
   claimable(): Promise<DigestIssue[]>;
   /**
    * Asks GitHub again about these issues just before a digest lists them, through conditional

@@ -20,7 +20,7 @@ export interface IssueIndexDeps {
   cacheMs?: number;
 }
 
-export function createIssueIndex(deps: IssueIndexDeps): IssueIndex & { invalidate(): void } {
+export function createIssueIndex(deps: IssueIndexDeps): IssueIndex {
   const cacheMs = deps.cacheMs ?? 15_000;
   let cached: { at: number; issues: IndexedIssue[]; status: IndexStatus; lastAttempt: number } | null = null;
   let refreshing = false;

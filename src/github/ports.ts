@@ -44,4 +44,6 @@ export interface IssueIndex {
   forget(id: IssueId): Promise<void>;
   /** Starts a refresh in the background when one is due; chat never waits for it. */
   refreshIfStale(): void;
+  /** Drops the copy kept for chat (a few seconds old at most), so the next read comes from the store. */
+  invalidate(): void;
 }

@@ -80,6 +80,7 @@ export function createSampleIndex(sample: Sample): IssueIndex {
       taken.add(issueKey(id));
     },
     refreshIfStale() {},
+    invalidate() {},
   };
 }
 

@@ -49,8 +49,12 @@ async function targetsNow(deps: Deps, platforms: readonly Platform[]): Promise<D
 }
 
 async function builderFor(deps: Deps, job: DigestJob, freshness: FreshnessCheck) {
-  const issues = await job.issues.claimable();
+  await job.issues.prepare?.();
+  // The cutoff is taken before the read: an issue stamped before it is in what is read; one stamped after, in the next digest.
   const asOf = job.clock.now();
+  const claimed = new Set((await deps.store.claims.allOpen()).map((c) => c.key));
+  // Someone here already said they would work on these: a digest does not advertise them (as /issues does not).
+  const issues = (await job.issues.claimable()).filter((i) => !claimed.has(i.key.toLowerCase()));
   const ranked = rankBySig(issues, deps.content.community.github.labels, asOf);
   const cutoffs = await deps.store.digests.lastCutoffs();
   return createDigestBuilder({ content: deps.content, translator: deps.translator, ranked, cutoffs, asOf, freshness });

@@ -50,6 +50,26 @@ describe('weekly digest over the real issue index and GitHub layer (fake GitHub 
     expect(get.status).toBe(304);
   });
 
+  it('lists an issue another replica added seconds before the run, though this process read the index just before', async () => {
+    const s = await githubSetup();
+    fake = s.fake;
+    s.fake.addIssue('kubernetes/kubernetes', 1, { labels: ['good first issue', 'sig/network'] });
+    await s.side.refresh();
+    expect(await s.deps.issues.list()).toHaveLength(1); // chat's copy of the index, kept for a few seconds
+    // Seconds later, another replica's refresh stores a new free issue.
+    s.clock.advance(0.1);
+    const late = s.fake.addIssue('kubernetes/kubernetes', 2, { title: 'Found late', labels: ['good first issue', 'sig/network'] });
+    const [query] = await s.deps.store.issues.queries();
+    const found = (n: number, title: string) => ({ owner: 'kubernetes', repo: 'kubernetes', number: n, title, url: `${s.fake.url}/kubernetes/kubernetes/issues/${n}`, labels: ['good first issue', 'sig/network'], sigIds: ['sig-network'], createdAt: late.createdAt, updatedAt: late.updatedAt });
+    await s.deps.store.issues.saveQuery(query!.key, query!.query, [found(1, 'Fix kubernetes/kubernetes#1'), found(2, 'Found late')], { complete: true, total: 2 }, s.clock.now());
+    const clock = createVirtualClock(new Date(s.clock.now().getTime() + 5_000));
+    const rec = createRecorder(clock);
+    const issues = createIndexIssueSource(s.deps.issues, s.deps.github, { log: s.deps.log });
+    await weeklyDigest(s.deps, { issues, clock, post: (to, reply) => rec.post(to, reply), platforms: ['slack'] });
+    const network = rec.posts.find((p) => p.key === slackChannel('sig-network'))!;
+    expect(network.text).toContain('Found late');
+  });
+
   it("keeps the index's word when GitHub does not answer the re-check", async () => {
     const s = await githubSetup({ timeoutMs: 100 });
     fake = s.fake;

@@ -31,6 +31,16 @@ describe('weekly digest', () => {
     expect(capabilities.find((c) => c.actions?.includes(CLAIM_ACTION))?.id).toBe('claim');
   });
 
+  it('leaves out issues someone here has already claimed, as /issues does', async () => {
+    const h = await harness({ start: monday });
+    h.issues.issues = [issue(1, ['sig-network'], hoursBefore(monday, 5)), issue(2, ['sig-network'], hoursBefore(monday, 6))];
+    await h.store.claims.open(person('U9'), { owner: 'Kubernetes', repo: 'kubernetes', number: 1, title: 'Issue 1', url: 'https://github.com/kubernetes/kubernetes/issues/1', sigId: 'sig-network' }, hoursBefore(monday, 1));
+    await h.run();
+    const network = h.rec.posts.find((p) => p.key === slackChannel('sig-network'))!;
+    expect(claimButtons(network.reply)).toEqual(['kubernetes/kubernetes#2']);
+    expect(network.text).not.toContain('Issue 1');
+  });
+
   it('sends nothing twice in the same week, however often it runs', async () => {
     const h = await harness({ start: monday });
     h.issues.issues = [issue(1, ['sig-network'], hoursBefore(monday, 5))];
