@@ -7,6 +7,7 @@ import type { Claim, ClaimIssue } from '../store/claims.js';
 import { issueKey, type IssueId } from '../store/issues.js';
 import type { UserKey } from '../store/users.js';
 import { stepBlocks } from './claim-step.js';
+import { spendLiveCheck } from './github.js';
 import { alternatives } from './issue-picks.js';
 import { linkMarkup, refOf, sampleNote } from './issue-view.js';
 
@@ -50,6 +51,7 @@ export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean): Promise<R
   const holder = await ctx.store.claims.openOn(id);
   if (holder) return waitlist(ctx, holder, isPrivate);
   const indexed = await ctx.issues.get(id);
+  spendLiveCheck(ctx);
   const check = await ctx.github.checkIssue(id, { interactive: true });
   if (check.state === 'unreachable' && check.reason === 'sample') return { blocks: [text(ctx.t('claim.sample_unknown', { ref }))], private: isPrivate };
   if (check.state === 'not_found' || check.state === 'pull_request') {

@@ -2,10 +2,17 @@
 import { text } from '../core/blocks.js';
 import type { Capability } from '../core/capability.js';
 import { UserError } from '../core/errors.js';
+import type { Ctx } from '../core/capability.js';
 
 /** GitHub's rule: 1 to 39 letters, digits or single inner hyphens. */
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const FORGET = new Set(['forget', 'oublier', 'oublie', 'remove', 'delete', 'supprimer']);
+
+/** Counts a live GitHub check for this person, or tells them how long to wait (the per-person budget). */
+export function spendLiveCheck(ctx: Ctx): void {
+  const wait = ctx.github.liveCheck(`${ctx.user.platform}:${ctx.user.workspaceId}:${ctx.user.userId}`, ctx.now());
+  if (wait > 0) throw new UserError('github.slow_down', { seconds: wait });
+}
 
 export const github: Capability = {
   id: 'github',
@@ -23,6 +30,7 @@ export const github: Capability = {
     }
     const login = typed.replace(/^@/, '');
     if (!LOGIN.test(login)) throw new UserError('github.invalid', { value: typed.slice(0, 60) });
+    spendLiveCheck(ctx);
     const exists = await ctx.github.userExists(login);
     if (exists === false) throw new UserError('github.not_found', { login });
     await ctx.store.githubLogins.set(ctx.user, login, ctx.now());

@@ -3,7 +3,7 @@ import { boot } from '../boot.js';
 import { normalizeLanguage } from '../capabilities/issue-filters.js';
 import { findSig } from '../content/find-sig.js';
 import type { QueryReport } from '../github/refresh-index.js';
-import { refreshIssues } from '../jobs/refresh-issues.js';
+import { claimChecksPerRefresh, refreshIssues } from '../jobs/refresh-issues.js';
 import { issueKey } from '../store/issues.js';
 import { parseFlags, type CliCommand, type CliIo } from './command.js';
 
@@ -30,7 +30,7 @@ export const issuesRefresh: CliCommand = {
       if (!deps.config.GITHUB_TOKEN) io.out('GITHUB_TOKEN is not set: unauthenticated, GitHub allows 10 searches a minute, so this is slower.');
       io.out(`Refreshing from ${deps.config.GITHUB_API_URL}…`);
       const { report, claims } = await refreshIssues(
-        { refresh: githubSide.refresh, issues: deps.issues, github: deps.github, store: deps.store, log: deps.log, now: deps.now },
+        { refresh: githubSide.refresh, issues: deps.issues, github: deps.github, store: deps.store, log: deps.log, now: deps.now, claimChecks: claimChecksPerRefresh(Boolean(deps.config.GITHUB_TOKEN)) },
         { force: true, onQuery: (r, i, n) => io.out(progressLine(r, i, n)) },
       );
       if (!report) {

@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import { createGithubHttp, type GithubHttp, type GithubHttpOptions } from './client.js';
 import { checkIssue, userExists } from './issue-check.js';
 import { createIssueIndex } from './issue-index.js';
+import { createLiveBudget } from './live-budget.js';
 import type { GithubPort, IssueIndex, IssueSource } from './ports.js';
 import { buildQueries } from './queries.js';
 import { refreshIndex, type QueryReport, type RefreshReport } from './refresh-index.js';
@@ -105,12 +106,14 @@ export async function createGithub(options: CreateGithubOptions): Promise<Github
     running = { forced, done };
     return done;
   }
+  const budget = createLiveBudget();
   const github: GithubPort = {
     source,
     webBase,
     issueHosts: issueHostsOf(config.GITHUB_API_URL),
     checkIssue: (id, opts) => checkIssue({ http, cache: store.httpCache, now }, id, opts?.interactive ?? false),
-    userExists: (login) => userExists(http, login),
+    userExists: (login) => userExists({ http, cache: store.httpCache, now }, login),
+    liveCheck: (person, at) => budget.take(person, at),
   };
   return { source, github, issues: index, refresh };
 }

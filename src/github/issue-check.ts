@@ -78,14 +78,28 @@ export async function checkIssue(deps: CheckDeps, id: IssueId, interactive: bool
   }
 }
 
-/** True or false when GitHub said; null when it could not be asked. */
-export async function userExists(http: GithubHttp, login: string): Promise<boolean | null> {
-  try {
-    await http.get('GET /users/{username}', { username: login }, { interactive: true });
-    return true;
-  } catch (err) {
-    if (isGithubError(err) && err.kind === 'not_found') return false;
-    if (isGithubError(err)) return null;
-    throw err;
+/** How long a login's answer is reused: accounts rarely disappear; one just created should not wait long. */
+const USER_EXISTS_MS = 24 * 3_600_000;
+const USER_MISSING_MS = 3_600_000;
+
+/** True or false when GitHub said (kept a day, or an hour for "no such user"); null when it could not be asked. */
+export async function userExists(deps: CheckDeps, login: string): Promise<boolean | null> {
+  // Kept beside the ETags, under a key of its own (no ETag: the answer is reused without asking).
+  const key = `user-exists:${login.toLowerCase()}`;
+  const kept = await deps.cache.get(key);
+  if (kept) {
+    const exists = (JSON.parse(kept.body) as { exists: boolean }).exists;
+    if (deps.now().getTime() - kept.storedAt.getTime() < (exists ? USER_EXISTS_MS : USER_MISSING_MS)) return exists;
   }
+  let exists: boolean;
+  try {
+    await deps.http.get('GET /users/{username}', { username: login }, { interactive: true });
+    exists = true;
+  } catch (err) {
+    if (!isGithubError(err)) throw err;
+    if (err.kind !== 'not_found') return null;
+    exists = false;
+  }
+  await deps.cache.put(key, '', JSON.stringify({ exists }), deps.now());
+  return exists;
 }

@@ -16,6 +16,9 @@ export function createOfflineGithub(store: Pick<Store, 'issues'>, log: Logger, n
       async userExists() {
         return null;
       },
+      liveCheck() {
+        return 0;
+      },
     },
     issues: createIssueIndex({ store, refresh: async () => null, intervalMinutes: 30, now, log, cacheMs: 0 }),
   };

@@ -23,6 +23,11 @@ export interface GithubPort {
   checkIssue(id: IssueId, options?: { interactive?: boolean }): Promise<IssueCheck>;
   /** Null when GitHub could not be asked. */
   userExists(login: string): Promise<boolean | null>;
+  /**
+   * Chat's allowance of live checks: counts one for `person` and returns 0, or the seconds they must wait
+   * (see live-budget.ts). Always 0 where nothing live is asked (the sample, an unconfigured GitHub).
+   */
+  liveCheck(person: string, now: Date): number;
 }
 
 export interface IndexStatus {

@@ -98,5 +98,8 @@ export function createSampleGithub(sample: Sample, webBase: string): GithubPort 
     async userExists() {
       return null;
     },
+    liveCheck() {
+      return 0;
+    },
   };
 }

@@ -4,11 +4,13 @@ import type { Translate, Translator } from '../core/i18n.js';
 import type { Destination, Platform, PostResult, Reply } from '../core/types.js';
 import type { Config } from '../config/schema.js';
 import type { Content } from '../content/types.js';
+import type { GithubPort } from '../github/ports.js';
 import type { Logger } from '../log.js';
 import { helpChannel } from '../capabilities/help-channel.js';
 import { linkMarkup, refOf } from '../capabilities/issue-view.js';
 import type { Claim } from '../store/claims.js';
 import { throttled } from '../store/job-locks.js';
+import { checkClaim } from './refresh-issues.js';
 import type { Store } from '../store/store.js';
 import { preferredLocale, type UserKey } from '../store/users.js';
 import type { WaitedIssue } from '../store/waitlist.js';
@@ -19,6 +21,8 @@ export const WAITLIST_TURN_DAYS = 2;
 
 export interface FollowUpDeps {
   store: Store;
+  /** A claim is looked at again on GitHub right before a reminder or a release. */
+  github: GithubPort;
   content: Content;
   translator: Translator;
   config: Pick<Config, 'CLAIM_REMIND_DAYS' | 'CLAIM_RELEASE_DAYS' | 'DEFAULT_LOCALE'>;
@@ -112,15 +116,21 @@ async function followUps(deps: FollowUpDeps, alive: () => Promise<void>): Promis
   for (const claim of await deps.store.claims.allOpen()) {
     await alive();
     const quietSince = Math.max(claim.createdAt.getTime(), claim.progressAt?.getTime() ?? 0);
+    const remind = !claim.remindedAt && now.getTime() - quietSince >= deps.config.CLAIM_REMIND_DAYS * DAY;
+    const release = claim.remindedAt && now.getTime() - claim.remindedAt.getTime() >= deps.config.CLAIM_RELEASE_DAYS * DAY;
+    if (!remind && !release) continue;
+    // A refresh checks only some claims: before speaking, GitHub is asked once more (unreachable: the stored word stands).
+    const seen = await checkClaim(deps, claim);
+    if (seen === 'ended' || seen === 'progressed') continue;
     const t = await speakTo(deps, claim.user);
-    if (!claim.remindedAt && now.getTime() - quietSince >= deps.config.CLAIM_REMIND_DAYS * DAY) {
+    if (remind) {
       if (!(await deps.store.claims.reminded(claim.id, now))) continue; // another runner sent it
       if (await send(deps, claim.user, reminder(deps, t, claim), 'reminder')) report.reminded += 1;
       else {
         await deps.store.claims.reminded(claim.id, null);
         report.failed += 1;
       }
-    } else if (claim.remindedAt && now.getTime() - claim.remindedAt.getTime() >= deps.config.CLAIM_RELEASE_DAYS * DAY) {
+    } else {
       if (!(await deps.store.claims.end(claim.id, 'released', 'inactive', now))) continue;
       report.released += 1;
       // Released either way: the message is a courtesy, the next person matters more.

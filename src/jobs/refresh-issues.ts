@@ -13,7 +13,17 @@ export interface RefreshIssuesDeps {
   store: Store;
   log: Logger;
   now: () => Date;
+  /** Open claims checked per refresh (default: claimChecksPerRefresh(true)). */
+  claimChecks?: number;
 }
+
+/**
+ * Each claim checked costs an issue read and one to five timeline pages (conditional, but counted when
+ * changed): with a token, 50 per refresh stay well under GitHub's 5,000 requests an hour; without one
+ * (60 an hour in all), 5. The quietest claims go first, and a claim is checked again right before any
+ * reminder or release, so the ones left for the next refresh lose nothing.
+ */
+export const claimChecksPerRefresh = (hasToken: boolean) => (hasToken ? 50 : 5);
 
 export interface ClaimsChecked {
   checked: number;
@@ -35,27 +45,35 @@ export function progressAt(claim: Claim, signals: ProgressSignal[], login: strin
   return theirs.length === 0 ? null : new Date(theirs.map((s) => s.at).sort().at(-1)!);
 }
 
-export async function checkClaims(deps: Pick<RefreshIssuesDeps, 'github' | 'store' | 'now'>): Promise<ClaimsChecked> {
+export type ClaimCheck = 'unreachable' | 'ended' | 'progressed' | 'quiet';
+
+/** Reads one claim's issue on GitHub: ends the claim if the issue closed, records progress if there is new. */
+export async function checkClaim(deps: Pick<RefreshIssuesDeps, 'github' | 'store' | 'now'>, claim: Claim): Promise<ClaimCheck> {
+  const check = await deps.github.checkIssue(claim);
+  if (check.state === 'unreachable') return 'unreachable';
+  if (check.state === 'closed' || check.state === 'not_found') {
+    const ended = await deps.store.claims.end(claim.id, 'done', 'closed', deps.now());
+    // Nobody will get a closed issue: the people waiting for it are not told it is free.
+    await deps.store.waitlist.clear(claim);
+    return ended ? 'ended' : 'quiet';
+  }
+  const { login } = await deps.store.githubLogins.get(claim.user);
+  const at = progressAt(claim, check.signals, login);
+  if (!at || (claim.progressAt && at <= claim.progressAt)) return 'quiet';
+  await deps.store.claims.progress(claim.id, at);
+  return 'progressed';
+}
+
+export async function checkClaims(deps: Pick<RefreshIssuesDeps, 'github' | 'store' | 'now'>, limit = claimChecksPerRefresh(true)): Promise<ClaimsChecked> {
   const out: ClaimsChecked = { checked: 0, progressed: 0, ended: 0, unreachable: 0 };
-  for (const claim of await deps.store.claims.allOpen()) {
-    const check = await deps.github.checkIssue(claim);
-    if (check.state === 'unreachable') {
-      out.unreachable += 1;
-      continue;
-    }
-    out.checked += 1;
-    if (check.state === 'closed' || check.state === 'not_found') {
-      if (await deps.store.claims.end(claim.id, 'done', 'closed', deps.now())) out.ended += 1;
-      // Nobody will get a closed issue: the people waiting for it are not told it is free.
-      await deps.store.waitlist.clear(claim);
-      continue;
-    }
-    const { login } = await deps.store.githubLogins.get(claim.user);
-    const at = progressAt(claim, check.signals, login);
-    if (at && (!claim.progressAt || at > claim.progressAt)) {
-      await deps.store.claims.progress(claim.id, at);
-      out.progressed += 1;
-    }
+  const quietSince = (c: Claim) => Math.max(c.createdAt.getTime(), c.progressAt?.getTime() ?? 0);
+  const quietest = (await deps.store.claims.allOpen()).sort((a, b) => quietSince(a) - quietSince(b)).slice(0, limit);
+  for (const claim of quietest) {
+    const outcome = await checkClaim(deps, claim);
+    if (outcome === 'unreachable') out.unreachable += 1;
+    else out.checked += 1;
+    if (outcome === 'ended') out.ended += 1;
+    if (outcome === 'progressed') out.progressed += 1;
   }
   return out;
 }
@@ -69,7 +87,7 @@ export async function refreshIssues(
   // The refresh decides again under its lock: another replica may have refreshed since this one read the status.
   const report = await deps.refresh({ ifDue: !options.force, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
   if (!report) return { report: null, claims: null }; // the sample, another runner refreshing, or no longer due
-  const claims = await checkClaims(deps);
+  const claims = await checkClaims(deps, deps.claimChecks);
   deps.log.info({ queries: report.queries.length, failed: report.queries.filter((q) => !q.ok).length, ...claims }, 'issues refreshed');
   return { report, claims };
 }

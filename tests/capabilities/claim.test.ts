@@ -221,6 +221,30 @@ describe('guardrails', () => {
   });
 });
 
+describe('live checks per person', () => {
+  it('allows five a minute: a sixth claim or login check says when to try again and asks GitHub nothing; others are not held', async () => {
+    const s = await world();
+    s.issues.net.state = 'closed';
+    for (let i = 0; i < 4; i++) expect((await s.adapter.command('claim', 'kubernetes/kubernetes#21', ada)).text).toMatch(/already closed/);
+    expect((await s.adapter.command('github', 'nobody-here', ada)).text).toMatch(/no user called/);
+    const before = s.fake.requests.length;
+    const held = await s.adapter.command('claim', 'kubernetes/kubernetes#21', ada);
+    expect(held.text).toMatch(/a lot of checks on GitHub in a minute: I can look again in 60 s/);
+    expect((await s.adapter.command('github', 'someone-else', ada)).text).toMatch(/a lot of checks on GitHub/);
+    expect(s.fake.requests.length).toBe(before);
+    expect((await s.adapter.click('claim', 'kubernetes/website#11', bob)).text).toMatch(/is yours to try/);
+    s.clock.advance(1);
+    expect((await s.adapter.command('claim', 'kubernetes/kubernetes#21', ada)).text).toMatch(/already closed/);
+  });
+
+  it('says it in French too', async () => {
+    const s = await world();
+    await s.adapter.command('language', 'fr', ada);
+    for (let i = 0; i < 5; i++) await s.adapter.command('github', `nobody-${i}`, ada);
+    expect((await s.adapter.command('github', 'nobody-5', ada)).text).toMatch(/beaucoup de vérifications sur GitHub en une minute/);
+  });
+});
+
 describe('a slow GitHub', () => {
   it('does not hold the reply: past the deadline the step comes with "could not check", and the claim is recorded', async () => {
     const s = await world({ timeoutMs: 5000 });
@@ -302,6 +326,24 @@ describe('/github', () => {
     expect(await s.deps.store.githubLogins.get({ platform: 'test', workspaceId: 'W1', userId: 'U1' })).toMatchObject({ login: 'ada-l' });
     expect((await s.adapter.command('github', '', ada)).text).toMatch(/Your GitHub login here is ada-l/);
     expect((await s.adapter.command('github', 'forget', ada)).text).toMatch(/no longer know your GitHub login/);
+  });
+
+  it('asks GitHub about a login once a day at most, and about a missing one once an hour', async () => {
+    const s = await world();
+    s.fake.addUser('ada-l');
+    const users = () => s.fake.requests.filter((r) => r.path.startsWith('/users/')).length;
+    await s.adapter.command('github', 'ada-l', ada);
+    await s.adapter.command('github', 'Ada-L', bob);
+    expect(users()).toBe(1);
+    expect((await s.adapter.command('github', 'nobody-here', cleo)).text).toMatch(/no user called "nobody-here"/);
+    expect((await s.adapter.command('github', 'nobody-here', cleo)).text).toMatch(/no user called "nobody-here"/);
+    expect(users()).toBe(2);
+    s.clock.advance(61);
+    await s.adapter.command('github', 'nobody-here', cleo);
+    expect(users()).toBe(3);
+    s.clock.advance(24 * 60);
+    await s.adapter.command('github', 'ada-l', ada);
+    expect(users()).toBe(4);
   });
 
   it('keeps the login with a note when GitHub cannot be asked', async () => {

@@ -133,6 +133,29 @@ describe('claim follow-ups (fake clock)', () => {
     expect(both.reduce((n, r) => n + r.reminded, 0)).toBe(1);
   });
 
+  it('checks at most claimChecks claims per refresh, the quietest first, and any claim again right before a reminder', async () => {
+    const s = await world({ CLAIM_MAX_OPEN: '3' });
+    const kind = s.fake.addIssue('kubernetes-sigs/kind', 43, { title: 'Sort the flags' });
+    await s.side.refresh();
+    await s.adapter.click('claim', 'kubernetes-sigs/kind#41', ada);
+    s.clock.advance(DAY);
+    await s.adapter.click('claim', 'kubernetes/website#11', ada);
+    s.clock.advance(DAY);
+    await s.adapter.click('claim', `kubernetes-sigs/kind#${kind.number}`, ada);
+    s.fake.reset();
+    s.clock.advance(60);
+    const refreshed = await refreshIssues({ refresh: s.side.refresh, issues: s.side.issues, github: s.side.github, store: s.deps.store, log: s.deps.log, now: s.clock.now, claimChecks: 2 }, { force: true });
+    expect(refreshed.claims).toMatchObject({ checked: 2 });
+    const looked = s.fake.requests.filter((r) => /^\/repos\/[^/]+\/[^/]+\/issues\/\d+$/.test(r.path)).map((r) => r.path);
+    expect(looked).toEqual(['/repos/kubernetes-sigs/kind/issues/41', '/repos/kubernetes/website/issues/11']);
+    // Progress the refresh did not look for is still seen before a reminder goes out.
+    s.fake.linkPr(kind, 'whoever', s.clock.now().toISOString());
+    s.clock.advance(7 * DAY);
+    await s.followUps();
+    expect(s.posts.map((p) => p.text).join('\n')).not.toMatch(/Sort the flags/);
+    expect(s.posts.filter((p) => /How is it going/.test(p.text))).toHaveLength(2);
+  });
+
   it('retries an undelivered nudge on the next run, and nudges in the language the person chose', async () => {
     const s = await world();
     await s.adapter.command('language', 'fr', ada);
