@@ -7,7 +7,8 @@ import { extractIssueRefs } from '../nlu/issue-refs.js';
 import type { Claim } from '../store/claims.js';
 import { claimMethod } from './claim-step.js';
 import { releaseButtons } from './claim-take.js';
-import { ago, refOf } from './issue-view.js';
+import { ago } from './issue-view.js';
+import { refOf } from '../views/issue-ref.js';
 
 export function claimItems(ctx: Ctx, claims: Claim[]): Block {
   return items(

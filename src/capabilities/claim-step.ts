@@ -3,8 +3,8 @@ import { text } from '../core/blocks.js';
 import type { Ctx } from '../core/capability.js';
 import type { Block } from '../core/types.js';
 import type { ClaimIssue } from '../store/claims.js';
-import { helpChannel } from './help-channel.js';
-import { linkMarkup } from './issue-view.js';
+import { linkMarkup } from '../views/issue-ref.js';
+import { helpChannel } from '../content/channels.js';
 
 /** The most specific entry of `github.claim.prow` wins: a repository, then its organisation, then the default. */
 export function claimMethod(ctx: Pick<Ctx, 'content'>, issue: { owner: string; repo: string }): 'prow' | 'comment' {

@@ -9,7 +9,8 @@ import type { UserKey } from '../store/users.js';
 import { stepBlocks } from './claim-step.js';
 import { spendLiveCheck } from './github.js';
 import { alternatives } from './issue-picks.js';
-import { linkMarkup, refOf, sampleNote } from './issue-view.js';
+import { sampleNote } from './issue-view.js';
+import { linkMarkup, refOf } from '../views/issue-ref.js';
 
 const day = (d: Date, ctx: Ctx) => new Intl.DateTimeFormat(ctx.locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(d);
 

@@ -3,8 +3,8 @@ import type { Capability } from '../core/capability.js';
 import { listMine, claimItems, release } from './claim-release.js';
 import { resolveTarget } from './claim-target.js';
 import { take } from './claim-take.js';
-import { CLAIM_BUTTON } from './issue-view.js';
 import { text } from '../core/blocks.js';
+import { CLAIM_BUTTON } from '../views/issue-ref.js';
 
 const A = `['’]`;
 /**

@@ -4,7 +4,7 @@ import type { Capability, Ctx } from '../core/capability.js';
 import type { FaqEntry } from '../content/schema.js';
 import { localized } from '../content/types.js';
 import type { Reply } from '../core/types.js';
-import { helpChannel } from './help-channel.js';
+import { helpChannel } from '../content/channels.js';
 
 /** Retrieval scores at or above this are answered; below it the bot says it is not sure. */
 export const FAQ_CONFIDENT = 0.4;

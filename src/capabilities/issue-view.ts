@@ -1,20 +1,10 @@
 // How an issue is shown: its item with the claim button, its reference and link, its age, the sample and freshness notes.
 import type { Ctx } from '../core/capability.js';
 import { escapeMarkup, safeUrl } from '../core/markup.js';
+import { CLAIM_BUTTON, refOf } from '../views/issue-ref.js';
 import type { Block, LinkedItem } from '../core/types.js';
 import { text } from '../core/blocks.js';
-import type { IndexedIssue, IssueId } from '../store/issues.js';
-
-/** The claim capability's button id; its value is the reference, as "I want to work on owner/repo#1" would say. */
-export const CLAIM_BUTTON = 'claim';
-
-export const refOf = (i: IssueId) => `${i.owner}/${i.repo}#${i.number}`;
-
-/** A link to the issue in markup; the label is escaped and only http(s) addresses become links. */
-export function linkMarkup(i: IssueId & { url: string }): string {
-  const url = safeUrl(i.url);
-  return url && !/[()\s]/.test(url) ? `[${escapeMarkup(refOf(i))}](${url})` : `\`${escapeMarkup(refOf(i))}\``;
-}
+import type { IndexedIssue } from '../store/issues.js';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [['year', 365 * 86_400_000], ['month', 30 * 86_400_000], ['week', 7 * 86_400_000], ['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000]];
 

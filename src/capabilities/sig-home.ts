@@ -4,7 +4,7 @@ import type { Ctx } from '../core/capability.js';
 import { escapeMarkup } from '../core/markup.js';
 import type { Block } from '../core/types.js';
 import type { Sig } from '../content/types.js';
-import { sigChannel } from './sig-view.js';
+import { sigChannel } from '../content/channels.js';
 
 export async function sigHomeSection(ctx: Ctx): Promise<Block[]> {
   const ids = await ctx.store.subscriptions.list(ctx.user);

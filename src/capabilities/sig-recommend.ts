@@ -4,7 +4,8 @@ import type { Ctx } from '../core/capability.js';
 import type { Block, Reply } from '../core/types.js';
 import type { Sig } from '../content/types.js';
 import type { SigRecommendation } from '../nlu/types.js';
-import { sigChannel, sigSummary } from './sig-view.js';
+import { sigSummary } from './sig-view.js';
+import { sigChannel } from '../content/channels.js';
 
 /** A group far behind the best one matched by accident (one shared word): it is not offered. */
 const NEAR_BEST = 0.25;

@@ -4,11 +4,7 @@ import { nextMeeting } from '../content/meetings.js';
 import { localized, type Sig } from '../content/types.js';
 import { escapeMarkup } from '../core/markup.js';
 import type { Field } from '../core/types.js';
-
-/** The channel for this platform, or the Slack one as the community's main chat. */
-export function sigChannel(sig: Sig, platform: string): string | undefined {
-  return platform === 'discord' ? sig.channels.discord ?? sig.channels.slack : sig.channels.slack ?? sig.channels.discord;
-}
+import { sigChannel } from '../content/channels.js';
 
 function formatDate(at: Date, ctx: Ctx): string {
   return new Intl.DateTimeFormat(ctx.locale === 'fr' ? 'fr-FR' : 'en-GB', {

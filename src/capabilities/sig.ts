@@ -7,9 +7,10 @@ import type { Block, Reply } from '../core/types.js';
 import { findSig } from '../content/find-sig.js';
 import type { Sig } from '../content/types.js';
 import { recommendReply } from './sig-recommend.js';
-import { sigChannel, sigFields, sigSummary, sigTitle } from './sig-view.js';
+import { sigFields, sigSummary, sigTitle } from './sig-view.js';
 import { sigHomeSection } from './sig-home.js';
 import { digestButton, digestCommand, digestStatus } from './digest.js';
+import { sigChannel } from '../content/channels.js';
 
 const JOIN_WORDS = new Set(['join', 'rejoindre', 'suivre', 'pick', 'subscribe']);
 const LEAVE_WORDS = new Set(['leave', 'quitter', 'unsubscribe']);

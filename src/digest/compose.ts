@@ -3,9 +3,9 @@ import { buttons, items, text } from '../core/blocks.js';
 import type { Translate } from '../core/i18n.js';
 import { escapeMarkup, safeUrl } from '../core/markup.js';
 import type { Block, LinkedItem, Reply } from '../core/types.js';
-import { CLAIM_BUTTON } from '../capabilities/issue-view.js';
 import type { Content } from '../content/types.js';
 import type { DigestIssue } from './issue-source.js';
+import { CLAIM_BUTTON } from '../views/issue-ref.js';
 
 /** The claim capability's button; its value is the issue's `owner/repo#1`, as /issues lists it. */
 export const CLAIM_ACTION = CLAIM_BUTTON;

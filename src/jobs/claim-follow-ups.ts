@@ -6,14 +6,14 @@ import type { Config } from '../config/schema.js';
 import type { Content } from '../content/types.js';
 import type { GithubPort } from '../github/ports.js';
 import type { Logger } from '../log.js';
-import { helpChannel } from '../capabilities/help-channel.js';
-import { linkMarkup, refOf } from '../capabilities/issue-view.js';
 import type { Claim } from '../store/claims.js';
 import { throttled } from '../store/job-locks.js';
 import { checkClaim } from './refresh-issues.js';
 import type { Store } from '../store/store.js';
 import { preferredLocale, type UserKey } from '../store/users.js';
 import type { WaitedIssue } from '../store/waitlist.js';
+import { linkMarkup, refOf } from '../views/issue-ref.js';
+import { helpChannel } from '../content/channels.js';
 
 const DAY = 86_400_000;
 /** A person told an issue is free gets this long to take it before the next in line is told. */

@@ -67,6 +67,17 @@ describe('claiming a free issue', () => {
     expect(said.text).toMatch(/Say so in a comment on the issue/);
   });
 
+  it("on Discord, names the Discord help channel rather than a SIG channel that exists only on Slack", async () => {
+    const real = await realContent();
+    const sigs = real.sigs.map((sig) => (sig.id === 'sig-docs' ? { ...sig, channels: { slack: 'sig-docs' } } : sig));
+    const content: Content = { ...real, sigs, sigById: new Map(sigs.map((sig) => [sig.id, sig])) };
+    const s = await world({ content });
+    const said = await s.adapter.click('claim', 'kubernetes/website#11', { ...ada, platform: 'discord' });
+    expect(said.text).toMatch(/is yours to try/);
+    expect(said.text).not.toMatch(/#sig-docs/);
+    expect(said.text).toMatch(new RegExp(`#${real.community.channels.help.discord}`));
+  });
+
   it('understands "I want to work on owner/repo#n", an issue URL, and "#n" right after a listing', async () => {
     const s = await world({ env: { CLAIM_MAX_OPEN: '3' } });
     expect((await s.adapter.say('I want to work on kubernetes/kubernetes#21', ada)).text).toMatch(/is yours to try/);

@@ -53,6 +53,14 @@ describe('import boundaries', () => {
     expect(broken).toEqual([]);
   });
 
+  it('keeps jobs, digests and GitHub code free of chat capabilities (they share src/views and src/content instead)', () => {
+    const broken: string[] = [];
+    for (const file of files('src').filter((f) => /^src\/(jobs|digest|github|store|nlu|content|views|core)\//.test(f))) {
+      for (const spec of imports(file)) if (resolve(file, spec).startsWith('src/capabilities/')) broken.push(`${file} imports ${spec}`);
+    }
+    expect(broken).toEqual([]);
+  });
+
   it('opens every source file with a line saying what it is for', () => {
     const missing = all.filter((f) => !/^\/\/ \S/.test(readFileSync(f, 'utf8')));
     expect(missing).toEqual([]);
