@@ -1,5 +1,6 @@
 // Logging for the adapter: Bolt's own lines go through onramp's logger, scrubbed of tokens and response URLs.
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { scrubSecrets } from '../../src/core/index.js';
 
 /** The part of onramp's logger (pino) the adapter needs. */
 export interface Log {
@@ -9,26 +10,21 @@ export interface Log {
   error(obj: object, msg: string): void;
 }
 
-const SECRETS = /\b(?:xox[a-z]-|xapp-)[\w-]+|https?:\/\/[^\s"']*(?:hooks\.slack\.com|\/respond|response_url)[^\s"']*/gi;
-
-/** Removes anything that acts as a credential: bot, user and app tokens, and response URLs. */
-export const scrub = (s: string): string => s.replace(SECRETS, '[redacted]');
-
 /** An error as a log field: its kind and scrubbed message, never the request or response it may carry. */
 export function errorField(err: unknown): Record<string, string> {
-  if (!(err instanceof Error)) return { message: scrub(String(err)).slice(0, 500) };
+  if (!(err instanceof Error)) return { message: scrubSecrets(String(err)).slice(0, 500) };
   const code = (err as { code?: unknown }).code;
   const platform = (err as { data?: { error?: unknown } }).data?.error;
   return {
     name: err.name,
-    message: scrub(err.message).slice(0, 500),
+    message: scrubSecrets(err.message).slice(0, 500),
     ...(typeof code === 'string' ? { code } : {}),
     ...(typeof platform === 'string' ? { slackError: platform } : {}),
   };
 }
 
 const words = (args: unknown[]) =>
-  scrub(args.map((a) => (a instanceof Error ? a.message : typeof a === 'object' && a !== null ? '[object]' : String(a))).join(' ')).slice(0, 1000);
+  scrubSecrets(args.map((a) => (a instanceof Error ? a.message : typeof a === 'object' && a !== null ? '[object]' : String(a))).join(' ')).slice(0, 1000);
 
 /**
  * Debug lines are dropped whatever the level: Bolt and the Socket Mode client print whole payloads

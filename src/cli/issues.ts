@@ -2,6 +2,7 @@
 import { boot } from '../boot.js';
 import { normalizeLanguage } from '../capabilities/issue-filters.js';
 import { findSig } from '../content/find-sig.js';
+import { stripControl } from '../core/plain.js';
 import type { QueryReport } from '../github/refresh-index.js';
 import { claimChecksPerRefresh, refreshIssues } from '../jobs/refresh-issues.js';
 import { issueKey } from '../store/issues.js';
@@ -72,9 +73,8 @@ export const issuesList: CliCommand = {
       io.out(`${shown.length} free issues${sig ? ` in ${sig.id}` : ''}${language ? ` in ${language}` : ''} (${age}${status.failing ? '; the last refresh failed' : ''}):`);
       for (const i of shown) {
         const tags = [i.sigIds.join(',') || 'no SIG', i.language ?? '?', claimed.has(issueKey(i)) ? 'claimed here' : ''].filter(Boolean).join(' · ');
-        // Titles come from GitHub: no control character (an ANSI escape) reaches the operator's terminal.
-        // eslint-disable-next-line no-control-regex
-        const title = i.title.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+        // Titles come from GitHub: one line each, and no control character (an ANSI escape) reaches the operator's terminal.
+        const title = stripControl(i.title.replace(/\s+/g, ' '));
         io.out(`${i.owner}/${i.repo}#${i.number}  ${title}  [${tags}]  ${i.url}`);
       }
       return 0;

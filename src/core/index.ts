@@ -4,4 +4,5 @@ export * from './blocks.js';
 export { blockToPlain, replyToPlain, stripControl } from './plain.js';
 export { escapeMarkup, markupToPlain, parseMarkup, safeUrl, type MarkupToken } from './markup.js';
 export { toLocale } from './i18n.js';
+export { scrubSecrets } from './secrets.js';
 export * from './commands.js';

@@ -38,7 +38,7 @@ describe('npm run cli -- issues', () => {
     expect(refreshed.out.at(-1)).toMatch(/^Index: 2 free issues; 2 repository languages looked up/);
     const all = await cli(['issues', 'list']);
     expect(all.out[0]).toMatch(/^2 free issues \(checked /);
-    expect(all.out.slice(1).join('\n')).toMatch(/kubernetes-sigs\/kind#41 {2}Show the node \[31m image {2}\[sig-testing · Go\]/);
+    expect(all.out.slice(1).join('\n')).toMatch(/kubernetes-sigs\/kind#41 {2}Show the node\[31m image {2}\[sig-testing · Go\]/);
     expect(all.out.join('\n')).not.toContain('\u001b');
     const docs = await cli(['issues', 'list', '--sig', 'docs']);
     expect(docs.out).toHaveLength(2);
