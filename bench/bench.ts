@@ -25,3 +25,16 @@ export async function timeMany(n: number, fn: (i: number) => unknown, warmup = M
 }
 
 export const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+
+/** Two sets of timings of the same scenario, onramp's against a bare app's: p50 and p99 of each, and their ratios. */
+export function comparison(times: { bare: number[]; onramp: number[] }): Record<string, number> {
+  const p = (xs: number[], q: number) => percentile([...xs].sort((a, b) => a - b), q);
+  return {
+    bare_p50: round(p(times.bare, 50), 2),
+    bare_p99: round(p(times.bare, 99), 2),
+    onramp_p50: round(p(times.onramp, 50), 2),
+    onramp_p99: round(p(times.onramp, 99), 2),
+    ratio_p50: round(p(times.onramp, 50) / p(times.bare, 50), 2),
+    ratio_p99: round(p(times.onramp, 99) / p(times.bare, 99), 2),
+  };
+}

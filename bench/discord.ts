@@ -14,7 +14,7 @@ import { createSilentLogger } from '../src/log.js';
 import { createProcessedEvents } from '../src/store/processed-events.js';
 import { startFakeDiscord, type FakeDiscord } from '../tests/discord/fake-discord.js';
 import { createPeople } from '../tests/discord/people.js';
-import { percentile, round, type Bench } from './bench.js';
+import { comparison, type Bench } from './bench.js';
 
 const RUNS = Number(process.env.BENCH_DISCORD_RUNS ?? 300);
 const WARMUP = 30;
@@ -110,15 +110,7 @@ async function compare(bare: FakeDiscord, onramp: FakeDiscord, scenario: Scenari
     }
     await new Promise((r) => setTimeout(r, Math.max(0, PACE_MS - (Date.now() - roundStarted))));
   }
-  const p = (xs: number[], q: number) => percentile([...xs].sort((a, b) => a - b), q);
-  return {
-    bare_p50: round(p(times.bare, 50), 2),
-    bare_p99: round(p(times.bare, 99), 2),
-    onramp_p50: round(p(times.onramp, 50), 2),
-    onramp_p99: round(p(times.onramp, 99), 2),
-    ratio_p50: round(p(times.onramp, 50) / p(times.bare, 50), 2),
-    ratio_p99: round(p(times.onramp, 99) / p(times.bare, 99), 2),
-  };
+  return comparison(times);
 }
 
 export const discord: Bench = {

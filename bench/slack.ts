@@ -14,7 +14,7 @@ import { createSilentLogger } from '../src/log.js';
 import { createProcessedEvents } from '../src/store/processed-events.js';
 import { startFakeSlack, type FakeSlack } from '../tests/slack/fake-slack.js';
 import { asForm, asJson, BOT_TOKEN, BOT_USER, command, eventCallback, mention, send, SIGNING_SECRET } from '../tests/slack/payloads.js';
-import { percentile, round, type Bench } from './bench.js';
+import { comparison, type Bench } from './bench.js';
 
 const RUNS = Number(process.env.BENCH_SLACK_RUNS ?? 400);
 const WARMUP = 40;
@@ -92,15 +92,7 @@ async function compare(fake: FakeSlack, bare: string, onramp: string, scenario: 
     }
     if (fake.calls.length > 5000) fake.calls.length = 0;
   }
-  const p = (xs: number[], q: number) => percentile([...xs].sort((a, b) => a - b), q);
-  return {
-    bare_p50: round(p(times.bare, 50), 2),
-    bare_p99: round(p(times.bare, 99), 2),
-    onramp_p50: round(p(times.onramp, 50), 2),
-    onramp_p99: round(p(times.onramp, 99), 2),
-    ratio_p50: round(p(times.onramp, 50) / p(times.bare, 50), 2),
-    ratio_p99: round(p(times.onramp, 99) / p(times.bare, 99), 2),
-  };
+  return comparison(times);
 }
 
 export const slack: Bench = {

@@ -88,9 +88,7 @@ export function createClaimRepo(db: Kysely<Tables>, engine: Engine): ClaimRepo {
     const rows = await on
       .selectFrom('claims')
       .selectAll()
-      .where('platform', '=', user.platform)
-      .where('workspace_id', '=', user.workspaceId)
-      .where('user_id', '=', user.userId)
+      .where((eb) => eb.and(whereUser(user)))
       .where('status', '=', 'open')
       .orderBy('created_at')
       .execute();

@@ -113,9 +113,7 @@ export function createDigestRepo(db: Kysely<Tables>): DigestRepo {
       }
       const r = await db
         .deleteFrom('digest_dm_optins')
-        .where('platform', '=', key.platform)
-        .where('workspace_id', '=', key.workspaceId)
-        .where('user_id', '=', key.userId)
+        .where((eb) => eb.and(whereUser(key)))
         .executeTakeFirst();
       return Number(r.numDeletedRows) > 0;
     },
@@ -123,9 +121,7 @@ export function createDigestRepo(db: Kysely<Tables>): DigestRepo {
       const r = await db
         .selectFrom('digest_dm_optins')
         .select('user_id')
-        .where('platform', '=', key.platform)
-        .where('workspace_id', '=', key.workspaceId)
-        .where('user_id', '=', key.userId)
+        .where((eb) => eb.and(whereUser(key)))
         .executeTakeFirst();
       return r !== undefined;
     },

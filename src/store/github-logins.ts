@@ -30,9 +30,7 @@ export function createGithubLoginRepo(db: Kysely<Tables>): GithubLoginRepo {
       const row = await db
         .selectFrom('users')
         .select(['github_login', 'github_asked_at'])
-        .where('platform', '=', user.platform)
-        .where('workspace_id', '=', user.workspaceId)
-        .where('user_id', '=', user.userId)
+        .where((eb) => eb.and(whereUser(user)))
         .executeTakeFirst();
       return { login: row?.github_login ?? null, askedAt: row?.github_asked_at ? new Date(row.github_asked_at) : null };
     },

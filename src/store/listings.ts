@@ -29,9 +29,7 @@ export function createListingRepo(db: Kysely<Tables>): ListingRepo {
       const row = await db
         .selectFrom('issue_listings')
         .selectAll()
-        .where('platform', '=', user.platform)
-        .where('workspace_id', '=', user.workspaceId)
-        .where('user_id', '=', user.userId)
+        .where((eb) => eb.and(whereUser(user)))
         .executeTakeFirst();
       return row ? { issues: JSON.parse(row.issues) as IssueId[], at: new Date(row.created_at) } : null;
     },

@@ -15,9 +15,7 @@ export function createSubscriptionRepo(db: Kysely<Tables>): SubscriptionRepo {
   const mine = (key: UserKey) =>
     db
       .selectFrom('subscriptions')
-      .where('platform', '=', key.platform)
-      .where('workspace_id', '=', key.workspaceId)
-      .where('user_id', '=', key.userId);
+      .where((eb) => eb.and(whereUser(key)));
   return {
     async add(key, sigId, now) {
       const result = await db
@@ -30,9 +28,7 @@ export function createSubscriptionRepo(db: Kysely<Tables>): SubscriptionRepo {
     async remove(key, sigId) {
       const result = await db
         .deleteFrom('subscriptions')
-        .where('platform', '=', key.platform)
-        .where('workspace_id', '=', key.workspaceId)
-        .where('user_id', '=', key.userId)
+        .where((eb) => eb.and(whereUser(key)))
         .where('sig_id', '=', sigId)
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;

@@ -29,6 +29,7 @@ export interface UserRepo {
   noteSeenLocale(key: UserKey, locale: Locale, now: Date): Promise<void>;
 }
 
+/** A person's key columns: spread into a row, or matched with `.where((eb) => eb.and(whereUser(key)))`. */
 export const whereUser = (key: UserKey) =>
   ({ platform: key.platform, workspace_id: key.workspaceId, user_id: key.userId }) as const;
 
@@ -38,9 +39,7 @@ export function createUserRepo(db: Kysely<Tables>): UserRepo {
       const row = await db
         .selectFrom('users')
         .selectAll()
-        .where('platform', '=', key.platform)
-        .where('workspace_id', '=', key.workspaceId)
-        .where('user_id', '=', key.userId)
+        .where((eb) => eb.and(whereUser(key)))
         .executeTakeFirst();
       return row ? { ...key, locale: (row.locale as Locale | null) ?? null, seenLocale: (row.seen_locale as Locale | null) ?? null } : null;
     },

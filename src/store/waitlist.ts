@@ -50,9 +50,7 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
     db
       .selectFrom('claim_waitlist')
       .where('issue_key', '=', issueKey(issue))
-      .where('platform', '=', user.platform)
-      .where('workspace_id', '=', user.workspaceId)
-      .where('user_id', '=', user.userId);
+      .where((eb) => eb.and(whereUser(user)));
   const pending = (issue: IssueId) =>
     db.selectFrom('claim_waitlist').where('issue_key', '=', issueKey(issue)).where('notified_at', 'is', null);
   return {
@@ -72,9 +70,7 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
           .updateTable('claim_waitlist')
           .set({ notified_at: null, created_at: now.toISOString() })
           .where('issue_key', '=', issueKey(issue))
-          .where('platform', '=', user.platform)
-          .where('workspace_id', '=', user.workspaceId)
-          .where('user_id', '=', user.userId)
+          .where((eb) => eb.and(whereUser(user)))
           .execute();
         added = true;
       }
@@ -87,9 +83,7 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
       const result = await db
         .deleteFrom('claim_waitlist')
         .where('issue_key', '=', issueKey(issue))
-        .where('platform', '=', user.platform)
-        .where('workspace_id', '=', user.workspaceId)
-        .where('user_id', '=', user.userId)
+        .where((eb) => eb.and(whereUser(user)))
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
@@ -142,9 +136,7 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
         .updateTable('claim_waitlist')
         .set({ notified_at: at ? at.toISOString() : null })
         .where('issue_key', '=', issueKey(issue))
-        .where('platform', '=', user.platform)
-        .where('workspace_id', '=', user.workspaceId)
-        .where('user_id', '=', user.userId);
+        .where((eb) => eb.and(whereUser(user)));
       if (at) q = q.where('notified_at', 'is', null);
       const result = await q.executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
