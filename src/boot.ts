@@ -72,7 +72,7 @@ export async function boot(env: Record<string, string | undefined>, options: Boo
   const deps: Deps = {
     config,
     content,
-    translator: createTranslator(content.locales),
+    translator: createTranslator(content.locales, config.SLACK_COMMAND_NAMES ? { commandNames: { slack: config.SLACK_COMMAND_NAMES } } : {}),
     nlu: createNlu(content),
     store,
     issues: githubSide.issues,

@@ -1,5 +1,6 @@
 // The core: turns an inbound event into replies — routing, language, and the error boundary.
 import type { Capability, CapabilityInput, Ctx, Deps } from './capability.js';
+import { whereOf } from './command-names.js';
 import { isUserError } from './errors.js';
 import { toLocale } from './i18n.js';
 import { text } from './blocks.js';
@@ -91,9 +92,10 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
       // A click carries no words: remembering the language of the last clear message answers it in kind.
       if (understanding && understanding.langConfidence >= LANGUAGE_CONFIDENCE && stored?.seenLocale !== understanding.lang)
         await deps.store.users.noteSeenLocale(user, understanding.lang, deps.now());
-      const t = deps.translator.bind(locale);
+      const where = whereOf(event.origin);
+      const t = deps.translator.bind(locale, where);
       if ('unknownCommand' in routed) {
-        const known = [...byCommand.keys()].map((c) => `/${c}`).join(', ');
+        const known = deps.translator.nameCommands([...byCommand.keys()].map((c) => `/${c}`).join(', '), locale, where);
         return [{ blocks: [text(t('errors.unknown_command', { name: routed.unknownCommand, known }))], private: true, locale }];
       }
       const ctx: Ctx = { ...deps, event, user, locale, t, capabilityIds };
@@ -103,7 +105,7 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
       // only when its capability chose one. A capability may set the reply's locale (a language switch).
       return out ? [{ locale, ...out, ...(event.kind === 'message' ? {} : { private: true }) }] : [];
     } catch (err) {
-      const t = deps.translator.bind(locale);
+      const t = deps.translator.bind(locale, whereOf(event.origin));
       if (isUserError(err)) return [{ blocks: [text(t(err.key, err.params))], private: true, locale }];
       deps.log.error({ err, eventId: event.id, kind: event.kind, platform: event.origin.platform }, 'event failed');
       return [{ blocks: [text(t('errors.internal', { ref: event.id.slice(0, 12) }))], private: true, locale }];

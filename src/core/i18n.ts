@@ -1,4 +1,5 @@
 // Message catalogues per locale: lookup with English fallback, and parameters escaped as markup.
+import { createCommandNaming, type CommandNames, type Where } from './command-names.js';
 import { escapeMarkup } from './markup.js';
 import { LOCALES, type Locale } from './types.js';
 
@@ -8,9 +9,19 @@ export type Translate = (key: string, params?: Params) => string;
 
 export interface Translator {
   readonly locales: readonly Locale[];
-  /** A translate function bound to one locale. */
-  bind(locale: Locale): Translate;
+  /**
+   * A translate function bound to one locale. Given where the text will be read, the slash commands in
+   * its sentences are named as that platform shows them (a person's words in parameters are left alone).
+   */
+  bind(locale: Locale, where?: Where): Translate;
   has(locale: Locale, key: string): boolean;
+  /** The same command naming, for the bot's own texts that are not in the catalogues (help's usage lines). */
+  nameCommands(text: string, locale: Locale, where?: Where): string;
+}
+
+export interface TranslatorOptions {
+  /** Commands a platform names differently from `/<capability id>`, by platform (Slack's SLACK_COMMAND_NAMES). */
+  commandNames?: Partial<Record<string, CommandNames>>;
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -34,7 +45,8 @@ export function toLocale(value: string | undefined | null): Locale | undefined {
  * Parameters are escaped so that a GitHub title or a user name can never become markup. A parameter
  * whose name ends in `Markup` is trusted markup built by the bot itself (a list it composed).
  */
-export function createTranslator(catalogues: Record<Locale, Catalogue>): Translator {
+export function createTranslator(catalogues: Record<Locale, Catalogue>, options: TranslatorOptions = {}): Translator {
+  const naming = createCommandNaming(catalogues, options.commandNames);
   const format = (message: string, params: Params = {}) =>
     message.replace(PLACEHOLDER, (whole, name: string) => {
       const value = params[name];
@@ -44,11 +56,12 @@ export function createTranslator(catalogues: Record<Locale, Catalogue>): Transla
   return {
     locales: LOCALES,
     has: (locale, key) => key in catalogues[locale],
-    bind(locale) {
+    bind(locale, where) {
       return (key, params) => {
         const message = catalogues[locale][key] ?? catalogues.en[key];
-        return message === undefined ? key : format(message, params);
+        return message === undefined ? key : format(naming.name(message, locale, where), params);
       };
     },
+    nameCommands: (text, locale, where) => naming.name(text, locale, where),
   };
 }

@@ -43,6 +43,6 @@ export function createDigestBuilder(input: DigestBuilderInput) {
       more: Math.max(0, total - fresh.length - taken),
     };
     // The reply says its language, so an adapter's own words (a "trimmed" note) match the digest's.
-    return { ...base, reply: { ...compose(message, input.translator.bind(target.locale), target.locale), locale: target.locale } };
+    return { ...base, reply: { ...compose(message, input.translator.bind(target.locale, { platform: target.destination.platform }), target.locale), locale: target.locale } };
   };
 }

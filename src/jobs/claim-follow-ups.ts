@@ -47,7 +47,7 @@ const dm = (user: UserKey): Destination => ({ platform: user.platform as Platfor
 
 async function speakTo(deps: FollowUpDeps, user: UserKey): Promise<Translate> {
   const locale = preferredLocale(await deps.store.users.get(user)) ?? deps.config.DEFAULT_LOCALE;
-  return deps.translator.bind(locale);
+  return deps.translator.bind(locale, { platform: user.platform });
 }
 
 function reminder(deps: FollowUpDeps, t: Translate, claim: Claim): Reply {

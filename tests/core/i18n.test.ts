@@ -28,4 +28,29 @@ describe('translator', () => {
     expect(toLocale('de')).toBeUndefined();
     expect(placeholders('{a} and {b}')).toEqual(['a', 'b']);
   });
+
+  describe('names slash commands as the platform shows them', () => {
+    const named = createTranslator(
+      {
+        en: { try: 'Try /sig, then /issues docs (see kubernetes/issues and `/sig`). Asked: {q}', 'discord.command.contribute.name': 'contribute', start: 'Start with /contribute' },
+        fr: { try: 'Essayez /sig.', 'discord.command.contribute.name': 'contribuer', start: 'Commencez par /contribute ou /contribute-more' },
+      },
+      { commandNames: { slack: { sig: '/k8s-sig', issues: '/k8s-issues' } } },
+    );
+
+    it("uses a Slack workspace's renamed commands in the bot's sentences, never in the person's words or inside paths", () => {
+      const out = named.bind('en', { platform: 'slack' })('try', { q: 'what is /sig?' });
+      expect(out).toBe('Try /k8s-sig, then /k8s-issues docs (see kubernetes/issues and `/k8s-sig`). Asked: what is /sig?');
+      expect(named.bind('en', { platform: 'discord' })('try')).toContain('Try /sig, then /issues docs');
+      expect(named.bind('en')('try')).toContain('Try /sig, then /issues docs');
+    });
+
+    it("uses Discord's French command names where the client is French, whatever language the answer is in", () => {
+      expect(named.bind('fr', { platform: 'discord' })('start')).toBe('Commencez par /contribuer ou /contribute-more');
+      expect(named.bind('en', { platform: 'discord', platformLocale: 'fr' })('start')).toBe('Start with /contribuer');
+      expect(named.bind('fr', { platform: 'discord', platformLocale: 'en' })('start')).toBe('Commencez par /contribute ou /contribute-more');
+      expect(named.bind('fr', { platform: 'slack' })('start')).toBe('Commencez par /contribute ou /contribute-more');
+      expect(named.nameCommands('/sig [interests]', 'en', { platform: 'slack' })).toBe('/k8s-sig [interests]');
+    });
+  });
 });

@@ -142,6 +142,19 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     expect(select(edit!.body).options.at(-1).label).toBe('Voir la suite…');
   });
 
+  it('names commands as a French Discord lists them: /aide shows /contribuer and /langue', async () => {
+    run = await startDiscordBot();
+    const i = run.slash('help', {}, { locale: 'fr' });
+    const [edit] = await waitFor(run.fake, isEdit(i.token));
+    const said = allText(edit!.body);
+    expect(said).toMatch(/\/contribuer\b/);
+    expect(said).toMatch(/\/langue en \| fr \| auto/);
+    expect(said).not.toMatch(/\/contribute\b|\/language\b/);
+    const en = run.slash('help', {}, { locale: 'en-US' });
+    const [english] = await waitFor(run.fake, isEdit(en.token));
+    expect(allText(english!.body)).toMatch(/\/contribute\b/);
+  });
+
   it('shows text from people literally: no @everyone, role ping or markdown from it', async () => {
     run = await startDiscordBot();
     const i = run.slash('sig', { interests: 'join @everyone <@&1> **x** ||y||' });

@@ -26,6 +26,19 @@ describe('Slack slash commands', () => {
     expect(await answerTo('renamed')).toMatch(/#sig-network/);
   });
 
+  it('names the renamed commands in what it says: /help and the hints of other answers', async () => {
+    await send(h.url, asForm(command('/help', '', h.fake.responseUrl('help'))));
+    const help = await answerTo('help');
+    expect(help).toContain('/k8s-sig [interests');
+    expect(help).toContain('/k8s-issues [sig] [language]');
+    expect(help).not.toMatch(/[`\s]\/(sig|issues)\b/);
+    expect(help).toContain('/contribute');
+    await send(h.url, asForm(command('/k8s-issues', 'nonsense-filter', h.fake.responseUrl('bad-filter'))));
+    const hint = await answerTo('bad-filter');
+    expect(hint).toContain('/k8s-issues docs');
+    expect(hint).not.toMatch(/\s\/issues\b/);
+  });
+
   it('/sig with interests puts the (up to three) recommendations first, in the text and in the picker', async () => {
     await send(h.url, asForm(command('/k8s-sig', 'networking, storage and testing', h.fake.responseUrl('interests'))));
     const [answer] = await h.fake.waitFor((c) => c.responseId === 'interests');
