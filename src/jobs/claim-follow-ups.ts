@@ -29,7 +29,12 @@ export interface FollowUpDeps {
   post: (to: Destination, reply: Reply) => Promise<PostResult>;
   log: Logger;
   now: () => Date;
+  /** How a platform's short wait (a 429's Retry-After) is waited; real time unless a test says otherwise. */
+  wait?: (ms: number) => Promise<void>;
 }
+
+/** A platform asking to wait longer than this is asked again at the next daily run instead. */
+const MAX_WAIT_MS = 30_000;
 
 export interface FollowUpReport {
   reminded: number;
@@ -64,7 +69,13 @@ function reminder(deps: FollowUpDeps, t: Translate, claim: Claim): Reply {
 }
 
 async function send(deps: FollowUpDeps, user: UserKey, reply: Reply, what: string): Promise<boolean> {
-  const result = await deps.post(dm(user), reply).catch((err: unknown) => ({ ok: false as const, error: String(err) }));
+  const post = () => deps.post(dm(user), reply).catch((err: unknown): PostResult => ({ ok: false, error: String(err) }));
+  let result = await post();
+  // A rate limit says when to come back: a short wait is worth it (one more try), a long one waits for tomorrow.
+  if (!result.ok && result.retryAfterMs !== undefined && result.retryAfterMs <= MAX_WAIT_MS) {
+    await (deps.wait ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(result.retryAfterMs);
+    result = await post();
+  }
   if (!result.ok) deps.log.warn({ what, platform: user.platform, error: result.error }, 'claim follow-up not delivered');
   return result.ok;
 }

@@ -23,15 +23,20 @@ async function world(env: Record<string, string> = {}) {
   await s.side.refresh();
   const posts: { to: Destination; reply: Reply; text: string }[] = [];
   let failing = false;
+  /** Rate-limit answers still to give, each with the wait it asks for. */
+  const limited: number[] = [];
+  const waits: number[] = [];
   const post = async (to: Destination, reply: Reply): Promise<PostResult> => {
     if (failing) return { ok: false, error: 'platform down' };
+    const retryAfterMs = limited.shift();
+    if (retryAfterMs !== undefined) return { ok: false, error: 'ratelimited', retryAfterMs };
     posts.push({ to, reply, text: replyToPlain(reply) });
     return { ok: true };
   };
-  const followUps = () => claimFollowUps({ ...s.deps, post });
+  const followUps = () => claimFollowUps({ ...s.deps, post, wait: async (ms) => void waits.push(ms) });
   const refresh = () => refreshIssues({ refresh: s.side.refresh, issues: s.side.issues, github: s.side.github, store: s.deps.store, log: s.deps.log, now: s.clock.now }, { force: true });
   const setFailing = (v: boolean) => void (failing = v);
-  return { ...s, docs, posts, followUps, refresh, setFailing };
+  return { ...s, docs, posts, followUps, refresh, setFailing, limited, waits };
 }
 
 describe('claim follow-ups (fake clock)', () => {
@@ -58,6 +63,20 @@ describe('claim follow-ups (fake clock)', () => {
     expect(actionsOf([s.posts[2]!.reply])).toEqual([['claim', 'kubernetes/website#11']]);
     expect(await s.deps.store.claims.allOpen()).toEqual([]);
     expect((await s.adapter.click('claim', 'kubernetes/website#11', bob)).text).toMatch(/is yours to try/);
+  });
+
+  it('waits out a short rate limit and sends the reminder; a long one leaves it for the next run', async () => {
+    const s = await world();
+    await s.adapter.click('claim', 'kubernetes/website#11', ada);
+    s.clock.advance(7 * DAY);
+    s.limited.push(2_000);
+    expect(await s.followUps()).toMatchObject({ reminded: 1, failed: 0 });
+    expect(s.waits).toEqual([2_000]);
+    expect(s.posts).toHaveLength(1);
+    s.clock.advance(7 * DAY);
+    s.limited.push(3_600_000);
+    expect(await s.followUps()).toMatchObject({ released: 1, failed: 1 });
+    expect(s.waits).toEqual([2_000]);
   });
 
   it("counts the claimer's own comment seen at refresh as progress, which restarts the clock", async () => {
