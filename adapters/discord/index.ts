@@ -16,6 +16,7 @@ import {
 import { createKit, describeError, NO_MENTIONS, safePath, type Log } from './context.js';
 import { createInteractionHandler } from './interactions.js';
 import { createMessageHandler } from './messages.js';
+import { oncePerSend } from './nonce.js';
 import { createStashes, type StashPort } from './stash.js';
 
 export { buildCommands } from './commands.js';
@@ -146,19 +147,21 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
       checkServers();
     },
     async post(to: Destination, reply: Reply): Promise<PostResult> {
+      let last: string | undefined;
       try {
         const channel = await destination(to);
         if (!channel) return { ok: false, error: 'channel_not_found' };
         if ('error' in channel) return { ok: false, error: channel.error };
-        let last: string | undefined;
-        for (const message of await kit.render(reply)) last = (await channel.send({ ...message, allowedMentions: NO_MENTIONS })).id;
+        for (const message of await kit.render(reply)) last = (await channel.send({ ...message, ...oncePerSend(), allowedMentions: NO_MENTIONS })).id;
         return { ok: true, ...(last ? { messageId: last } : {}) };
       } catch (err) {
         const described = describeError(err);
         options.log.warn({ err: described, kind: to.kind }, 'discord post failed');
         // e.g. "discord 403 50007: Cannot send messages to this user", kept in the digest ledger as the reason.
         const head = ['discord', described.status, described.code ?? described.name].filter((x) => x !== undefined).join(' ');
-        return { ok: false, error: `${head}: ${String(described.message ?? 'failed')}`.slice(0, 200) };
+        // Part of a long reply went out, or the last try timed out after sending: sending again could post twice.
+        const uncertain = last !== undefined || described.name === 'AbortError' || described.name === 'TimeoutError';
+        return { ok: false, error: `${head}: ${String(described.message ?? 'failed')}`.slice(0, 200), ...(uncertain ? { uncertain: true as const } : {}) };
       }
     },
     async stop() {

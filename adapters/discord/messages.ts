@@ -4,6 +4,7 @@ import { describeError, CANNOT_DM, NO_MENTIONS, type Kit } from './context.js';
 import { messageEvent, type SeenMessage } from './inbound.js';
 import { person } from './interactions.js';
 import type { DiscordMessage } from './layout.js';
+import { oncePerSend } from './nonce.js';
 
 function seen(m: Message, botId: string): SeenMessage {
   const channel = m.channel;
@@ -24,7 +25,7 @@ function seen(m: Message, botId: string): SeenMessage {
 async function sendAll(channel: SendableChannels, messages: DiscordMessage[], replyTo?: string) {
   for (const [n, message] of messages.entries()) {
     const reference = n === 0 && replyTo ? { reply: { messageReference: replyTo, failIfNotExists: false } } : {};
-    await channel.send({ ...message, ...reference, allowedMentions: NO_MENTIONS });
+    await channel.send({ ...message, ...reference, ...oncePerSend(), allowedMentions: NO_MENTIONS });
   }
 }
 

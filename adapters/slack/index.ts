@@ -52,8 +52,8 @@ const INTERACTIVE = { timeout: 5_000, retryConfig: { retries: 2, factor: 2, minT
  * the lookup at once, remembered until Slack's Retry-After, and never pauses the queue chat answers use.
  */
 const LOOKUPS = { timeout: 5_000, retryConfig: { retries: 1, factor: 2, minTimeout: 250, maxTimeout: 1_000, randomize: true }, rejectRateLimitedCalls: true };
-/** Push posts can wait: a longer timeout, retries of transport failures, and 429s reported to the caller (see push.ts). */
-const PUSH = { timeout: 15_000, retryConfig: { retries: 3, factor: 3, minTimeout: 1_000, randomize: true }, rejectRateLimitedCalls: true, maxRequestConcurrency: 4 };
+/** Push posts can wait: a longer timeout, one attempt, and 429s reported to the caller (see push.ts). */
+const PUSH = { timeout: 15_000, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, maxRequestConcurrency: 4 };
 /** response_url answers go through fetch, which has no timeout of its own. */
 const timedFetch = (ms: number): typeof fetch => (url, init) => fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(ms) });
 const SLACK_ID = /^[CGD][A-Z0-9]{6,}$/;

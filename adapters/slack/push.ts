@@ -4,15 +4,37 @@ import type { webApi } from '@slack/bolt';
 import type { PostResult } from '../../src/core/index.js';
 import type { SlackMessage } from './render.js';
 
-/** Slack's error code for a failed call (`channel_not_found`, `not_in_channel`, `ratelimited`, …) and its wait. */
-function slackError(err: unknown): { code: string; retryAfterMs?: number } {
-  const e = err as { code?: string; retryAfter?: number; data?: { error?: string } };
+/** Transport failures that happen before a request is sent: nothing can have been posted. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+interface FetchFailure {
+  name?: string;
+  code?: string;
+  cause?: { code?: string };
+}
+
+/** A transport failure's code, and whether the request may have reached Slack (a timeout, a connection broken mid-way). */
+function transport(original: FetchFailure | undefined): { code: string; uncertain: boolean } {
+  if (original?.name === 'TimeoutError' || original?.name === 'AbortError') return { code: 'timeout', uncertain: true };
+  const code = original?.cause?.code ?? original?.code ?? 'unknown';
+  return { code, uncertain: !NOT_SENT.has(code) };
+}
+
+/** Slack's error code for a failed call (`channel_not_found`, `not_in_channel`, `ratelimited`, …), its wait, and whether it may have been posted. */
+function slackError(err: unknown): { code: string; retryAfterMs?: number; uncertain?: true } {
+  const e = err as { code?: string; retryAfter?: number; data?: { error?: string }; original?: FetchFailure };
   if (e.code === 'slack_webapi_rate_limited_error') return { code: 'ratelimited', retryAfterMs: (e.retryAfter ?? 1) * 1000 };
+  if (e.code === 'slack_webapi_request_error') {
+    const failure = transport(e.original);
+    return { code: `request_failed: ${failure.code}`, ...(failure.uncertain ? { uncertain: true as const } : {}) };
+  }
   return { code: e.data?.error ?? e.code ?? 'request_failed' };
 }
 
 /**
- * `client` must reject rate-limited calls (`rejectRateLimitedCalls: true`), so a 429 comes back at once.
+ * `client` must reject rate-limited calls (`rejectRateLimitedCalls: true`), so a 429 comes back at once,
+ * and must not retry (`retries: 0`): Slack's chat.postMessage has no idempotency key, so a retry after a
+ * timeout or a broken connection can post the same digest twice. Such a failure is reported `uncertain`.
  * No pacing here: a second layer would wait twice for the digest. Reminders and waitlist notices need
  * none either: a few a day, each to a different person, and their job tries a failed one again.
  */
@@ -22,8 +44,8 @@ export function createPushPoster(client: webApi.WebClient) {
       const sent = await client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
       return { ok: true, ...(sent.ts ? { messageId: sent.ts } : {}) };
     } catch (err) {
-      const { code, retryAfterMs } = slackError(err);
-      return { ok: false, error: code, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+      const { code, retryAfterMs, uncertain } = slackError(err);
+      return { ok: false, error: code, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), ...(uncertain ? { uncertain } : {}) };
     }
   };
 }

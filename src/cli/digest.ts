@@ -89,7 +89,9 @@ async function send(booted: Booted, io: CliIo): Promise<number> {
       return 1;
     }
     io.out(summary(report));
-    return report.ran.failed > 0 ? 1 : 0;
+    if (report.ran.uncertain > 0)
+      io.err(`${report.ran.uncertain} post(s) may or may not have arrived (the connection broke after sending); they are not sent again this week.`);
+    return report.ran.failed + report.ran.uncertain > 0 ? 1 : 0;
   } finally {
     await push.stop();
   }

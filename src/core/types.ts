@@ -87,7 +87,11 @@ export type Destination =
 
 export type PostResult =
   | { ok: true; messageId?: string }
-  | { ok: false; error: string; retryAfterMs?: number };
+  /**
+   * `uncertain`: the request may have reached the platform (the connection broke or timed out after it
+   * was sent), so sending it again could post twice. Without it, nothing was posted.
+   */
+  | { ok: false; error: string; retryAfterMs?: number; uncertain?: true };
 
 export type Dispatch = (event: InboundEvent) => Promise<Reply[]>;
 

@@ -7,7 +7,7 @@ import type { DigestTarget } from './destinations.js';
 import type { Clock, Pacer } from './pacing.js';
 
 export type Post = (to: Destination, reply: Reply) => Promise<PostResult>;
-export type Outcome = 'sent' | 'empty' | 'failed' | 'skipped';
+export type Outcome = 'sent' | 'empty' | 'failed' | 'uncertain' | 'skipped';
 
 /** 429s waited out for one destination in one run before it is recorded as failed (and retried next run). */
 export const MAX_RATE_LIMITED = 20;
@@ -62,6 +62,12 @@ export async function deliverOne(s: Sender, target: DigestTarget): Promise<Outco
       s.log.info({ destination: target.key, retryAfterMs: result.retryAfterMs }, 'digest: rate limited, waiting as asked');
       s.pacer.pause(result.retryAfterMs);
       continue;
+    }
+    if (result.uncertain) {
+      // It may have been posted: as after a crash mid-send, never twice (its issues come again next week).
+      await s.ledger.settle(s.periodKey, target.key, ['sending'], { status: 'uncertain', error: result.error }, now());
+      s.log.warn({ destination: target.key, error: result.error }, 'digest: the platform may or may not have posted it; marked uncertain, not sent again');
+      return 'uncertain';
     }
     await s.ledger.settle(s.periodKey, target.key, ['sending'], { status: 'failed', error: result.error, failed: true }, now());
     s.log.warn({ destination: target.key, error: result.error }, 'digest: delivery failed; the next run this week tries again');

@@ -76,6 +76,11 @@ async function send(deps: FollowUpDeps, user: UserKey, reply: Reply, what: strin
     await (deps.wait ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(result.retryAfterMs);
     result = await post();
   }
+  if (!result.ok && result.uncertain) {
+    // Perhaps delivered: counted as sent, so nobody gets the same message twice.
+    deps.log.warn({ what, platform: user.platform, error: result.error }, 'claim follow-up may not have been delivered; not sent again');
+    return true;
+  }
   if (!result.ok) deps.log.warn({ what, platform: user.platform, error: result.error }, 'claim follow-up not delivered');
   return result.ok;
 }

@@ -69,7 +69,7 @@ function tally(rows: DeliveryRow[]): Partial<Record<DeliveryStatus, number>> {
 async function runPeriod(deps: Deps, job: DigestJob, period: string, heartbeat: () => Promise<void>): Promise<DigestReport> {
   const ledger = deps.store.digests;
   const now = () => job.clock.now();
-  const ran: DigestReport['ran'] = { sent: 0, empty: 0, failed: 0, skipped: 0, cancelled: 0, interrupted: 0 };
+  const ran: DigestReport['ran'] = { sent: 0, empty: 0, failed: 0, uncertain: 0, skipped: 0, cancelled: 0, interrupted: 0 };
   const run = await ledger.openRun(period, now());
   ran.interrupted = await ledger.markInterrupted(period, now());
   if (ran.interrupted > 0) deps.log.warn({ period, count: ran.interrupted }, 'digest: a previous runner stopped mid-send; those deliveries are marked uncertain and not sent again');
@@ -135,7 +135,7 @@ export async function weeklyDigest(deps: Deps, job: DigestJob): Promise<DigestRe
   const result = await deps.store.jobLocks.withLock(DIGEST_LOCK, () => job.clock.now(), (heartbeat) => runPeriod(deps, job, period, heartbeat));
   if (!result.locked) {
     deps.log.info({ period }, 'digest: another runner is sending this period; nothing to do here');
-    const empty = { sent: 0, empty: 0, failed: 0, skipped: 0, cancelled: 0, interrupted: 0 };
+    const empty = { sent: 0, empty: 0, failed: 0, uncertain: 0, skipped: 0, cancelled: 0, interrupted: 0 };
     return { period, status: 'busy', ran: empty, ledger: {} };
   }
   deps.log.info({ period: result.value.period, status: result.value.status, ran: result.value.ran }, 'digest: run finished');

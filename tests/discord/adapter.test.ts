@@ -234,6 +234,19 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     expect(await adapter.post({ platform: 'discord', workspaceId: fake.appId, kind: 'user', userId: ada.id }, reply)).toEqual({ ok: false, error: 'discord 403 50007: Cannot send messages to this user' });
   });
 
+  it('posts once when an answer is lost and discord.js sends the same create again (the nonce makes it idempotent)', async () => {
+    run = await startDiscordBot();
+    const { fake, adapter } = run;
+    const channel = fake.channels.sigNetwork;
+    const creates = () => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`);
+    fake.inject({ match: (r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`, status: 502, body: { message: 'Bad Gateway' }, afterApplying: true });
+    const reply = { blocks: [{ type: 'text' as const, text: 'New this week in **Network**' }] };
+    expect(await adapter.post({ platform: 'discord', workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: 'sig-network' }, reply)).toMatchObject({ ok: true });
+    expect(creates()).toHaveLength(2);
+    expect(creates()[1]!.body).toMatchObject({ nonce: creates()[0]!.body.nonce, enforce_nonce: true });
+    expect([...fake.messages.values()].filter((m) => m.channel_id === channel && m.content === 'New this week in **Network**')).toHaveLength(1);
+  });
+
   it('says a menu has expired when the bot no longer remembers its pages', async () => {
     run = await startDiscordBot();
     const i = run.slash('sig');

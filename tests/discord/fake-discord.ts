@@ -24,6 +24,8 @@ interface Injected {
   status: number;
   body: Json;
   headers?: Record<string, string>;
+  /** Carry the request out first, then answer with this anyway (the answer was lost on the way back). */
+  afterApplying?: boolean;
 }
 
 export const INTENTS = { Guilds: 1, GuildMessages: 1 << 9, DirectMessages: 1 << 12, MessageContent: 1 << 15 };
@@ -85,6 +87,7 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
   const dmChannels = new Map<string, Json>();
   const requests: Recorded[] = [];
   const injected: Injected[] = [];
+  const nonces = new Map<string, string>();
   const messages = new Map<string, Json>();
   const interactions = new Map<string, { id: string; token: string; acked: boolean; channelId: string; ephemeral: boolean; original?: string; source?: string }>();
   const closedDms = new Set<string>();
@@ -201,7 +204,12 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
       if (ch.type === 1 && closedDms.has(ch.recipients[0].id)) return [403, { code: 50007, message: 'Cannot send messages to this user' }];
       const problems = messageProblems(body);
       if (problems.length) return invalid(problems);
-      return [200, store(body, ch.id, ch.guild_id ? { guild_id: ch.guild_id } : {})];
+      // enforce_nonce: the same nonce in the same channel within minutes returns the first message, creates none.
+      const key = `${ch.id}:${body.nonce}`;
+      if (body.enforce_nonce && body.nonce !== undefined && nonces.has(key)) return [200, messages.get(nonces.get(key)!)];
+      const created = store(body, ch.id, ch.guild_id ? { guild_id: ch.guild_id } : {});
+      if (body.enforce_nonce && body.nonce !== undefined) nonces.set(key, created.id);
+      return [200, created];
     }
     if ((m = /^\/channels\/(\d+)$/.exec(path)) && method === 'GET') {
       const ch = findChannel(m[1]!);
@@ -231,7 +239,8 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
       const body = raw ? JSON.parse(raw) : undefined;
       const method = req.method ?? 'GET';
       const hit = injected.findIndex((i) => i.match({ method, path }));
-      const [status, payload, headers] = hit >= 0 ? (() => { const [i] = injected.splice(hit, 1); return [i!.status, i!.body, i!.headers] as Answer; })() : route(method, path, url.searchParams, req.headers.authorization, body);
+      const answerOf = () => route(method, path, url.searchParams, req.headers.authorization, body);
+      const [status, payload, headers] = hit >= 0 ? (() => { const [i] = injected.splice(hit, 1); if (i!.afterApplying) answerOf(); return [i!.status, i!.body, i!.headers] as Answer; })() : answerOf();
       const recorded: Recorded = { method, path, query: url.searchParams, auth: req.headers.authorization, body, status, response: payload, at: Date.now() };
       requests.push(recorded);
       for (const w of waiters) if (w.test(recorded)) (waiters.delete(w), w.resolve(recorded));

@@ -44,6 +44,7 @@ export async function startFakeSlack() {
   const waiters = new Set<(call: Call) => void>();
   const holds = new Map<string, Promise<void>>();
   const rateLimits = new Map<string, { retryAfter: number; times: number }>();
+  const hangUps = new Map<string, number>();
   const users = new Map<string, FakeUser>();
   const channels = new Map<string, string>([['C0NEWBIE1', 'kubernetes-novice'], ['C0RANDOM1', 'random'], ['C0NETWORK', 'sig-network']]);
   const sockets = new Set<WebSocket>();
@@ -112,6 +113,13 @@ export async function startFakeSlack() {
     await holds.get(method);
     const limit = rateLimits.get(method);
     record({ method, body, ...(token ? { token } : {}) });
+    const drop = hangUps.get(method);
+    if (drop && drop > 0) {
+      // The request arrived and the connection breaks before any answer: the client cannot know whether it was posted.
+      hangUps.set(method, drop - 1);
+      req.socket.destroy();
+      return;
+    }
     if (limit && limit.times > 0) {
       limit.times -= 1;
       res.writeHead(429, { 'retry-after': String(limit.retryAfter), 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
@@ -172,6 +180,10 @@ export async function startFakeSlack() {
     },
     rateLimit(method: string, retryAfter: number, times = 1) {
       rateLimits.set(method, { retryAfter, times });
+    },
+    /** The next `times` calls of `method` are read, recorded, then left without an answer: the socket is destroyed. */
+    hangUp(method: string, times = 1) {
+      hangUps.set(method, times);
     },
     /** Sends a Socket Mode envelope to every connected client; resolves with the acknowledgement's payload. */
     sendEnvelope(type: string, payload: unknown, extra: Record<string, unknown> = {}): Promise<unknown> {

@@ -1,4 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPushPoster } from '../../adapters/slack/push.js';
 import { text } from '../../src/core/blocks.js';
 import { escapeMarkup } from '../../src/core/markup.js';
 import { ANY_WORKSPACE, type Destination } from '../../src/core/types.js';
@@ -48,6 +52,35 @@ describe('Slack push posts (digests, reminders)', () => {
     expect(h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0RATE01')).toHaveLength(1);
     // Waiting is the caller's: the adapter keeps no pause of its own to add to it.
     expect(await h.adapter.post(channel('C0RATE01'), digest)).toMatchObject({ ok: true });
+  });
+
+  it('never retries a post whose connection broke after sending: it may have been posted, so it is reported uncertain', async () => {
+    h.fake.hangUp('chat.postMessage', 1);
+    const result = await h.adapter.post(channel('C0HANGUP'), digest);
+    expect(result).toMatchObject({ ok: false, uncertain: true, error: 'request_failed: UND_ERR_SOCKET' });
+    expect(h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0HANGUP')).toHaveLength(1);
+  });
+
+  it('reports a refused connection as a plain failure: nothing was sent, so a later run may try again', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const post = createPushPoster(new webApi.WebClient('xoxb-test', { slackApiUrl: `http://127.0.0.1:${port}/api/`, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: webApi.LogLevel.ERROR }));
+    expect(await post('C0NEWBIE1', { text: 'digest', blocks: [] })).toEqual({ ok: false, error: 'request_failed: ECONNREFUSED' });
+  });
+
+  it('marks such a digest uncertain and does not send it again in a later run that week', async () => {
+    const clock = createVirtualClock(new Date('2026-12-07T09:00:00Z'));
+    const issues = createFakeIssues([issue(43, ['sig-network'], new Date('2026-12-06T09:00:00Z'))]);
+    const sent = () => h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0NETWORK').length;
+    const before = sent();
+    h.fake.hangUp('chat.postMessage', 1);
+    const job = { issues, clock, post: h.adapter.post.bind(h.adapter), platforms: ['slack' as const] };
+    expect((await weeklyDigest(h.booted.deps, job)).ran).toMatchObject({ uncertain: 1, sent: 0 });
+    clock.set(new Date('2026-12-07T10:00:00Z'));
+    expect((await weeklyDigest(h.booted.deps, job)).ran).toMatchObject({ uncertain: 0, sent: 0, failed: 0 });
+    expect(sent() - before).toBe(1);
   });
 
   it('leaves the wait to the weekly digest, which waits as Slack asked and then delivers once', async () => {
