@@ -1,8 +1,10 @@
 // Renders evaluation results: a readable table for people, one JSON line for machines.
-import type { IntentScore, Miss, SigScore } from './eval-score.js';
+import type { ChannelScore, IntentScore, Miss, SigScore } from './eval-score.js';
 
 export interface EvalResult {
   intent?: IntentScore;
+  /** For the table only: the JSON line keeps its public shape. */
+  channel?: ChannelScore;
   sig?: SigScore;
   latency_ms: { p50: number; p99: number };
 }
@@ -19,6 +21,12 @@ export function tableLines(result: EvalResult): string[] {
     for (const [intent, r] of Object.entries(s.per_intent)) {
       out.push(`  ${intent.padEnd(18)} ${String(r.n).padStart(4)} ${num(r.precision).padStart(10)} ${num(r.recall).padStart(8)} ${num(r.f1).padStart(7)}`);
     }
+  }
+  if (result.channel) {
+    const c = result.channel;
+    const right = c.answered ? ` (${pct(c.answeredRight / c.answered)} with the right intent)` : '';
+    out.push(`in a newcomer channel: would answer ${c.answered} of ${c.requests} requests${right}, and ${c.interrupted} of ${c.quiet} messages that need no answer`);
+    out.push(`confidence calibration error: ${num(c.calibrationError)}`);
   }
   if (result.sig) {
     const s = result.sig;

@@ -1,4 +1,5 @@
 // Scores understanding against labelled cases: per-intent precision/recall/F1, SIG top-k, latency.
+import { CHANNEL_CONFIDENCE } from '../core/bot.js';
 import type { Nlu } from '../nlu/types.js';
 import { INTENTS, type Intent } from '../nlu/types.js';
 import type { IntentCase, SigCase } from './eval-cases.js';
@@ -16,6 +17,23 @@ export interface SigScore {
   top3: number;
 }
 
+/**
+ * What the channel rule would do with these messages (a plain message in a newcomer channel is answered
+ * only for an actionable intent at CHANNEL_CONFIDENCE or more), and how well confidences are calibrated.
+ */
+export interface ChannelScore {
+  /** Messages labelled with one of the four actionable intents, and how many of them would be answered. */
+  requests: number;
+  answered: number;
+  /** Of those answered, how many by the capability of the labelled intent. */
+  answeredRight: number;
+  /** Messages labelled `other`, and how many the bot would wrongly answer. */
+  quiet: number;
+  interrupted: number;
+  /** Expected calibration error over ten confidence bins (0 is perfect). */
+  calibrationError: number;
+}
+
 export interface Miss {
   line: number;
   text: string;
@@ -25,12 +43,27 @@ export interface Miss {
 
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-export function scoreIntents(nlu: Nlu, cases: IntentCase[]): { score: IntentScore; misses: Miss[] } {
+export function scoreIntents(nlu: Nlu, cases: IntentCase[]): { score: IntentScore; misses: Miss[]; channel: ChannelScore } {
   const counts = new Map<Intent, { tp: number; fp: number; fn: number; n: number }>(INTENTS.map((i) => [i, { tp: 0, fp: 0, fn: 0, n: 0 }]));
   const misses: Miss[] = [];
+  const channel = { requests: 0, answered: 0, answeredRight: 0, quiet: 0, interrupted: 0, calibrationError: 0 };
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, confidence: 0, correct: 0 }));
   let correct = 0;
   for (const c of cases) {
     const got = nlu.understand(c.text);
+    const speaks = got.intent !== 'other' && got.confidence >= CHANNEL_CONFIDENCE;
+    if (c.intent === 'other') {
+      channel.quiet += 1;
+      if (speaks) channel.interrupted += 1;
+    } else {
+      channel.requests += 1;
+      if (speaks) channel.answered += 1;
+      if (speaks && got.intent === c.intent) channel.answeredRight += 1;
+    }
+    const bin = bins[Math.min(9, Math.floor(got.confidence * 10))]!;
+    bin.n += 1;
+    bin.confidence += got.confidence;
+    if (got.intent === c.intent) bin.correct += 1;
     const gold = counts.get(c.intent)!;
     gold.n += 1;
     if (got.intent === c.intent) {
@@ -54,7 +87,8 @@ export function scoreIntents(nlu: Nlu, cases: IntentCase[]): { score: IntentScor
     f1s.push(f1);
   }
   const macro = f1s.length > 0 ? f1s.reduce((a, b) => a + b, 0) / f1s.length : 0;
-  return { score: { n: cases.length, accuracy: r4(cases.length ? correct / cases.length : 0), macro_f1: r4(macro), per_intent }, misses };
+  channel.calibrationError = r4(bins.reduce((sum, b) => sum + (b.n ? (b.n / cases.length) * Math.abs(b.correct / b.n - b.confidence / b.n) : 0), 0));
+  return { score: { n: cases.length, accuracy: r4(cases.length ? correct / cases.length : 0), macro_f1: r4(macro), per_intent }, misses, channel };
 }
 
 export function scoreSigs(nlu: Nlu, cases: SigCase[]): { score: SigScore; misses: Miss[] } {

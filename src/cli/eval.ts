@@ -68,7 +68,7 @@ export const evalCommand: CliCommand = {
     const intents = cases.intents.length > 0 ? scoreIntents(nlu, cases.intents) : undefined;
     const sigs = cases.sigs.length > 0 ? scoreSigs(nlu, cases.sigs) : undefined;
     const result: EvalResult = {
-      ...(intents ? { intent: intents.score } : {}),
+      ...(intents ? { intent: intents.score, channel: intents.channel } : {}),
       ...(sigs ? { sig: sigs.score } : {}),
       latency_ms: measureLatency(nlu, [...cases.intents, ...cases.sigs].map((c) => c.text)),
     };

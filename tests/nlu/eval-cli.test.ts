@@ -38,6 +38,9 @@ describe('eval command', () => {
     expect(table.code).toBe(0);
     expect(table.out.join('\n')).toMatch(/intents: 4 cases\s+accuracy/);
     expect(table.out.join('\n')).toMatch(/SIG routing: 2 cases\s+top-1/);
+    // The channel rule: the three clear requests are answered, the review command is not.
+    expect(table.out.join('\n')).toContain('in a newcomer channel: would answer 3 of 3 requests (100.0% with the right intent), and 0 of 1 messages that need no answer');
+    expect(table.out.join('\n')).toMatch(/confidence calibration error: 0\.\d{3}/);
     const run = await cli(['--cases', mixed, '--json']);
     const json = run.json();
     expect(Object.keys(json)).toEqual(['intent', 'sig', 'latency_ms']);
