@@ -1,23 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { startOnrampProcess, stopOnrampProcesses } from '../helpers/onramp-process.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { APP_TOKEN, asJson, BOT_TOKEN, command, eventCallback, mention, send, SIGNING_SECRET } from './payloads.js';
 
-let child: ChildProcess | undefined;
 let fake: FakeSlack | undefined;
-let dir: string | undefined;
 afterEach(async () => {
-  if (child && child.exitCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((r) => child!.once('exit', r));
-  }
+  await stopOnrampProcesses();
   await fake?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  child = fake = dir = undefined;
+  fake = undefined;
 });
 
 const freePort = () =>
@@ -32,23 +23,8 @@ const freePort = () =>
 async function startOnramp(slackEnv: Record<string, string>) {
   fake = await startFakeSlack();
   fake.users.set('U0ADA', { name: 'Ada' });
-  dir = mkdtempSync(path.join(os.tmpdir(), 'onramp-slack-main-'));
-  const env = { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'bot.db')}`, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl, ISSUES_SOURCE: 'sample', LOG_LEVEL: 'info', ...slackEnv };
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child = proc;
-  const out = { logs: '' };
-  proc.stdout!.on('data', (c: Buffer) => (out.logs += c));
-  proc.stderr!.on('data', (c: Buffer) => (out.logs += c));
-  await new Promise<void>((resolve, reject) => {
-    const check = setInterval(() => out.logs.includes('onramp started') && (clearInterval(check), resolve()), 20);
-    proc.once('exit', (code) => (clearInterval(check), reject(new Error(`onramp exited (${code}):\n${out.logs}`))));
-  });
-  const stop = async () => {
-    const exited = new Promise<number | null>((r) => proc.once('exit', r));
-    proc.kill('SIGTERM');
-    return exited;
-  };
-  return { fake, out, stop };
+  const run = await startOnrampProcess({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl, ...slackEnv });
+  return { fake, out: { get logs() { return run.logs(); } }, stop: run.stop };
 }
 
 it('the onramp process serves Slack over HTTP on PORT, answers, logs no secret, and stops on SIGTERM', async () => {
