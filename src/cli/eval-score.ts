@@ -1,7 +1,6 @@
 // Scores understanding against labelled cases: per-intent precision/recall/F1, SIG top-k, latency.
 import { CHANNEL_CONFIDENCE } from '../core/bot.js';
-import type { Nlu } from '../nlu/types.js';
-import { INTENTS, type Intent } from '../nlu/types.js';
+import { INTENTS, type Intent, type Nlu } from '../nlu/types.js';
 import type { IntentCase, SigCase } from './eval-cases.js';
 
 export interface IntentScore {

@@ -12,7 +12,7 @@ import { checkClaim } from './refresh-issues.js';
 import type { Store } from '../store/store.js';
 import { preferredLocale, type UserKey } from '../store/users.js';
 import type { WaitedIssue } from '../store/waitlist.js';
-import { linkMarkup, refOf } from '../views/issue-ref.js';
+import { CLAIM_BUTTON, linkMarkup, refOf } from '../views/issue-ref.js';
 import { helpChannel } from '../content/channels.js';
 
 const DAY = 86_400_000;
@@ -113,7 +113,7 @@ function freeAgain(t: Translate, issue: WaitedIssue): Reply {
   return {
     blocks: [
       text(t('claim.waitlist_free', { title: issue.title, linkMarkup: linkMarkup(issue) })),
-      buttons([{ id: 'claim', label: t('issues.button_claim'), value: refOf(issue), style: 'primary' }]),
+      buttons([{ id: CLAIM_BUTTON, label: t('issues.button_claim'), value: refOf(issue), style: 'primary' }]),
     ],
   };
 }
