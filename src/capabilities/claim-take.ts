@@ -2,6 +2,7 @@
 import { buttons, text } from '../core/blocks.js';
 import type { Ctx } from '../core/capability.js';
 import type { Block, Reply } from '../core/types.js';
+import { holderOf } from '../github/issue-holder.js';
 import { createSigMap, issueUrl } from '../github/sig-map.js';
 import type { Claim, ClaimIssue } from '../store/claims.js';
 import { issueKey, type IssueId } from '../store/issues.js';
@@ -59,15 +60,18 @@ export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean): Promise<R
     if (check.state === 'not_found') await ctx.issues.forget(id);
     return { blocks: [text(ctx.t(`claim.${check.state}`, { ref }))], private: isPrivate };
   }
-  if (check.state === 'closed' || check.state === 'assigned' || check.state === 'linked_pr') {
+  // Someone who followed the advice and commented /assign (or opened the pull request) first is not refused.
+  const own = check.state !== 'unreachable' && holderOf(check, (await ctx.store.githubLogins.get(ctx.user)).login) === 'theirs';
+  if (!own && (check.state === 'closed' || check.state === 'assigned' || check.state === 'linked_pr')) {
     await ctx.issues.forget(id);
     const blocks = [text(ctx.t(`claim.taken_${check.state}`, { ref })), ...(await alternatives(ctx, id, indexed?.sigIds[0]))];
     return { blocks, private: isPrivate };
   }
-  const labels = check.state === 'free' ? check.labels : (indexed?.labels ?? []);
+  const read = check.state === 'unreachable' ? null : check;
+  const labels = read?.labels ?? indexed?.labels ?? [];
   const issue: ClaimIssue = {
     ...id,
-    title: (check.state === 'free' ? check.title : null) || indexed?.title || ref,
+    title: read?.title || indexed?.title || ref,
     url: indexed?.url ?? issueUrl(ctx.github.webBase, id),
     sigId: indexed?.sigIds[0] ?? createSigMap(ctx.content).sigsOf({ ...id, labels })[0] ?? null,
   };

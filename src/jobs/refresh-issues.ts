@@ -1,5 +1,6 @@
 // The issue refresh job: re-reads the index from GitHub when due, then looks for progress on open claims.
 import type { GithubSide, RefreshOptions } from '../github/create.js';
+import { holderOf } from '../github/issue-holder.js';
 import type { GithubPort, IssueIndex, ProgressSignal } from '../github/ports.js';
 import type { RefreshReport } from '../github/refresh-index.js';
 import type { Logger } from '../log.js';
@@ -28,7 +29,7 @@ export const claimChecksPerRefresh = (hasToken: boolean) => (hasToken ? 50 : 5);
 export interface ClaimsChecked {
   checked: number;
   progressed: number;
-  /** Claims ended because their issue was closed (done, or gone). */
+  /** Claims ended because their issue was closed (done, or gone) or taken by someone else on GitHub. */
   ended: number;
   unreachable: number;
 }
@@ -58,6 +59,12 @@ export async function checkClaim(deps: Pick<RefreshIssuesDeps, 'github' | 'store
     return ended ? 'ended' : 'quiet';
   }
   const { login } = await deps.store.githubLogins.get(claim.user);
+  if (holderOf(check, login) === 'someone_else') {
+    // Assigned to, or fixed by, someone else on GitHub: the claim here is over, and nobody waiting can have it.
+    const ended = await deps.store.claims.end(claim.id, 'done', 'taken', deps.now());
+    await deps.store.waitlist.clear(claim);
+    return ended ? 'ended' : 'quiet';
+  }
   const at = progressAt(claim, check.signals, login);
   if (!at || (claim.progressAt && at <= claim.progressAt)) return 'quiet';
   await deps.store.claims.progress(claim.id, at);

@@ -47,6 +47,16 @@ describe('claiming a free issue', () => {
     expect((await s.claims()).map((c) => [c.user.userId, c.key, c.sigId])).toEqual([['U1', 'kubernetes/website#11', 'sig-docs']]);
   });
 
+  it('records the claim of someone who commented /assign first (their login is the assignee); refuses others', async () => {
+    const s = await world();
+    s.fake.addUser('ada-l');
+    await s.adapter.command('github', 'ada-l', ada);
+    s.fake.assign(s.issues.net, 'Ada-L');
+    expect((await s.adapter.say('I want to work on kubernetes/kubernetes#21', bob)).text).toMatch(/already assigned/);
+    expect((await s.adapter.say('I want to work on kubernetes/kubernetes#21', ada)).text).toMatch(/kube-proxy: clearer log line \(kubernetes\/kubernetes#21\) is yours to try/);
+    expect((await s.claims()).map((c) => [c.user.userId, c.key])).toEqual([['U1', 'kubernetes/kubernetes#21']]);
+  });
+
   it('gives the comment step where Prow does not run', async () => {
     const real = await realContent();
     const content: Content = { ...real, community: { ...real.community, github: { ...real.community.github, claim: { default: 'comment', prow: ['kubernetes'] } } } };

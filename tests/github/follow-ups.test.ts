@@ -79,6 +79,21 @@ describe('claim follow-ups (fake clock)', () => {
     expect(s.waits).toEqual([2_000]);
   });
 
+  it('ends a claim whose issue went to someone else on GitHub, and tells nobody waiting that it is free', async () => {
+    const s = await world();
+    s.fake.addUser('ada-l');
+    await s.adapter.command('github', 'ada-l', ada);
+    await s.adapter.click('claim', 'kubernetes/website#11', ada);
+    await s.adapter.click('claim', 'kubernetes/website#11', bob);
+    s.clock.advance(DAY);
+    s.fake.assign(s.docs, 'someone-else', s.clock.now().toISOString());
+    expect((await s.refresh()).claims).toMatchObject({ checked: 1, ended: 1 });
+    expect(await s.deps.store.claims.allOpen()).toEqual([]);
+    s.clock.advance(14 * DAY);
+    expect(await s.followUps()).toMatchObject({ reminded: 0, released: 0, notified: 0 });
+    expect(s.posts).toEqual([]);
+  });
+
   it("counts the claimer's own comment seen at refresh as progress, which restarts the clock", async () => {
     const s = await world();
     s.fake.addUser('ada-l');
