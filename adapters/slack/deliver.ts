@@ -27,8 +27,10 @@ export async function deliver(client: Client, target: Target, reply: Reply): Pro
       try {
         await target.respond({ response_type: reply.private ? 'ephemeral' : 'in_channel', replace_original: false, ...renderMessage(reply) });
       } catch (err) {
-        // A response_url serves 5 answers within 30 minutes; past that, say it in the channel instead.
-        if (!target.channelId) throw err;
+        // A response_url serves 5 answers within 30 minutes; past that (Slack answers 404), say it in the
+        // channel instead. Not after a timeout: the answer may have arrived, and twice is worse than late.
+        const status = (err as { code?: string; statusCode?: number }).code === 'slack_bolt_respond_error' ? (err as { statusCode?: number }).statusCode : undefined;
+        if (!target.channelId || status === undefined || status >= 500) throw err;
         await inChannel(client, target.channelId, target.userId, reply, undefined, target.channelId.startsWith('D'));
       }
       return;

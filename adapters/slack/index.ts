@@ -8,6 +8,7 @@ import { createDirectory, LookupRateLimited, type Directory } from './directory.
 import { wire } from './listeners.js';
 import { createBoltLogger, type Log } from './log.js';
 import { createPushPoster } from './push.js';
+import { retryOnlyUnsent } from './transport.js';
 import { createHttpReceiver } from './receiver.js';
 import { renderMessage } from './render.js';
 
@@ -45,8 +46,11 @@ export interface SlackAdapter extends ChatAdapter {
   settled(): Promise<void>;
 }
 
-/** Interactive answers: a slow Slack must not hold a person for long, so short timeouts and few retries. */
-const INTERACTIVE = { timeout: 5_000, retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000, randomize: true } };
+/**
+ * Interactive answers: a slow Slack must not hold a person for long, so short timeouts and few retries,
+ * and none of a post that may have arrived (the same answer twice in a thread).
+ */
+const INTERACTIVE = { timeout: 5_000, retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000, randomize: true, onFailedAttempt: retryOnlyUnsent } };
 /**
  * Lookups (users.info, conversations.info, conversations.list) on a client of their own: a 429 there fails
  * the lookup at once, remembered until Slack's Retry-After, and never pauses the queue chat answers use.

@@ -62,7 +62,9 @@ export function plain(s: string, max: number): string {
  * broadcast words still defused.
  */
 export function plainText(s: string, max: number): string {
-  const text = defuseBroadcasts(s);
+  // Slack refuses the whole message over one empty plain_text (invalid_blocks): a blank label shows "…".
+  const defused = defuseBroadcasts(s);
+  const text = defused.trim() === '' ? '…' : defused;
   if (text.length <= max) return text;
   const out = text.slice(0, max - 1);
   return `${/[\ud800-\udbff]$/.test(out) ? out.slice(0, -1) : out}…`;

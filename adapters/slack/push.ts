@@ -3,29 +3,14 @@
 import type { webApi } from '@slack/bolt';
 import type { PostResult } from '../../src/core/index.js';
 import type { SlackMessage } from './render.js';
-
-/** Transport failures that happen before a request is sent: nothing can have been posted. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
-
-interface FetchFailure {
-  name?: string;
-  code?: string;
-  cause?: { code?: string };
-}
-
-/** A transport failure's code, and whether the request may have reached Slack (a timeout, a connection broken mid-way). */
-function transport(original: FetchFailure | undefined): { code: string; uncertain: boolean } {
-  if (original?.name === 'TimeoutError' || original?.name === 'AbortError') return { code: 'timeout', uncertain: true };
-  const code = original?.cause?.code ?? original?.code ?? 'unknown';
-  return { code, uncertain: !NOT_SENT.has(code) };
-}
+import { transportFailure, type FetchFailure } from './transport.js';
 
 /** Slack's error code for a failed call (`channel_not_found`, `not_in_channel`, `ratelimited`, …), its wait, and whether it may have been posted. */
 function slackError(err: unknown): { code: string; retryAfterMs?: number; uncertain?: true } {
   const e = err as { code?: string; retryAfter?: number; data?: { error?: string }; original?: FetchFailure };
   if (e.code === 'slack_webapi_rate_limited_error') return { code: 'ratelimited', retryAfterMs: (e.retryAfter ?? 1) * 1000 };
   if (e.code === 'slack_webapi_request_error') {
-    const failure = transport(e.original);
+    const failure = transportFailure(e.original);
     return { code: `request_failed: ${failure.code}`, ...(failure.uncertain ? { uncertain: true as const } : {}) };
   }
   return { code: e.data?.error ?? e.code ?? 'request_failed' };

@@ -60,6 +60,9 @@ function createRefusalReport(log: Log, now: () => number) {
   };
 }
 
+/** The longest the replay record may take before a request is let through unchecked (a stalled database). */
+export const REPLAY_CHECK_MS = 500;
+
 export function createHttpReceiver(options: ReceiverOptions): HTTPReceiver {
   const { signingSecret, log } = options;
   const now = options.now ?? Date.now;
@@ -78,11 +81,21 @@ export function createHttpReceiver(options: ReceiverOptions): HTTPReceiver {
       return 'bad or stale signature';
     if (timestamp > Math.floor(nowMs / 1000) + WINDOW_SECONDS) return 'timestamp in the future';
     if (isEventCallback(req, body)) return null; // a Slack retry is answered 200 and deduplicated by event_id
-    const replayed = await options.seen(`sig:${timestamp}:${signature}`).catch((err: unknown) => {
+    const recorded = options.seen(`sig:${timestamp}:${signature}`).catch((err: unknown) => {
       // Without the store a copy cannot be recognised; the signature is valid and fresh, so answer.
       log.warn({ err: errorField(err) }, 'slack signature not recorded');
       return false;
     });
+    // This runs before Bolt acknowledges, inside Slack's 3 seconds: a stalled store must not cost the answer.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => {
+        log.warn({ waitedMs: REPLAY_CHECK_MS }, 'slack replay check too slow; answering without it');
+        resolve(false);
+      }, REPLAY_CHECK_MS);
+    });
+    const replayed = await Promise.race([recorded, late]);
+    clearTimeout(timer);
     return replayed ? 'replayed' : null;
   }
 

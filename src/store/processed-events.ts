@@ -29,7 +29,9 @@ export function createProcessedEvents(db: Kysely<Tables>, options: ProcessedEven
     async seen(platform, eventId, now) {
       if (now.getTime() - lastPrune >= pruneEveryMs) {
         lastPrune = now.getTime();
-        await prune(new Date(now.getTime() - keepMs));
+        // Not awaited: this call may be on the way to an acknowledgement Slack or Discord wants within 3 s,
+        // and a failed prune only means the next one deletes more.
+        void prune(new Date(now.getTime() - keepMs)).catch(() => undefined);
       }
       const result = await db
         .insertInto('processed_events')

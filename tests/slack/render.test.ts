@@ -169,6 +169,13 @@ describe('Block Kit rendering', () => {
     expect(home.blocks).toHaveLength(LIMITS.homeBlocks);
   });
 
+  it('never sends an empty plain_text, which would make Slack refuse the whole message', () => {
+    const out = renderMessage(reply(choice('c', ' ', [{ label: '', value: 'a' }]), buttons([{ id: 'b', label: '  ', value: 'x' }])));
+    const texts = JSON.stringify(out.blocks).match(/"type":"plain_text","text":"[^"]*"/g) ?? [];
+    expect(texts).toHaveLength(3);
+    for (const t of texts) expect(t).toBe('"type":"plain_text","text":"…"');
+  });
+
   it('never sends an empty fallback or an empty select', () => {
     const out = renderMessage(reply(choice('c', 'p', [])));
     expect(out.blocks).toEqual([]);
