@@ -58,6 +58,12 @@ export function rememberMenu(stash: Stash, menu: Extract<Stashed, { kind: 'menu'
   return remember(stash, menu);
 }
 
+/** The page of a long menu a choice asks for; read from the value alone, so the click can be acknowledged before any memory is. */
+export function pageOf(values: readonly string[] | undefined): { menu: string; page: number } | null {
+  const page = /^~(#[\w-]+):(\d{1,3})$/.exec(values?.[0] ?? '');
+  return page ? { menu: page[1]!, page: Number(page[2]) } : null;
+}
+
 /** Reads a clicked button or a chosen option back into the neutral action; null when it is not ours. */
 export function decode(customId: string, values: readonly string[] | undefined, recall: (key: string) => Stashed | undefined): Decoded | null {
   let id: string;
@@ -75,8 +81,8 @@ export function decode(customId: string, values: readonly string[] | undefined, 
   if (values === undefined) return { kind: 'action', actionId: id, value };
   const chosen = values[0];
   if (chosen === undefined) return null;
-  const page = /^~(#[\w-]+):(\d{1,3})$/.exec(chosen);
-  if (page) return { kind: 'page', menu: page[1]!, page: Number(page[2]) };
+  const page = pageOf(values);
+  if (page) return { kind: 'page', ...page };
   if (chosen.startsWith('#')) {
     const item = recall(chosen);
     return item?.kind === 'value' ? { kind: 'action', actionId: id, value: item.value } : { kind: 'expired' };

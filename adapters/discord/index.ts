@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options, Partials, RESTEvents, type SendableChannels } from 'discord.js';
 import {
   ANY_WORKSPACE,
+  createTracker,
   type ChatAdapter,
   type CommandSpec,
   type Destination,
@@ -83,8 +84,18 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
   );
   const onInteraction = createInteractionHandler(kit);
   const onMessage = createMessageHandler(kit);
-  client.on(Events.InteractionCreate, (i) => void onInteraction(i));
-  client.on(Events.MessageCreate, (m) => void onMessage(m));
+  // Every answer under way is tracked so stop() can let it finish: a mention recorded as seen, or a
+  // deferred command, would otherwise never be answered once the store closes.
+  const tracker = createTracker();
+  let stopping: Promise<void> | undefined;
+  // Once stopping, events are left alone (not acknowledged, not recorded as seen): another replica, or
+  // this one's successor, can still answer them.
+  client.on(Events.InteractionCreate, (i) => {
+    if (!stopping) void tracker.track(onInteraction(i));
+  });
+  client.on(Events.MessageCreate, (m) => {
+    if (!stopping) void tracker.track(onMessage(m));
+  });
   client.on(Events.Error, (err) => options.log.error({ err: describeError(err) }, 'discord client error'));
   // discord.js queues and retries 429s itself; they are logged because Discord bans an IP after 10,000
   // invalid requests (401, 403, 429) in 10 minutes. The copy of each response is released unread.
@@ -164,9 +175,14 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
         return { ok: false, error: `${head}: ${String(described.message ?? 'failed')}`.slice(0, 200), ...(uncertain ? { uncertain: true as const } : {}) };
       }
     },
-    async stop() {
-      kit.dispatch = notStarted;
-      await client.destroy();
+    stop() {
+      stopping ??= (async () => {
+        // Within Kubernetes' grace period; whatever is still running after it gets nothing more from the core.
+        if (!(await tracker.drain())) options.log.warn({}, 'discord: stopped with answers still under way');
+        kit.dispatch = notStarted;
+        await client.destroy();
+      })();
+      return stopping;
     },
   };
 }

@@ -1,4 +1,4 @@
-// Slash commands, autocomplete, buttons and menus: acknowledged first, answered once the core has spoken.
+// Slash commands, autocomplete, buttons and menus: acknowledged first, answered once the store and core have spoken.
 import {
   ComponentType,
   DiscordAPIError,
@@ -16,7 +16,7 @@ import {
 } from 'discord.js';
 import type { InboundEvent } from '../../src/core/index.js';
 import { describeError, NO_MENTIONS, type Kit } from './context.js';
-import { decode, type Stashed } from './custom-id.js';
+import { decode, pageOf, type Stashed } from './custom-id.js';
 import { clickEvent, commandEvent, type Person, type Place } from './inbound.js';
 import type { DiscordMessage } from './layout.js';
 import { menuPage } from './menu.js';
@@ -50,11 +50,14 @@ export function createInteractionHandler(kit: Kit) {
   }
 
   /**
-   * Deferred before the core runs (it may read the store or GitHub, Discord allows 3 s): private in a
-   * server, where only the asker should see the answer, ordinary in a direct message.
+   * Acknowledged before the store or the core is asked (either may be slow: a database failing over, a
+   * busy pool, GitHub; Discord allows 3 s): private in a server, where only the asker should see the
+   * answer, ordinary in a direct message.
    */
+  const defer = (i: ChatInputCommandInteraction | Clicked) => i.deferReply(privately(i));
+
+  /** Edits the core's answer into the deferred reply, follow-ups after it when it is long. */
   async function answer(i: ChatInputCommandInteraction | Clicked, event: () => InboundEvent) {
-    await i.deferReply(privately(i));
     const replies = await kit.dispatch(event());
     const messages: DiscordMessage[] = [];
     for (const r of replies) messages.push(...(await kit.render(r, i.locale)));
@@ -62,7 +65,7 @@ export function createInteractionHandler(kit: Kit) {
     try {
       if (messages.length === 0) {
         // Nothing to say to a command is fine; a click nobody answers is a button from before a change.
-        if (!i.isChatInputCommand()) await i.editReply({ content: kit.say(kit.localeOf(undefined, i.locale), 'discord.menu_expired'), allowedMentions: NO_MENTIONS });
+        if (!i.isChatInputCommand()) await i.editReply(expiredText(i));
         else await i.deleteReply();
         return;
       }
@@ -86,33 +89,39 @@ export function createInteractionHandler(kit: Kit) {
     await i.reply({ content: kit.say(kit.localeOf(undefined, i.locale), 'discord.other_community'), allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral });
   }
 
-  async function expired(i: Clicked) {
-    await i.reply({ content: kit.say(kit.localeOf(undefined, i.locale), 'discord.menu_expired'), allowedMentions: NO_MENTIONS, ...privately(i) });
-  }
+  const expiredText = (i: Clicked) => ({ content: kit.say(kit.localeOf(undefined, i.locale), 'discord.menu_expired'), allowedMentions: NO_MENTIONS });
 
-  /** Another page of a long menu: in place when only this person sees it, else as a private copy. */
+  /**
+   * Another page of a long menu: in place when only this person sees it, else as a private copy. The
+   * click is acknowledged before the menu is read from the store, in the shape the page will take.
+   */
   async function page(i: StringSelectMenuInteraction, key: string, n: number) {
+    const inPlace = !i.inGuild() || i.message.flags.has(MessageFlags.Ephemeral);
+    await (inPlace ? i.deferUpdate() : i.deferReply({ flags: MessageFlags.Ephemeral }));
     const menu = await kit.stashes.recall(key);
-    if (menu?.kind !== 'menu') return expired(i);
-    const row: Row = { type: ComponentType.ActionRow, components: [menuPage(menu, key, n, kit.words(kit.localeOf(undefined, i.locale)))] };
-    if (i.inGuild() && !i.message.flags.has(MessageFlags.Ephemeral)) {
-      return void (await i.reply({ components: [row], allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral }));
+    if (menu?.kind !== 'menu') {
+      // In place, the reply to edit is the person's own message: the notice goes after it instead.
+      return void (await (inPlace ? i.followUp({ ...expiredText(i), ...privately(i) }) : i.editReply(expiredText(i))));
     }
+    const row: Row = { type: ComponentType.ActionRow, components: [menuPage(menu, key, n, kit.words(kit.localeOf(undefined, i.locale)))] };
+    if (!inPlace) return void (await i.editReply({ components: [row], allowedMentions: NO_MENTIONS }));
     const rows = i.message.components.map((r) => r.toJSON() as Row).map((r) => (r.components?.some((c) => 'custom_id' in c && c.custom_id === menu.customId) ? row : r));
-    await i.update({ components: rows, allowedMentions: NO_MENTIONS });
+    await i.editReply({ components: rows, allowedMentions: NO_MENTIONS });
   }
 
   async function click(i: Clicked) {
     const values = i.isStringSelectMenu() ? i.values : undefined;
-    // Read what the remembered keys point to first, so decoding stays a plain function.
+    const paging = pageOf(values);
+    if (paging && i.isStringSelectMenu()) return page(i, paging.menu, paging.page);
+    await defer(i);
+    // Then what the remembered keys point to is read, so decoding stays a plain function.
     const known = new Map<string, Stashed>();
     for (const key of [i.customId, ...(values ?? [])].filter((k) => k.startsWith('#'))) {
       const item = await kit.stashes.recall(key);
       if (item) known.set(key, item);
     }
     const decoded = decode(i.customId, values, (key) => known.get(key));
-    if (!decoded || decoded.kind === 'expired') return expired(i);
-    if (decoded.kind === 'page') return i.isStringSelectMenu() ? page(i, decoded.menu, decoded.page) : expired(i);
+    if (decoded?.kind !== 'action') return void (await i.editReply(expiredText(i)));
     const seen = { ...placeOf(i), id: i.id, user: person(i.user, i.member), locale: i.locale, ...decoded };
     return answer(i, () => clickEvent(seen, kit.me.workspaceId));
   }
@@ -120,6 +129,7 @@ export function createInteractionHandler(kit: Kit) {
   async function command(i: ChatInputCommandInteraction) {
     const options = i.options.data.map((o) => ({ name: o.name, value: o.value }));
     const seen = { ...placeOf(i), id: i.id, user: person(i.user, i.member), locale: i.locale, name: i.commandName, options };
+    await defer(i);
     await answer(i, () => commandEvent(seen, kit.specs.get(i.commandName), kit.me.workspaceId));
   }
 

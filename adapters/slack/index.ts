@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, webApi } from '@slack/bolt';
-import { ANY_WORKSPACE, type ChatAdapter, type Destination, type Dispatch, type PostResult, type Reply } from '../../src/core/index.js';
+import { ANY_WORKSPACE, createTracker, type ChatAdapter, type Destination, type Dispatch, type PostResult, type Reply } from '../../src/core/index.js';
 import { createDirectory, LookupRateLimited, type Directory } from './directory.js';
 import { wire } from './listeners.js';
 import { createBoltLogger, type Log } from './log.js';
@@ -62,20 +62,6 @@ const PUSH = { timeout: 15_000, retryConfig: { retries: 0 }, rejectRateLimitedCa
 const timedFetch = (ms: number): typeof fetch => (url, init) => fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(ms) });
 const SLACK_ID = /^[CGD][A-Z0-9]{6,}$/;
 
-function createTracker() {
-  const running = new Set<Promise<unknown>>();
-  return {
-    track<T>(work: Promise<T>): Promise<T> {
-      running.add(work);
-      void work.then(() => running.delete(work), () => running.delete(work));
-      return work;
-    },
-    async idle() {
-      while (running.size > 0) await Promise.allSettled([...running]);
-    },
-  };
-}
-
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const logger = createBoltLogger(options.log);
   const clientOptions = { slackApiUrl: options.apiUrl ?? 'https://slack.com/api/', logger, fetch: timedFetch(10_000) };
@@ -129,7 +115,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async stop() {
       await app?.stop();
       // Answers already under way are finished, within Kubernetes' default grace period.
-      await Promise.race([tracker.idle(), new Promise((resolve) => setTimeout(resolve, 20_000).unref())]);
+      await tracker.drain();
     },
     settled: () => tracker.idle(),
   };

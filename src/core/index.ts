@@ -5,4 +5,5 @@ export { blockToPlain, replyToPlain, stripControl } from './plain.js';
 export { escapeMarkup, markupToPlain, parseMarkup, safeUrl, type MarkupToken } from './markup.js';
 export { toLocale } from './i18n.js';
 export { scrubSecrets } from './secrets.js';
+export { createTracker, DRAIN_MS, type Tracker } from './tracker.js';
 export * from './commands.js';

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { StashPort } from '../../adapters/discord/stash.js';
 import { capabilities } from '../../src/capabilities/index.js';
 import type { Capability } from '../../src/core/capability.js';
 import { ANY_WORKSPACE, buttons, choice, escapeMarkup, fields, privateReply, text } from '../../src/core/index.js';
@@ -118,14 +119,16 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     expect(more.label).toBe('Show more…');
 
     const page = run.choose(edit!.response, menu.custom_id, more.value);
-    const [update] = await waitFor(fake, isCallback(page.id));
-    expect(update!.body.type).toBe(7); // the private message is updated in place
-    const second = select(update!.body.data);
+    const [ack] = await waitFor(fake, isCallback(page.id));
+    expect(ack!.body.type).toBe(6); // the private message is updated in place, acknowledged before the store is read
+    const [update] = await waitFor(fake, isEdit(page.token));
+    expect(update!.response.id).toBe(edit!.response.id);
+    const second = select(update!.body);
     const firstPage = new Set(menu.options.map((o: Json) => o.value));
     const later = second.options[0];
     expect(firstPage.has(later.value)).toBe(false);
     expect(second.options.at(-1).label).toBe('Back to the first ones');
-    expect(components(update!.body.data).filter((c) => c.type === 2)).toHaveLength(components(edit!.body).filter((c) => c.type === 2).length);
+    expect(components(update!.body).filter((c) => c.type === 2)).toHaveLength(components(edit!.body).filter((c) => c.type === 2).length);
 
     const pick = run.choose(fake.messages.get(edit!.response.id), menu.custom_id, later.value);
     const [done] = await waitFor(fake, isEdit(pick.token));
@@ -253,12 +256,109 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     const [edit] = await waitFor(run.fake, isEdit(i.token));
     const menu = select(edit!.body);
     const stale = run.choose(edit!.response, menu.custom_id, `~#${'A'.repeat(22)}:1`);
-    const [answer] = await waitFor(run.fake, isCallback(stale.id));
-    expect(answer!.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/button or menu has expired/) } });
+    expect((await waitFor(run.fake, isCallback(stale.id)))[0]!.body).toEqual({ type: 6 });
+    // The person's own answer stays as it was; the notice comes after it, for their eyes only.
+    const [notice] = await waitFor(run.fake, isFollowUp(stale.token));
+    expect(notice!.body).toMatchObject({ flags: 64, content: expect.stringMatching(/button or menu has expired/) });
+    expect(run.fake.requests.filter(isEdit(stale.token))).toEqual([]);
 
     const gone = run.click(edit!.response, 'sig.retired|x'); // a button whose action no capability owns any more
     const [said] = await waitFor(run.fake, isEdit(gone.token));
     expect(said!.body.content).toMatch(/button or menu has expired/);
+
+    const forgotten = run.click(edit!.response, `#${'B'.repeat(22)}`); // a long value nobody remembers
+    const [told] = await waitFor(run.fake, isEdit(forgotten.token));
+    expect(run.fake.requests.find(isCallback(forgotten.id))!.body).toEqual({ type: 5, data: { flags: 64 } });
+    expect(told!.body.content).toMatch(/button or menu has expired/);
+  });
+
+  it('acknowledges clicks before reading the store, so a slow database cannot make Discord call them failed', async () => {
+    // The store's reads wait while `gate` is set, as during a failover or with a busy pool.
+    let gate: Promise<void> | null = null;
+    let reading = 0;
+    const slow = (port: StashPort): StashPort => ({
+      put: (entries) => port.put(entries),
+      async get(key) {
+        reading += 1;
+        await gate;
+        reading -= 1;
+        return port.get(key);
+      },
+    });
+    const hold = () => {
+      let release!: () => void;
+      gate = new Promise<void>((r) => (release = r));
+      return () => {
+        gate = null;
+        release();
+      };
+    };
+    const echo: Capability = { id: 'echo', usage: '', command: false, actions: ['echo'], run: async (input) => privateReply(text(`Chose ${escapeMarkup(input.action!.value)}`)) };
+    run = await startDiscordBot({ capabilities: [...capabilities, echo], stash: slow });
+    const { fake, adapter } = run;
+    const long = (n: number) => `${'x'.repeat(100)}-${n}`;
+    const options = Array.from({ length: 30 }, (_, n) => ({ label: `Option ${n}`, value: long(n) }));
+    await adapter.post(
+      { platform: 'discord', workspaceId: fake.appId, kind: 'channel', channelId: fake.channels.general },
+      { blocks: [choice('echo', 'Pick one', options), buttons([{ id: 'echo', label: 'Long one', value: long(99) }])] },
+    );
+    const [post] = await waitFor(fake, isChannelPost(fake.channels.general));
+    const menu = select(post!.body);
+
+    // A button whose action is kept in the store: deferred (privately, as the answer will be) first.
+    let release = hold();
+    const click = run.click(post!.response, button(post!.body, /Long one/).custom_id);
+    expect((await waitFor(fake, isCallback(click.id)))[0]!.body).toEqual({ type: 5, data: { flags: 64 } });
+    expect(reading).toBe(1);
+    release();
+    expect((await waitFor(fake, isEdit(click.token)))[0]!.body.content).toBe(`Chose ${long(99)}`);
+
+    // The next page of a public message's menu: a private copy, deferred before the menu is read.
+    release = hold();
+    const more = run.choose(post!.response, menu.custom_id, menu.options.at(-1).value);
+    expect((await waitFor(fake, isCallback(more.id)))[0]!.body).toEqual({ type: 5, data: { flags: 64 } });
+    expect(reading).toBe(1);
+    release();
+    expect(select((await waitFor(fake, isEdit(more.token)))[0]!.body).options[0].label).toBe('Option 24');
+
+    // The next page of a private answer's menu: updated in place, the update deferred first.
+    const sig = run.slash('sig', { interests: 'docs and website' });
+    const [answer] = await waitFor(fake, isEdit(sig.token));
+    const sigMenu = select(answer!.body);
+    release = hold();
+    const page = run.choose(answer!.response, sigMenu.custom_id, sigMenu.options.at(-1).value);
+    expect((await waitFor(fake, isCallback(page.id)))[0]!.body).toEqual({ type: 6 });
+    expect(reading).toBe(1);
+    release();
+    const [paged] = await waitFor(fake, isEdit(page.token));
+    expect(paged!.response.id).toBe(answer!.response.id);
+    expect(select(paged!.body).options.at(-1).label).toBe('Back to the first ones');
+    expect(fake.requests.filter((r) => r.status >= 400)).toEqual([]);
+  });
+
+  it('lets answers under way finish when it stops, and leaves events arriving meanwhile to another process', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    run = await startDiscordBot({ beforeDispatch: () => held }); // the core is slow to answer
+    const { fake, adapter } = run;
+    const command = run.slash('contribute');
+    run.say('how do I contribute?', { mention: true }); // recorded as seen before the core is asked
+    for (let n = 0; n < 500 && run.seen.length < 2; n++) await new Promise((r) => setTimeout(r, 10));
+    expect(run.seen).toHaveLength(2);
+
+    let stopped = false;
+    const stopping = adapter.stop().then(() => (stopped = true));
+    const late = run.slash('help');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    // Both answers reached Discord before stop() resolved (after which the store closes).
+    expect(fake.requests.filter(isEdit(command.token)).map((r) => r.body.content)).toEqual([expect.stringMatching(/five steps/)]);
+    expect(fake.requests.filter(isChannelPost(fake.channels.general))).toHaveLength(1);
+    // The command sent while stopping was neither acknowledged nor given to the core: another replica may take it.
+    expect(fake.requests.filter(isCallback(late.id))).toEqual([]);
+    expect(run.seen).toHaveLength(2);
   });
 
   it('answers each message and command once when two replicas share the token', async () => {
@@ -295,9 +395,9 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     expect(clicked!.body.content).toBe(`Chose ${long(99)}`);
 
     const more = run.choose(post!.response, menu.custom_id, menu.options.at(-1).value, other);
-    const [paged] = await waitFor(fake, isCallback(more.id));
-    expect(paged!.body).toMatchObject({ type: 4, data: { flags: 64 } });
-    const later = select(paged!.body.data).options[0];
+    expect((await waitFor(fake, isCallback(more.id)))[0]!.body).toEqual({ type: 5, data: { flags: 64 } }); // a private copy
+    const [paged] = await waitFor(fake, isEdit(more.token));
+    const later = select(paged!.body).options[0];
     expect(later.label).toBe('Option 24');
     const pageMessage = [...fake.messages.values()].find((m) => m.interaction_id === more.id);
     const pick = run.choose(pageMessage, menu.custom_id, later.value, other);

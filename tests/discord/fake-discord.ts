@@ -186,6 +186,8 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
       it.ephemeral = Boolean((data.flags ?? 0) & 64);
       if (body.type === 4 || body.type === 5) it.original = store(data, it.channelId, { flags: data.flags ?? 0, interaction_id: it.id }).id;
       if (body.type === 7 && it.source) store(data, it.channelId, { id: it.source });
+      // After an update (deferred or not), the interaction's original message is the one clicked.
+      if ((body.type === 6 || body.type === 7) && it.source) it.original = it.source;
       return [204];
     }
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original))?$/.exec(path))) {

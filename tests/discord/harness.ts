@@ -1,5 +1,6 @@
 // Runs the real bot through the real discord.js client against the fake Discord, as people would use it.
 import { createDiscordAdapter } from '../../adapters/discord/index.js';
+import type { StashPort } from '../../adapters/discord/stash.js';
 import { capabilities as registry } from '../../src/capabilities/index.js';
 import { sigSuggestions } from '../../src/content/suggestions.js';
 import { createBot } from '../../src/core/bot.js';
@@ -31,6 +32,10 @@ export interface BotOptions {
   strangers?: boolean;
   /** DISCORD_GUILD_IDS names the community's server. */
   onlyCommunity?: boolean;
+  /** Wraps the store's side of the stash, e.g. to make reading it slow. */
+  stash?: (port: StashPort) => StashPort;
+  /** Awaited before each event reaches the core, e.g. to hold an answer while the adapter stops. */
+  beforeDispatch?: (event: InboundEvent) => Promise<void>;
 }
 
 export async function startDiscordBot(options: BotOptions = {}) {
@@ -49,10 +54,12 @@ export async function startDiscordBot(options: BotOptions = {}) {
   const seen: { event: InboundEvent; requestsBefore: Recorded[] }[] = [];
   const dispatch: Dispatch = async (event) => {
     seen.push({ event, requestsBefore: [...fake.requests] });
+    await options.beforeDispatch?.(event);
     return bot.dispatch(event);
   };
   const processed = createProcessedEvents(db.db);
   const stash = createActionStash(db.db);
+  const stored: StashPort = { put: (entries) => stash.put(entries, new Date()), get: (key) => stash.get(key, new Date()) };
   // Several processes logged in with one token all receive every event, as replicas would.
   const adapters = Array.from({ length: options.replicas ?? 1 }, () =>
     createDiscordAdapter({
@@ -66,7 +73,7 @@ export async function startDiscordBot(options: BotOptions = {}) {
       log,
       seen: (id) => processed.seen('discord', id, new Date()),
       ...(options.onlyCommunity ? { guildIds: [fake.guildId] } : {}),
-      stash: { put: (entries) => stash.put(entries, new Date()), get: (key) => stash.get(key, new Date()) },
+      stash: options.stash ? options.stash(stored) : stored,
     }),
   );
   for (const a of adapters) await a.start(dispatch);
