@@ -10,10 +10,8 @@ import type { UserKey } from '../store/users.js';
 import { stepBlocks } from './claim-step.js';
 import { spendLiveCheck } from './github.js';
 import { alternatives } from './issue-picks.js';
-import { sampleNote } from './issue-view.js';
+import { ago, sampleNote } from './issue-view.js';
 import { linkMarkup, refOf } from '../views/issue-ref.js';
-
-const day = (d: Date, ctx: Ctx) => new Intl.DateTimeFormat(ctx.locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(d);
 
 export const releaseButtons = (ctx: Ctx, claims: Claim[]): Block =>
   buttons(claims.map((c) => ({ id: 'claim.release', label: `${ctx.t('claim.button_release')} (${refOf(c)})`, value: refOf(c), style: 'danger' as const })));
@@ -21,14 +19,14 @@ export const releaseButtons = (ctx: Ctx, claims: Claim[]): Block =>
 async function waitlist(ctx: Ctx, holder: Claim, isPrivate: boolean): Promise<Reply> {
   const { position, added } = await ctx.store.waitlist.join(ctx.user, holder, ctx.now());
   const key = added ? 'claim.taken_by_other' : 'claim.waitlist_already';
-  const blocks = [text(ctx.t(key, { ref: refOf(holder), date: day(holder.createdAt, ctx), position })), ...(await alternatives(ctx, holder, holder.sigId ?? undefined))];
+  const blocks = [text(ctx.t(key, { ref: refOf(holder), date: ago(holder.createdAt, ctx), position })), ...(await alternatives(ctx, holder, holder.sigId ?? undefined))];
   return { blocks: [...sampleNote(ctx, 'claim.sample'), ...blocks], private: isPrivate };
 }
 
 const sameUser = (a: UserKey, b: UserKey) => a.platform === b.platform && a.workspaceId === b.workspaceId && a.userId === b.userId;
 
 function alreadyYours(ctx: Ctx, claim: Claim, isPrivate: boolean): Reply {
-  return { blocks: [text(ctx.t('claim.already_yours', { ref: refOf(claim), date: day(claim.createdAt, ctx) })), ...stepBlocks(ctx, claim)], private: isPrivate };
+  return { blocks: [text(ctx.t('claim.already_yours', { ref: refOf(claim), date: ago(claim.createdAt, ctx) })), ...stepBlocks(ctx, claim)], private: isPrivate };
 }
 
 function atCap(ctx: Ctx, mine: Claim[], isPrivate: boolean): Reply {

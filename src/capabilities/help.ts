@@ -1,7 +1,13 @@
 // Help: generated from the capability registry, so it can never drift from what the bot does.
 import { text } from '../core/blocks.js';
-import type { Capability } from '../core/capability.js';
+import type { Capability, Ctx } from '../core/capability.js';
 import { whereOf } from '../core/command-names.js';
+
+/** The syntax line in the person's language (`usage.<id>` in the locales), else the capability's own. */
+function usageOf(c: Capability, ctx: Ctx): string {
+  const key = `usage.${c.id}`;
+  return ctx.translator.has(ctx.locale, key) ? ctx.t(key) : ctx.translator.nameCommands(c.usage, ctx.locale, whereOf(ctx.event.origin));
+}
 
 export function createHelp(registry: () => readonly Capability[]): Capability {
   return {
@@ -11,7 +17,7 @@ export function createHelp(registry: () => readonly Capability[]): Capability {
     async run(_input, ctx) {
       const lines = registry()
         .filter((c) => c.command !== false)
-        .map((c) => `• \`${ctx.translator.nameCommands(c.usage, ctx.locale, whereOf(ctx.event.origin))}\` — ${ctx.t(`help.${c.id}`)}`);
+        .map((c) => `• \`${usageOf(c, ctx)}\` — ${ctx.t(`help.${c.id}`)}`);
       return { blocks: [text(ctx.t('help.intro')), text(lines.join('\n')), text(ctx.t('help.free_text'))], private: true };
     },
   };

@@ -2,7 +2,7 @@
 import { items, text } from '../core/blocks.js';
 import type { Ctx } from '../core/capability.js';
 import type { Block } from '../core/types.js';
-import { issueKey, type IndexedIssue } from '../store/issues.js';
+import { issueKey, type IndexedIssue, type IssueId } from '../store/issues.js';
 import type { IssueFilters } from './issue-filters.js';
 import { issueItem } from './issue-view.js';
 
@@ -51,15 +51,17 @@ export function pick(pool: Pool, filters: IssueFilters, limit: number, exclude: 
 /** A listing shown again within this long is not written again (a read instead of a write). */
 const SAME_LISTING_MS = 3_600_000;
 
-/** Remembers what was shown, so "#123" right after means one of these. */
-export async function remember(ctx: Ctx, issues: IndexedIssue[]): Promise<void> {
-  if (issues.length === 0) return;
+/**
+ * Remembers what was shown, so "#123" right after means one of these. With `add`, the issues join a
+ * listing shown within the hour instead of replacing it: three alternatives to a taken issue must not
+ * make the person's "#51207" from the list above unknown.
+ */
+export async function remember(ctx: Ctx, shown: IssueId[], options: { add?: boolean } = {}): Promise<void> {
+  if (shown.length === 0) return;
   const last = await ctx.store.listings.last(ctx.user);
-  const same =
-    last !== null &&
-    ctx.now().getTime() - last.at.getTime() < SAME_LISTING_MS &&
-    last.issues.length === issues.length &&
-    last.issues.every((l, n) => issueKey(l) === issueKey(issues[n]!));
+  const recent = last !== null && ctx.now().getTime() - last.at.getTime() < SAME_LISTING_MS;
+  const issues = options.add && recent ? [...new Map([...last.issues, ...shown].map((i) => [issueKey(i), i])).values()] : shown;
+  const same = recent && last.issues.length === issues.length && last.issues.every((l, n) => issueKey(l) === issueKey(issues[n]!));
   if (!same) await ctx.store.listings.remember(ctx.user, issues, ctx.now());
 }
 
@@ -70,6 +72,6 @@ export async function alternatives(ctx: Ctx, instead: { owner: string; repo: str
   let { picks } = pick(pool, sigId ? { sigId } : {}, 3, exclude);
   if (picks.length < 3 && sigId) picks = [...picks, ...pick(pool, {}, 3, new Set([...exclude, ...picks.map(issueKey)])).picks].slice(0, 3);
   if (picks.length === 0) return [text(ctx.t('claim.alternatives_none'))];
-  await remember(ctx, picks);
+  await remember(ctx, picks, { add: true });
   return [items(picks.map((i) => issueItem(ctx, i)))];
 }

@@ -136,6 +136,17 @@ describe('guardrails', () => {
     expect((await s.adapter.command('issues')).text).not.toContain('kube-proxy: clearer log line');
   });
 
+  it('keeps the list shown before the alternatives: "#n" from it still means that issue', async () => {
+    const s = await world();
+    const listed = await s.adapter.command('issues', '', ada);
+    expect(listed.text).toContain('kubernetes/website#11');
+    s.fake.assign(s.issues.net, 'someone');
+    const declined = await s.adapter.say('I want to work on kubernetes/kubernetes#21', ada);
+    expect(declined.text).toMatch(/already assigned/);
+    expect(claimButtons(declined.replies).map(([, v]) => v)).not.toContain('kubernetes/website#11');
+    expect((await s.adapter.say('I want to work on #11', ada)).text).toMatch(/Docs: explain static pods \(kubernetes\/website#11\) is yours/);
+  });
+
   it('holds one open claim per person by default, and more when configured', async () => {
     const s = await world();
     await s.adapter.click('claim', 'kubernetes/website#11', ada);

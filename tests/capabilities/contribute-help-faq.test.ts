@@ -39,7 +39,7 @@ describe('help', () => {
     const { adapter } = await setup();
     const said = await adapter.command('help');
     const commands = capabilities.filter((c) => c.command !== false);
-    for (const c of commands) expect(said.text).toContain(c.usage);
+    for (const c of commands) expect(said.text).toContain(c.usage); // the English syntax lines match the code's
     expect(said.text).not.toContain('help.'); // every description is translated
     expect(said.text.match(/^• /gm)).toHaveLength(commands.length);
   });
@@ -74,7 +74,12 @@ describe('language', () => {
     const { adapter, deps, me } = await setup();
     expect((await adapter.command('language', 'fr')).text).toMatch(/français/);
     expect((await deps.store.users.get(me))?.locale).toBe('fr');
-    expect((await adapter.command('help')).text).toMatch(/Voici ce que je sais faire/);
+    const aide = (await adapter.command('help')).text;
+    expect(aide).toMatch(/Voici ce que je sais faire/);
+    // The syntax is French too: the French words the commands accept, not "interests" or "give up".
+    expect(aide).toContain('/claim [owner/repo#123 | lien | mes | abandonner #123]');
+    expect(aide).toContain('rejoindre id-du-sig');
+    expect(aide).not.toMatch(/interests|give up/);
     await adapter.command('language', 'auto');
     expect((await deps.store.users.get(me))?.locale).toBeNull();
     expect((await adapter.command('language', 'klingon')).text).toMatch(/not a language I speak/);

@@ -151,7 +151,7 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     const [edit] = await waitFor(run.fake, isEdit(i.token));
     const said = allText(edit!.body);
     expect(said).toMatch(/\/contribuer\b/);
-    expect(said).toMatch(/\/langue en \| fr \| auto/);
+    expect(said).toMatch(/\/langue fr \| en \| auto/);
     expect(said).not.toMatch(/\/contribute\b|\/language\b/);
     const en = run.slash('help', {}, { locale: 'en-US' });
     const [english] = await waitFor(run.fake, isEdit(en.token));
