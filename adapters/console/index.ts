@@ -1,7 +1,7 @@
 // The console adapter: talk to the bot in a terminal, or feed it a file and get a transcript.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { stripControl, type ChatAdapter, type Destination, type Dispatch, type Lookup, type Origin, type PostResult, type Reply } from '../../src/core/index.js';
+import { stripControl, type ChatAdapter, type Destination, type Dispatch, type Locale, type Lookup, type Origin, type PostResult, type Reply } from '../../src/core/index.js';
 import { lineToEvent } from './inbound.js';
 import { renderConsole, type ConsoleAction } from './render.js';
 
@@ -29,6 +29,8 @@ export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { d
     isDirect: true,
   };
   let pending: ConsoleAction[] = [];
+  /** The language of the latest reply, for the adapter's own few words. */
+  let locale: Locale = 'en';
   let resolveDone: () => void = () => {};
   const done = new Promise<void>((r) => (resolveDone = r));
   const write = (s: string) =>
@@ -41,6 +43,7 @@ export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { d
     const rendered = renderConsole(replies, options.say);
     // Numbers answer the latest reply only: an older, scrolled-away button must not be pressed by accident.
     pending = rendered.actions;
+    locale = replies.at(-1)?.locale ?? locale;
     await write(`${rendered.text}\n\n`);
   };
 
@@ -58,7 +61,11 @@ export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { d
             const echo = stripControl(line.trim());
             await write(`> ${echo.length > ECHO_LIMIT ? `${echo.slice(0, ECHO_LIMIT)}…` : echo}\n`);
           }
-          if (event) await show(await dispatch(event));
+          // A number beside the choices on screen is a slip of the finger, not a question for the bot.
+          const number = /^\d{1,4}$/.test(line.trim()) ? Number(line.trim()) : 0;
+          if (pending.length > 0 && (number === 0 ? /^\d+$/.test(line.trim()) : number > pending.length)) {
+            await write(`${options.say?.(locale, 'console.pick_range', { count: pending.length }) ?? `Type a number from 1 to ${pending.length}.`}\n\n`);
+          } else if (event) await show(await dispatch(event));
           if (options.interactive) await write('you> ');
         }
         resolveDone();

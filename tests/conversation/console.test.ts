@@ -17,10 +17,12 @@ describe('console conversation', () => {
     expect(turns[4]![1]).toMatch(/Bienvenue ! Contribuer à Kubernetes/);
   });
 
-  it('answers a number against the latest choice, and treats other numbers as text', async () => {
-    const turns = exchanges(await runConsole(['/sig', '16', '999']));
+  it('answers a number against the latest choice, and gives the range for a number beside it, in the reply language', async () => {
+    const turns = exchanges(await runConsole(['/sig', '16', '999', 'comment contribuer ?', '7', '1']));
     expect(turns[1]![1]).toMatch(/You joined Node/);
-    expect(turns[2]![1]).toMatch(/not sure/);
+    expect(turns[2]![1]).toMatch(/^Type a number from 1 to \d+, or just write your question\.$/);
+    expect(turns[4]![1]).toBe('Tapez un numéro de 1 à 2, ou écrivez simplement votre question.');
+    expect(turns[5]![1]).toMatch(/La communauté compte/); // the choices are still there after the slip
   });
 
   it('never presses a button from an older reply', async () => {
