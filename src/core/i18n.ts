@@ -25,11 +25,15 @@ export interface TranslatorOptions {
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
+/** `{count:issue|issues}`: the singular or plural form for that number, by the locale's plural rules. */
+const PLURAL = /\{(\w+):([^{}|]*)\|([^{}]*)\}/g;
 
-/** Placeholder names used by a message, so locale parity can be checked. */
+/** Parameter names a message uses (as values or to choose a plural), so locale parity can be checked. */
 export function placeholders(message: string): string[] {
-  return [...message.matchAll(PLACEHOLDER)].map((m) => m[1]!).sort();
+  return [...new Set([...message.matchAll(PLACEHOLDER), ...message.matchAll(PLURAL)].map((m) => m[1]!))].sort();
 }
+
+const pluralRules: Partial<Record<string, Intl.PluralRules>> = {};
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -47,19 +51,26 @@ export function toLocale(value: string | undefined | null): Locale | undefined {
  */
 export function createTranslator(catalogues: Record<Locale, Catalogue>, options: TranslatorOptions = {}): Translator {
   const naming = createCommandNaming(catalogues, options.commandNames);
-  const format = (message: string, params: Params = {}) =>
-    message.replace(PLACEHOLDER, (whole, name: string) => {
-      const value = params[name];
-      if (value === undefined) return whole;
-      return name.endsWith('Markup') ? String(value) : escapeMarkup(String(value));
-    });
+  const format = (message: string, locale: Locale, params: Params = {}) =>
+    message
+      .replace(PLURAL, (whole, name: string, one: string, other: string) => {
+        const n = params[name];
+        if (typeof n !== 'number') return whole;
+        // French says "1 issue" and "0 issue", English "1 issue" and "0 issues": Intl knows which.
+        return (pluralRules[locale] ??= new Intl.PluralRules(locale)).select(n) === 'one' ? one : other;
+      })
+      .replace(PLACEHOLDER, (whole, name: string) => {
+        const value = params[name];
+        if (value === undefined) return whole;
+        return name.endsWith('Markup') ? String(value) : escapeMarkup(String(value));
+      });
   return {
     locales: LOCALES,
     has: (locale, key) => key in catalogues[locale],
     bind(locale, where) {
       return (key, params) => {
         const message = catalogues[locale][key] ?? catalogues.en[key];
-        return message === undefined ? key : format(naming.name(message, locale, where), params);
+        return message === undefined ? key : format(naming.name(message, locale, where), catalogues[locale][key] === undefined ? 'en' : locale, params);
       };
     },
     nameCommands: (text, locale, where) => naming.name(text, locale, where),

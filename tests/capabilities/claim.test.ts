@@ -151,7 +151,7 @@ describe('guardrails', () => {
     const s = await world();
     await s.adapter.click('claim', 'kubernetes/website#11', ada);
     const second = await s.adapter.click('claim', 'kubernetes/kubernetes#21', ada);
-    expect(second.text).toMatch(/You're already working on 1 issue\(s\): kubernetes\/website#11/);
+    expect(second.text).toMatch(/You're already working on 1 issue: kubernetes\/website#11/);
     expect(actionsOf(second.replies)).toEqual([['claim.release', 'kubernetes/website#11']]);
     expect((await s.claims()).length).toBe(1);
   });

@@ -22,6 +22,13 @@ describe('translator', () => {
     expect(t.bind('en')('list', { itemsMarkup: '**a**' })).toBe('See **a**');
   });
 
+  it("chooses singular or plural by each language's rules", () => {
+    const counted = createTranslator({ en: { n: '{count} {count:issue|issues}' }, fr: { n: '{count} {count:issue libre|issues libres}' } });
+    expect([0, 1, 2].map((count) => counted.bind('en')('n', { count }))).toEqual(['0 issues', '1 issue', '2 issues']);
+    expect([0, 1, 2].map((count) => counted.bind('fr')('n', { count }))).toEqual(['0 issue libre', '1 issue libre', '2 issues libres']);
+    expect(placeholders('{count} {count:a|b} {name}')).toEqual(['count', 'name']);
+  });
+
   it('maps platform locales', () => {
     expect(toLocale('fr-FR')).toBe('fr');
     expect(toLocale('en-US')).toBe('en');
