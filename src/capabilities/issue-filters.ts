@@ -18,6 +18,16 @@ const LANGUAGES: Record<string, string> = {
   lua: 'lua', jsonnet: 'jsonnet', starlark: 'starlark', makefile: 'makefile', dockerfile: 'dockerfile',
 };
 
+/** How GitHub writes each language, for showing a filter back to the person ("Go", not "go"). */
+const DISPLAY: Record<string, string> = {
+  go: 'Go', python: 'Python', java: 'Java', javascript: 'JavaScript', typescript: 'TypeScript', rust: 'Rust', shell: 'Shell',
+  c: 'C', 'c++': 'C++', 'c#': 'C#', ruby: 'Ruby', html: 'HTML', css: 'CSS', php: 'PHP', haskell: 'Haskell', perl: 'Perl',
+  powershell: 'PowerShell', kotlin: 'Kotlin', swift: 'Swift', scala: 'Scala', lua: 'Lua', jsonnet: 'Jsonnet',
+  starlark: 'Starlark', makefile: 'Makefile', dockerfile: 'Dockerfile',
+};
+
+export const languageName = (language: string): string => DISPLAY[language] ?? language;
+
 export function normalizeLanguage(word: string): string | undefined {
   return LANGUAGES[word.toLowerCase()];
 }

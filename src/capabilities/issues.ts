@@ -4,7 +4,7 @@ import type { Capability, Ctx } from '../core/capability.js';
 import { UserError } from '../core/errors.js';
 import { escapeMarkup } from '../core/markup.js';
 import type { Block, Reply } from '../core/types.js';
-import { filtersFromUnderstanding, parseFilters, type IssueFilters } from './issue-filters.js';
+import { filtersFromUnderstanding, languageName, parseFilters, type IssueFilters } from './issue-filters.js';
 import { loadPool, pick, remember } from './issue-picks.js';
 import { ago, issueItem, sampleNote } from './issue-view.js';
 
@@ -12,7 +12,7 @@ const SHOWN = 5;
 
 function describe(ctx: Ctx, f: IssueFilters): string {
   const sig = f.sigId ? ctx.content.sigById.get(f.sigId)?.name : undefined;
-  return [sig, f.language].filter(Boolean).map((s) => `**${escapeMarkup(s!)}**`).join(' + ');
+  return [sig, f.language && languageName(f.language)].filter(Boolean).map((s) => `**${escapeMarkup(s!)}**`).join(' + ');
 }
 
 async function freshness(ctx: Ctx): Promise<Block[]> {

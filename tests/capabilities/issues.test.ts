@@ -70,7 +70,7 @@ describe('/issues', () => {
   it('says when nothing matches and offers the closest issues instead', async () => {
     const s = await world();
     const said = await s.adapter.command('issues', 'docs rust');
-    expect(said.text).toMatch(/No free issue matches Docs \+ rust/);
+    expect(said.text).toMatch(/No free issue matches Docs \+ Rust/);
     expect(said.text).toMatch(/closest/);
     expect(actionsOf(said.replies).filter(([id]) => id === 'claim')[0]).toEqual(['claim', 'kubernetes/website#11']);
   });
