@@ -99,7 +99,9 @@ async function runServer(booted: Booted): Promise<number> {
     return 1;
   }
   for (const adapter of adapters) await adapter.start(bot.dispatch);
-  const scheduler = createScheduler(scheduledJobs(booted, createPost(adapters)), deps.log);
+  // Shutdown fits Kubernetes' 30 s grace period: jobs under way get 10 s (each is resumable), then the
+  // adapters' answers under way get DRAIN_MS, then the store closes.
+  const scheduler = createScheduler(scheduledJobs(booted, createPost(adapters)), deps.log, 10_000);
   deps.log.info({ platforms: adapters.map((a) => a.platform) }, 'onramp started');
 
   let stopping = false;

@@ -62,8 +62,9 @@ export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { d
             await write(`> ${echo.length > ECHO_LIMIT ? `${echo.slice(0, ECHO_LIMIT)}…` : echo}\n`);
           }
           // A number beside the choices on screen is a slip of the finger, not a question for the bot.
-          const number = /^\d{1,4}$/.test(line.trim()) ? Number(line.trim()) : 0;
-          if (pending.length > 0 && (number === 0 ? /^\d+$/.test(line.trim()) : number > pending.length)) {
+          // Longer numbers are issue numbers ("51207"), for the bot.
+          const choice = /^\d{1,4}$/.test(line.trim()) ? Number(line.trim()) : undefined;
+          if (pending.length > 0 && choice !== undefined && (choice === 0 || choice > pending.length)) {
             await write(`${options.say?.(locale, 'console.pick_range', { count: pending.length }) ?? `Type a number from 1 to ${pending.length}.`}\n\n`);
           } else if (event) await show(await dispatch(event));
           if (options.interactive) await write('you> ');

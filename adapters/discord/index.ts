@@ -171,7 +171,8 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
         // e.g. "discord 403 50007: Cannot send messages to this user", kept in the digest ledger as the reason.
         const head = ['discord', described.status, described.code ?? described.name].filter((x) => x !== undefined).join(' ');
         // Part of a long reply went out, or the last try timed out after sending: sending again could post twice.
-        const uncertain = last !== undefined || described.name === 'AbortError' || described.name === 'TimeoutError';
+        // A final 5xx too: Discord read the request, and a later resend carries a new nonce.
+        const uncertain = last !== undefined || described.name === 'AbortError' || described.name === 'TimeoutError' || Number(described.status) >= 500;
         return { ok: false, error: `${head}: ${String(described.message ?? 'failed')}`.slice(0, 200), ...(uncertain ? { uncertain: true as const } : {}) };
       }
     },

@@ -43,9 +43,10 @@ export const claim: Capability = {
   intents: ['claim_issue'],
   actions: [CLAIM_BUTTON, 'claim.release'],
   recognizes(said, understanding) {
-    // A first-person give-up is ours with or without a number: without one, the reply asks which claim.
-    if (GIVE_UP.test(said)) return true;
     const { issues, otherUrls } = understanding.entities;
+    // A first-person give-up is ours with or without a number (without one, the reply asks which claim),
+    // unless the message asks for something else: "I'm dropping by to ask: any good first issues?".
+    if (GIVE_UP.test(said)) return issues.length > 0 || understanding.intent === 'other' || understanding.intent === 'claim_issue';
     return issues.length === 0 && otherUrls.length > 0 && WANTS.test(said);
   },
   async run(input, ctx) {

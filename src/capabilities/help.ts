@@ -6,7 +6,7 @@ import { whereOf } from '../core/command-names.js';
 /** The syntax line in the person's language (`usage.<id>` in the locales), else the capability's own. */
 function usageOf(c: Capability, ctx: Ctx): string {
   const key = `usage.${c.id}`;
-  return ctx.translator.has(ctx.locale, key) ? ctx.t(key) : ctx.translator.nameCommands(c.usage, ctx.locale, whereOf(ctx.event.origin));
+  return ctx.translator.has(ctx.locale, key) ? ctx.t(key) : ctx.translator.nameCommands(c.usage, whereOf(ctx.event.origin));
 }
 
 export function createHelp(registry: () => readonly Capability[]): Capability {

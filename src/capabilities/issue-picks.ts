@@ -3,6 +3,7 @@ import { items, text } from '../core/blocks.js';
 import type { Ctx } from '../core/capability.js';
 import type { Block } from '../core/types.js';
 import { issueKey, type IndexedIssue, type IssueId } from '../store/issues.js';
+import { LISTING_MEMORY_MS } from './claim-target.js';
 import type { IssueFilters } from './issue-filters.js';
 import { issueItem } from './issue-view.js';
 
@@ -52,15 +53,17 @@ export function pick(pool: Pool, filters: IssueFilters, limit: number, exclude: 
 const SAME_LISTING_MS = 3_600_000;
 
 /**
- * Remembers what was shown, so "#123" right after means one of these. With `add`, the issues join a
- * listing shown within the hour instead of replacing it: three alternatives to a taken issue must not
+ * Remembers what was shown, so "#123" right after means one of these. With `add`, the issues join the
+ * listing "#123" still refers to instead of replacing it: three alternatives to a taken issue must not
  * make the person's "#51207" from the list above unknown.
  */
 export async function remember(ctx: Ctx, shown: IssueId[], options: { add?: boolean } = {}): Promise<void> {
   if (shown.length === 0) return;
   const last = await ctx.store.listings.last(ctx.user);
-  const recent = last !== null && ctx.now().getTime() - last.at.getTime() < SAME_LISTING_MS;
-  const issues = options.add && recent ? [...new Map([...last.issues, ...shown].map((i) => [issueKey(i), i])).values()] : shown;
+  const age = last === null ? Infinity : ctx.now().getTime() - last.at.getTime();
+  const recent = last !== null && age < SAME_LISTING_MS;
+  // Added to whatever listing "#123" still refers to (claim-target.ts), so none of it is forgotten.
+  const issues = options.add && last !== null && age < LISTING_MEMORY_MS ? [...new Map([...last.issues, ...shown].map((i) => [issueKey(i), i])).values()] : shown;
   const same = recent && last.issues.length === issues.length && last.issues.every((l, n) => issueKey(l) === issueKey(issues[n]!));
   if (!same) await ctx.store.listings.remember(ctx.user, issues, ctx.now());
 }

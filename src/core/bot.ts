@@ -95,7 +95,7 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
       const where = whereOf(event.origin);
       const t = deps.translator.bind(locale, where);
       if ('unknownCommand' in routed) {
-        const known = deps.translator.nameCommands([...byCommand.keys()].map((c) => `/${c}`).join(', '), locale, where);
+        const known = deps.translator.nameCommands([...byCommand.keys()].map((c) => `/${c}`).join(', '), where);
         return [{ blocks: [text(t('errors.unknown_command', { name: routed.unknownCommand, known }))], private: true, locale }];
       }
       const ctx: Ctx = { ...deps, event, user, locale, t, capabilityIds };

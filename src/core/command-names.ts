@@ -27,10 +27,12 @@ const mentionOf = (ids: string[]) => new RegExp(`(^|[\\s(\\[«“"'\`*_])/(${ids
 export function createCommandNaming(catalogues: Record<Locale, Catalogue>, renamed: Partial<Record<string, CommandNames>> = {}) {
   const cache = new Map<string, ((text: string) => string) | null>();
 
-  function build(where: Where, locale: Locale): ((text: string) => string) | null {
+  function build(where: Where): ((text: string) => string) | null {
     const names: Record<string, string> = {};
     const prefix = `${where.platform}.command.`;
-    const catalogue = catalogues[where.platformLocale ?? locale];
+    // Translated names only where the platform said which language its client shows: a French reply to
+    // someone on an English Discord would otherwise name /contribuer, which their client does not list.
+    const catalogue = where.platformLocale ? catalogues[where.platformLocale] : {};
     for (const [key, value] of Object.entries(catalogue)) {
       const id = key.startsWith(prefix) && key.endsWith('.name') ? key.slice(prefix.length, -'.name'.length) : undefined;
       if (id && value !== id) names[id] = `/${value}`;
@@ -44,10 +46,10 @@ export function createCommandNaming(catalogues: Record<Locale, Catalogue>, renam
 
   return {
     /** Rewrites `/id` mentions in a text the bot wrote (never in a person's words). */
-    name(text: string, locale: Locale, where?: Where): string {
+    name(text: string, where?: Where): string {
       if (!where) return text;
-      const key = `${where.platform}:${where.platformLocale ?? locale}`;
-      if (!cache.has(key)) cache.set(key, build(where, locale));
+      const key = `${where.platform}:${where.platformLocale ?? ''}`;
+      if (!cache.has(key)) cache.set(key, build(where));
       const rename = cache.get(key);
       return rename ? rename(text) : text;
     },

@@ -16,7 +16,7 @@ export interface Translator {
   bind(locale: Locale, where?: Where): Translate;
   has(locale: Locale, key: string): boolean;
   /** The same command naming, for the bot's own texts that are not in the catalogues (help's usage lines). */
-  nameCommands(text: string, locale: Locale, where?: Where): string;
+  nameCommands(text: string, where?: Where): string;
 }
 
 export interface TranslatorOptions {
@@ -70,9 +70,9 @@ export function createTranslator(catalogues: Record<Locale, Catalogue>, options:
     bind(locale, where) {
       return (key, params) => {
         const message = catalogues[locale][key] ?? catalogues.en[key];
-        return message === undefined ? key : format(naming.name(message, locale, where), catalogues[locale][key] === undefined ? 'en' : locale, params);
+        return message === undefined ? key : format(naming.name(message, where), catalogues[locale][key] === undefined ? 'en' : locale, params);
       };
     },
-    nameCommands: (text, locale, where) => naming.name(text, locale, where),
+    nameCommands: (text, where) => naming.name(text, where),
   };
 }

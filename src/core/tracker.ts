@@ -10,10 +10,10 @@ export interface Tracker {
 }
 
 /**
- * How long a stopping adapter waits for answers under way: within Kubernetes' default grace period
- * (30 s before SIGKILL), leaving time to close the store after.
+ * How long a stopping adapter waits for answers under way: after the scheduler's 10 s (src/main.ts), still
+ * within Kubernetes' default grace period (30 s before SIGKILL), leaving time to close the store.
  */
-export const DRAIN_MS = 20_000;
+export const DRAIN_MS = 15_000;
 
 export function createTracker(): Tracker {
   const running = new Set<Promise<unknown>>();

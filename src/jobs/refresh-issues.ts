@@ -59,8 +59,9 @@ export async function checkClaim(deps: Pick<RefreshIssuesDeps, 'github' | 'store
     return ended ? 'ended' : 'quiet';
   }
   const { login } = await deps.store.githubLogins.get(claim.user);
-  if (holderOf(check, login) === 'someone_else') {
-    // Assigned to, or fixed by, someone else on GitHub: the claim here is over, and nobody waiting can have it.
+  // Only an assignment says the issue is someone else's: an open pull request that merely mentions it may not fix it.
+  if (check.state === 'assigned' && holderOf(check, login) === 'someone_else') {
+    // Assigned to someone else on GitHub: the claim here is over, and nobody waiting can have it.
     const ended = await deps.store.claims.end(claim.id, 'done', 'taken', deps.now());
     await deps.store.waitlist.clear(claim);
     return ended ? 'ended' : 'quiet';

@@ -140,6 +140,7 @@ describe('guardrails', () => {
     const s = await world();
     const listed = await s.adapter.command('issues', '', ada);
     expect(listed.text).toContain('kubernetes/website#11');
+    s.clock.advance(3 * 60); // minutes: past the hour in which a listing is not stored again
     s.fake.assign(s.issues.net, 'someone');
     const declined = await s.adapter.say('I want to work on kubernetes/kubernetes#21', ada);
     expect(declined.text).toMatch(/already assigned/);
@@ -221,6 +222,10 @@ describe('guardrails', () => {
     expect(plain.text).toMatch(/Which one do you want to give up\?/);
     expect(actionsOf(plain.replies)).toEqual([['claim.release', 'kubernetes/website#11']]);
     expect((await s.adapter.say('je laisse tomber', cleo)).text).toMatch(/Vous n'avez pris aucune issue/);
+    // Give-up words inside another request are that request.
+    const asking = await s.adapter.say("I'm dropping by to ask: any good first issues?", ada);
+    expect(asking.text).not.toMatch(/Which one do you want to give up/);
+    expect(asking.text).toMatch(/Good first issues that are free right now/);
     expect((await s.adapter.command('claim', 'give up kubernetes/website#11', ada)).text).toMatch(/is free again/);
   });
 

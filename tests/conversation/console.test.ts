@@ -25,6 +25,11 @@ describe('console conversation', () => {
     expect(turns[5]![1]).toMatch(/La communauté compte/); // the choices are still there after the slip
   });
 
+  it('passes a long number (an issue number) to the bot even when choices are on screen', async () => {
+    const turns = exchanges(await runConsole(['/issues', '51207']));
+    expect(turns[1]![1]).not.toMatch(/Type a number/);
+  });
+
   it('never presses a button from an older reply', async () => {
     const turns = exchanges(await runConsole(['/sig', '/help', '16']));
     expect(turns[2]![1]).not.toMatch(/You joined/);

@@ -94,6 +94,17 @@ describe('claim follow-ups (fake clock)', () => {
     expect(s.posts).toEqual([]);
   });
 
+  it("keeps a claim when someone else's pull request only mentions the issue (it may not fix it)", async () => {
+    const s = await world();
+    s.fake.addUser('ada-l');
+    await s.adapter.command('github', 'ada-l', ada);
+    await s.adapter.click('claim', 'kubernetes/website#11', ada);
+    s.clock.advance(DAY);
+    s.fake.linkPr(s.docs, 'someone-else', s.clock.now().toISOString());
+    expect((await s.refresh()).claims).toMatchObject({ checked: 1, ended: 0, progressed: 0 });
+    expect((await s.deps.store.claims.allOpen()).map((c) => c.key)).toEqual(['kubernetes/website#11']);
+  });
+
   it("counts the claimer's own comment seen at refresh as progress, which restarts the clock", async () => {
     const s = await world();
     s.fake.addUser('ada-l');

@@ -45,6 +45,7 @@ export async function startFakeSlack() {
   const holds = new Map<string, Promise<void>>();
   const rateLimits = new Map<string, { retryAfter: number; times: number }>();
   const hangUps = new Map<string, number>();
+  const failures = new Map<string, { status: number; times: number }>();
   const users = new Map<string, FakeUser>();
   const channels = new Map<string, string>([['C0NEWBIE1', 'kubernetes-novice'], ['C0RANDOM1', 'random'], ['C0NETWORK', 'sig-network']]);
   const sockets = new Set<WebSocket>();
@@ -113,6 +114,12 @@ export async function startFakeSlack() {
     await holds.get(method);
     const limit = rateLimits.get(method);
     record({ method, body, ...(token ? { token } : {}) });
+    const failure = failures.get(method);
+    if (failure && failure.times > 0) {
+      failure.times -= 1;
+      res.writeHead(failure.status, { 'content-type': 'text/plain' }).end('upstream trouble');
+      return;
+    }
     const drop = hangUps.get(method);
     if (drop && drop > 0) {
       // The request arrived and the connection breaks before any answer: the client cannot know whether it was posted.
@@ -184,6 +191,10 @@ export async function startFakeSlack() {
     /** The next `times` calls of `method` are read, recorded, then left without an answer: the socket is destroyed. */
     hangUp(method: string, times = 1) {
       hangUps.set(method, times);
+    },
+    /** The next `times` calls of `method` are recorded and answered with this HTTP status (a 500, a 503…). */
+    failWith(method: string, status: number, times = 1) {
+      failures.set(method, { status, times });
     },
     /** Sends a Socket Mode envelope to every connected client; resolves with the acknowledgement's payload. */
     sendEnvelope(type: string, payload: unknown, extra: Record<string, unknown> = {}): Promise<unknown> {

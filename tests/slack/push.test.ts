@@ -61,6 +61,12 @@ describe('Slack push posts (digests, reminders)', () => {
     expect(h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0HANGUP')).toHaveLength(1);
   });
 
+  it('reports a 5xx (Slack read the request) as uncertain, and a post is still tried only once', async () => {
+    h.fake.failWith('chat.postMessage', 503, 1);
+    expect(await h.adapter.post(channel('C0FIVEXX'), digest)).toEqual({ ok: false, error: 'http_503', uncertain: true });
+    expect(h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0FIVEXX')).toHaveLength(1);
+  });
+
   it('reports a refused connection as a plain failure: nothing was sent, so a later run may try again', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
