@@ -34,6 +34,8 @@ describe('Slack slash commands', () => {
     expect(help).not.toMatch(/[`\s]\/(sig|issues)\b/);
     expect(help).toContain('/contribute');
     await send(h.url, asForm(command('/k8s-issues', 'nonsense-filter', h.fake.responseUrl('bad-filter'))));
+    await send(h.url, asForm(command('/contribute', '', h.fake.responseUrl('path'))));
+    expect(await answerTo('path')).toContain('/k8s-sig'); // the community's own onboarding text too
     const hint = await answerTo('bad-filter');
     expect(hint).toContain('/k8s-issues docs');
     expect(hint).not.toMatch(/\s\/issues\b/);
