@@ -1,3 +1,4 @@
+import { LEASE_MS } from '../../src/store/job-locks.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/store/database.js';
 import { createStore } from '../../src/store/store.js';
@@ -64,16 +65,17 @@ describe.each(engines())('weekly digest replicas on %s', (engine) => {
     const aPost = a.job.post;
     a.job.post = async (to, reply) => {
       calls += 1;
-      if (calls <= 3) return { ok: false, error: 'ratelimited', retryAfterMs: 4 * 60_000 };
+      // Each wait alone outlasts the SQLite lease, however the three waits overlap between senders.
+      if (calls <= 3) return { ok: false, error: 'ratelimited', retryAfterMs: LEASE_MS + 60_000 };
       if (!seenByB) {
-        // Twelve minutes into A's run: B, a replica whose cron fires now, must still stand aside.
+        // Past the lease into A's run: B, a replica whose cron fires now, must still stand aside.
         b.clock.set(a.clock.now());
         seenByB = (await b.run()).status;
       }
       return aPost(to, reply);
     };
     const report = await a.run();
-    expect(a.clock.now().getTime() - monday.getTime()).toBeGreaterThan(10 * 60_000);
+    expect(a.clock.now().getTime() - monday.getTime()).toBeGreaterThan(LEASE_MS);
     expect(seenByB).toBe('busy');
     expect(report).toMatchObject({ status: 'done', ran: { sent: 3 } });
     expect(b.rec.posts).toHaveLength(0);
