@@ -109,6 +109,12 @@ export async function notifyWaitlists(deps: FollowUpDeps): Promise<{ notified: n
   return out;
 }
 
+/** A claim ended because GitHub shows the issue assigned to someone else: its holder hears why, once. */
+export async function tellTaken(deps: FollowUpDeps, claim: Claim): Promise<void> {
+  const t = await speakTo(deps, claim.user);
+  await send(deps, claim.user, { blocks: [text(t('claim.taken_elsewhere', { title: claim.title, linkMarkup: linkMarkup(claim) }))] }, 'taken');
+}
+
 function freeAgain(t: Translate, issue: WaitedIssue): Reply {
   return {
     blocks: [
@@ -136,7 +142,7 @@ async function followUps(deps: FollowUpDeps, alive: () => Promise<void>): Promis
     const release = claim.remindedAt && now.getTime() - claim.remindedAt.getTime() >= deps.config.CLAIM_RELEASE_DAYS * DAY;
     if (!remind && !release) continue;
     // A refresh checks only some claims: before speaking, GitHub is asked once more (unreachable: the stored word stands).
-    const seen = await checkClaim(deps, claim);
+    const seen = await checkClaim({ ...deps, tellTaken: (c) => tellTaken(deps, c) }, claim);
     if (seen === 'ended' || seen === 'progressed') continue;
     const t = await speakTo(deps, claim.user);
     if (remind) {

@@ -1,7 +1,8 @@
 // Wires the issue jobs to a booted bot: the index refresh (with claim progress and waitlists) and the daily follow-ups.
 import type { Booted } from '../boot.js';
 import type { Destination, PostResult, Reply } from '../core/types.js';
-import { claimFollowUps, notifyWaitlists, type FollowUpDeps } from './claim-follow-ups.js';
+import type { Claim } from '../store/claims.js';
+import { claimFollowUps, notifyWaitlists, tellTaken, type FollowUpDeps } from './claim-follow-ups.js';
 import { claimChecksPerRefresh, refreshIssues } from './refresh-issues.js';
 import type { ScheduledJob } from './schedule.js';
 
@@ -17,7 +18,7 @@ const FOLLOW_UP_CRON = '0 10 * * *';
 export function issueJobs(booted: Booted, post: (to: Destination, reply: Reply) => Promise<PostResult>): ScheduledJob[] {
   const { deps, githubSide } = booted;
   const followUps: FollowUpDeps = { ...deps, post };
-  const refresh = { refresh: githubSide.refresh, issues: deps.issues, github: deps.github, store: deps.store, log: deps.log, now: deps.now, claimChecks: claimChecksPerRefresh(Boolean(deps.config.GITHUB_TOKEN)) };
+  const refresh = { refresh: githubSide.refresh, issues: deps.issues, github: deps.github, store: deps.store, log: deps.log, now: deps.now, claimChecks: claimChecksPerRefresh(Boolean(deps.config.GITHUB_TOKEN)), tellTaken: (claim: Claim) => tellTaken(followUps, claim) };
   // At start: refresh now if the cache is stale, in the background (chat never waits for it).
   deps.issues.refreshIfStale();
   return [

@@ -16,7 +16,11 @@ export interface RefreshIssuesDeps {
   now: () => Date;
   /** Open claims checked per refresh (default: claimChecksPerRefresh(true)). */
   claimChecks?: number;
+  /** Tells a claim's holder that the issue went to someone else on GitHub (a direct message). */
+  tellTaken?: (claim: Claim) => Promise<void>;
 }
+
+type CheckDeps = Pick<RefreshIssuesDeps, 'github' | 'store' | 'now' | 'tellTaken'>;
 
 /**
  * Each claim checked costs an issue read and one to five timeline pages (conditional, but counted when
@@ -49,7 +53,7 @@ export function progressAt(claim: Claim, signals: ProgressSignal[], login: strin
 export type ClaimCheck = 'unreachable' | 'ended' | 'progressed' | 'quiet';
 
 /** Reads one claim's issue on GitHub: ends the claim if the issue closed, records progress if there is new. */
-export async function checkClaim(deps: Pick<RefreshIssuesDeps, 'github' | 'store' | 'now'>, claim: Claim): Promise<ClaimCheck> {
+export async function checkClaim(deps: CheckDeps, claim: Claim): Promise<ClaimCheck> {
   const check = await deps.github.checkIssue(claim);
   if (check.state === 'unreachable') return 'unreachable';
   if (check.state === 'closed' || check.state === 'not_found') {
@@ -64,6 +68,7 @@ export async function checkClaim(deps: Pick<RefreshIssuesDeps, 'github' | 'store
     // Assigned to someone else on GitHub: the claim here is over, and nobody waiting can have it.
     const ended = await deps.store.claims.end(claim.id, 'done', 'taken', deps.now());
     await deps.store.waitlist.clear(claim);
+    if (ended) await deps.tellTaken?.(claim);
     return ended ? 'ended' : 'quiet';
   }
   const at = progressAt(claim, check.signals, login);
@@ -72,7 +77,7 @@ export async function checkClaim(deps: Pick<RefreshIssuesDeps, 'github' | 'store
   return 'progressed';
 }
 
-export async function checkClaims(deps: Pick<RefreshIssuesDeps, 'github' | 'store' | 'now'>, limit = claimChecksPerRefresh(true)): Promise<ClaimsChecked> {
+export async function checkClaims(deps: CheckDeps, limit = claimChecksPerRefresh(true)): Promise<ClaimsChecked> {
   const out: ClaimsChecked = { checked: 0, progressed: 0, ended: 0, unreachable: 0 };
   const quietSince = (c: Claim) => Math.max(c.createdAt.getTime(), c.progressAt?.getTime() ?? 0);
   const quietest = (await deps.store.claims.allOpen()).sort((a, b) => quietSince(a) - quietSince(b)).slice(0, limit);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { replyToPlain } from '../../src/core/plain.js';
 import type { Destination, PostResult, Reply } from '../../src/core/types.js';
-import { claimFollowUps } from '../../src/jobs/claim-follow-ups.js';
+import { claimFollowUps, tellTaken } from '../../src/jobs/claim-follow-ups.js';
+import type { Claim } from '../../src/store/claims.js';
 import { refreshIssues } from '../../src/jobs/refresh-issues.js';
 import { actionsOf } from '../helpers/test-adapter.js';
 import type { FakeGithub } from './fake-github.js';
@@ -34,7 +35,8 @@ async function world(env: Record<string, string> = {}) {
     return { ok: true };
   };
   const followUps = () => claimFollowUps({ ...s.deps, post, wait: async (ms) => void waits.push(ms) });
-  const refresh = () => refreshIssues({ refresh: s.side.refresh, issues: s.side.issues, github: s.side.github, store: s.deps.store, log: s.deps.log, now: s.clock.now }, { force: true });
+  const tellHolder = (claim: Claim) => tellTaken({ ...s.deps, post }, claim);
+  const refresh = () => refreshIssues({ refresh: s.side.refresh, issues: s.side.issues, github: s.side.github, store: s.deps.store, log: s.deps.log, now: s.clock.now, tellTaken: tellHolder }, { force: true });
   const setFailing = (v: boolean) => void (failing = v);
   return { ...s, docs, posts, followUps, refresh, setFailing, limited, waits };
 }
@@ -89,9 +91,11 @@ describe('claim follow-ups (fake clock)', () => {
     s.fake.assign(s.docs, 'someone-else', s.clock.now().toISOString());
     expect((await s.refresh()).claims).toMatchObject({ checked: 1, ended: 1 });
     expect(await s.deps.store.claims.allOpen()).toEqual([]);
+    // The holder is told why, once; the person waiting hears nothing.
+    expect(s.posts.map((p) => [p.to.kind === 'user' && p.to.userId, p.text])).toEqual([['U1', expect.stringMatching(/Docs: explain static pods .* has been assigned to someone else on GitHub, so I ended your claim/)]]);
     s.clock.advance(14 * DAY);
     expect(await s.followUps()).toMatchObject({ reminded: 0, released: 0, notified: 0 });
-    expect(s.posts).toEqual([]);
+    expect(s.posts).toHaveLength(1);
   });
 
   it("keeps a claim when someone else's pull request only mentions the issue (it may not fix it)", async () => {
