@@ -33,6 +33,8 @@ const GIVE_UP = new RegExp(
 /** `/claim give up #12`: the command's own first words are explicit enough. */
 const GIVE_UP_COMMAND = /^(?:give up|release|drop|unclaim|abandon(?:ner)?|laisser tomber|lib[eé]rer|renoncer)\b/i;
 const MINE = /^(mine|mes|list|liste)?$/i;
+/** A message that is only a reference ("#51207", "kubernetes/website#51207"): picking one from a list just shown. */
+const BARE_REF = /^(?:[\w.-]+\/[\w.-]+)?#\d{1,10}[.!]?$/;
 /** Wanting to take something: with a link that is not a GitHub issue, the claim explains what it needs. */
 const WANTS = /\b(work on|take|claim|pick up|assign)\b|travailler sur|m'assigner|\bprendre\b/i;
 
@@ -47,6 +49,7 @@ export const claim: Capability = {
     // A first-person give-up is ours with or without a number (without one, the reply asks which claim),
     // unless the message asks for something else: "I'm dropping by to ask: any good first issues?".
     if (GIVE_UP.test(said)) return issues.length > 0 || understanding.intent === 'other' || understanding.intent === 'claim_issue';
+    if (BARE_REF.test(said.trim())) return true;
     return issues.length === 0 && otherUrls.length > 0 && WANTS.test(said);
   },
   async run(input, ctx) {

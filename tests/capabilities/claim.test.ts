@@ -95,6 +95,9 @@ describe('claiming a free issue', () => {
     await s.adapter.command('issues', '', ada);
     expect((await s.adapter.say('I want to work on #42', ada)).text).toMatch(/Mention podman \(kubernetes-sigs\/kind#42\) is yours/);
     expect((await s.claims()).map((c) => c.number).sort()).toEqual([21, 22, 42]);
+    // Just the number, picked from the list: the same.
+    await s.adapter.command('issues', '', bob);
+    expect((await s.adapter.say('#41', bob)).text).toMatch(/Show the node image \(kubernetes-sigs\/kind#41\) is yours/);
   });
 
   it('asks which repository for a bare "#n" with no listing to refer to', async () => {
