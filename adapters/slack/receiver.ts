@@ -5,6 +5,8 @@ import { HTTPModuleFunctions, HTTPReceiver, isValidSlackRequest, type Logger as 
 import { errorField, type Log } from './log.js';
 
 export const ENDPOINT = '/slack/events';
+/** Liveness for probes, on the same port: no signature, no body beyond "ok". */
+export const HEALTH = '/healthz';
 /** Slack's window: a request more than five minutes from now, either way, is refused. */
 export const WINDOW_SECONDS = 300;
 /** Refusals are counted and reported at most this often, so a flood of forged requests cannot flood the log. */
@@ -117,6 +119,8 @@ export function createHttpReceiver(options: ReceiverOptions): HTTPReceiver {
   const bolt = receiver.requestListener;
   receiver.requestListener = (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    // For a load balancer or Kubernetes probe: the process is up and serving this port. Says nothing else.
+    if (req.method === 'GET' && path === HEALTH) return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     if (req.method !== 'POST' || path !== ENDPOINT) return bolt(req, res);
     admit(req, res).then(
       (ok) => ok && bolt(req, res),

@@ -170,6 +170,16 @@ describe('Slack over HTTP: answering', () => {
   });
 });
 
+describe('Slack over HTTP: probes', () => {
+  it('answers GET /healthz with 200 "ok" on the events port, unsigned, and nothing else there', async () => {
+    const base = h.url.replace(/\/slack\/events$/, '');
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.text()).toBe('ok');
+    expect((await fetch(`${base}/healthz`, { method: 'POST', body: 'x' })).status).toBe(404);
+  });
+});
+
 describe('Slack over HTTP: refusing', () => {
   const contribute = () => asForm(command('/contribute', '', h.fake.responseUrl('refused')));
   const now = () => Math.floor(Date.now() / 1000);
