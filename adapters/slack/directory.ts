@@ -1,6 +1,7 @@
 // Cheap facts about people and channels (name, Slack language, channel names), cached so each costs one call.
 import type { webApi } from '@slack/bolt';
 import type { Known } from './inbound.js';
+import { within } from '../../src/core/index.js';
 import { errorField, type Log } from './log.js';
 
 export interface DirectoryOptions {
@@ -66,7 +67,7 @@ export function createDirectory(client: webApi.WebClient, log: Log, options: Dir
   }
   /** An answer already at hand is used as is; one still coming is waited for at most `waitMs`. */
   const inTime = <T>(key: string, value: Promise<T>, fallback: T) =>
-    entries.get(key)?.done ? value : Promise.race([value, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), waitMs).unref())]);
+    entries.get(key)?.done ? value : within(value, waitMs, () => fallback);
 
   const person = (userId: string) =>
     cached<Known>(`u:${userId}`, 'users.info', async () => {

@@ -2,6 +2,7 @@
 // by Slack within five minutes of now (either way) and copies of a signed command or click already accepted.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions, HTTPReceiver, isValidSlackRequest, type Logger as BoltLogger } from '@slack/bolt';
+import { within } from '../../src/core/index.js';
 import { errorField, type Log } from './log.js';
 
 export const ENDPOINT = '/slack/events';
@@ -89,15 +90,10 @@ export function createHttpReceiver(options: ReceiverOptions): HTTPReceiver {
       return false;
     });
     // This runs before Bolt acknowledges, inside Slack's 3 seconds: a stalled store must not cost the answer.
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => {
-        log.warn({ waitedMs: REPLAY_CHECK_MS }, 'slack replay check too slow; answering without it');
-        resolve(false);
-      }, REPLAY_CHECK_MS);
+    const replayed = await within(recorded, REPLAY_CHECK_MS, () => {
+      log.warn({ waitedMs: REPLAY_CHECK_MS }, 'slack replay check too slow; answering without it');
+      return false;
     });
-    const replayed = await Promise.race([recorded, late]);
-    clearTimeout(timer);
     return replayed ? 'replayed' : null;
   }
 

@@ -6,4 +6,5 @@ export { escapeMarkup, markupToPlain, parseMarkup, safeUrl, type MarkupToken } f
 export { toLocale } from './i18n.js';
 export { scrubSecrets } from './secrets.js';
 export { createTracker, DRAIN_MS, type Tracker } from './tracker.js';
+export { within } from './deadline.js';
 export * from './commands.js';

@@ -1,4 +1,5 @@
-// Answers under way, tracked so an adapter's stop lets them finish before the process closes the store.
+// Work under way (answers, scheduled jobs), tracked so a stop lets it finish before the process closes the store.
+import { within } from './deadline.js';
 
 export interface Tracker {
   /** Counts `work` as under way until it settles; returns it unchanged. */
@@ -27,17 +28,6 @@ export function createTracker(): Tracker {
       return work;
     },
     idle,
-    async drain(ms = DRAIN_MS) {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), ms);
-        timer.unref(); // a stuck answer must not keep the process alive on its own
-      });
-      try {
-        return await Promise.race([idle().then(() => true as const), late]);
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    drain: (ms = DRAIN_MS) => within(idle().then(() => true), ms, () => false),
   };
 }

@@ -1,4 +1,5 @@
 // Follow-ups on claims: a friendly nudge after days of silence, a release after more, and the next person in line told.
+import { systemClock } from '../digest/pacing.js';
 import { buttons, text } from '../core/blocks.js';
 import type { Translate, Translator } from '../core/i18n.js';
 import type { Destination, Platform, PostResult, Reply } from '../core/types.js';
@@ -73,7 +74,7 @@ async function send(deps: FollowUpDeps, user: UserKey, reply: Reply, what: strin
   let result = await post();
   // A rate limit says when to come back: a short wait is worth it (one more try), a long one waits for tomorrow.
   if (!result.ok && result.retryAfterMs !== undefined && result.retryAfterMs <= MAX_WAIT_MS) {
-    await (deps.wait ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(result.retryAfterMs);
+    await (deps.wait ?? systemClock.sleep)(result.retryAfterMs);
     result = await post();
   }
   if (!result.ok && result.uncertain) {

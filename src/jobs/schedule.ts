@@ -1,5 +1,6 @@
 // The only place node-cron is used: binds job functions to cron expressions in an explicit time zone.
 import cron from 'node-cron';
+import { createTracker } from '../core/tracker.js';
 import type { Logger } from '../log.js';
 
 export function isValidCron(expression: string): boolean {
@@ -26,18 +27,17 @@ const DEFAULT_GRACE_MS = 20_000;
  * `graceMs`) for runs under way, so a deploy does not cut a digest off between a post and its record.
  */
 export function createScheduler(jobs: ScheduledJob[], log: Logger, graceMs = DEFAULT_GRACE_MS): Scheduler {
-  const running = new Set<Promise<void>>();
+  const running = createTracker();
   const tasks = jobs.map((job) =>
     cron.schedule(
       job.cron,
       () => {
-        const run = job
-          .run()
-          .then(() => undefined)
-          .catch((err: unknown) => log.error({ err, job: job.name }, 'scheduled job failed'))
-          .finally(() => running.delete(run));
-        running.add(run);
-        return run;
+        return running.track(
+          job
+            .run()
+            .then(() => undefined)
+            .catch((err: unknown) => log.error({ err, job: job.name }, 'scheduled job failed')),
+        );
       },
       { name: job.name, timezone: job.timezone, noOverlap: true },
     ),
@@ -45,13 +45,7 @@ export function createScheduler(jobs: ScheduledJob[], log: Logger, graceMs = DEF
   return {
     async stop() {
       await Promise.all(tasks.map((t) => t.destroy()));
-      if (running.size === 0) return;
-      log.info({ jobs: running.size }, 'waiting for scheduled jobs to finish');
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
-      const outcome = await Promise.race([Promise.allSettled([...running]).then(() => 'done' as const), late]);
-      clearTimeout(timer);
-      if (outcome === 'late') log.warn({ jobs: running.size }, 'scheduled jobs still running at shutdown');
+      if (!(await running.drain(graceMs))) log.warn('scheduled jobs still running at shutdown');
     },
   };
 }
