@@ -2,19 +2,17 @@
 import { buttons, items, text } from '../core/blocks.js';
 import type { Capability, Ctx } from '../core/capability.js';
 import { localized } from '../content/types.js';
-import { whereOf } from '../core/command-names.js';
 import type { Reply } from '../core/types.js';
 import { faqReply, FAQ_PRECISE } from './faq.js';
 
 export function onboardingReply(ctx: Ctx, isPrivate: boolean): Reply {
   const { community } = ctx.content;
   // The steps are the community's words and may name commands ("Tell me what you like (/sig)"): named as here.
-  const where = whereOf(ctx.event.origin);
   const steps = items(
     community.onboarding.map((step) => ({
       title: localized(step.title, ctx.locale),
       ...(step.url ? { url: step.url } : {}),
-      detail: ctx.translator.nameCommands(localized(step.text, ctx.locale), where),
+      detail: ctx.translator.nameCommands(localized(step.text, ctx.locale), ctx.where),
     })),
   );
   return {

@@ -1,12 +1,11 @@
 // Help: generated from the capability registry, so it can never drift from what the bot does.
 import { text } from '../core/blocks.js';
 import type { Capability, Ctx } from '../core/capability.js';
-import { whereOf } from '../core/command-names.js';
 
 /** The syntax line in the person's language (`usage.<id>` in the locales), else the capability's own. */
 function usageOf(c: Capability, ctx: Ctx): string {
   const key = `usage.${c.id}`;
-  return ctx.translator.has(ctx.locale, key) ? ctx.t(key) : ctx.translator.nameCommands(c.usage, whereOf(ctx.event.origin));
+  return ctx.translator.has(ctx.locale, key) ? ctx.t(key) : ctx.translator.nameCommands(c.usage, ctx.where);
 }
 
 export function createHelp(registry: () => readonly Capability[]): Capability {

@@ -2,7 +2,6 @@
 import { text } from '../core/blocks.js';
 import type { Capability } from '../core/capability.js';
 import { UserError } from '../core/errors.js';
-import { whereOf } from '../core/command-names.js';
 import { isLocale } from '../core/i18n.js';
 
 const AUTO = new Set(['auto', 'automatic', 'automatique']);
@@ -22,6 +21,6 @@ export const language: Capability = {
     if (!isLocale(code)) throw new UserError('language.unknown', { value: wanted.slice(0, 20), choices: 'en, fr, auto' });
     await ctx.store.users.setLocale(ctx.user, code, ctx.now());
     // Answer in the language just chosen, so the change is visible at once.
-    return { blocks: [text(ctx.translator.bind(code, whereOf(ctx.event.origin))('language.set'))], private: true, locale: code };
+    return { blocks: [text(ctx.translator.bind(code, ctx.where)('language.set'))], private: true, locale: code };
   },
 };

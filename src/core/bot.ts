@@ -81,6 +81,7 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
 
   async function dispatch(event: InboundEvent): Promise<Reply[]> {
     const user = { platform: event.origin.platform, workspaceId: event.origin.workspaceId, userId: event.origin.userId };
+    const where = whereOf(event.origin);
     let locale: Locale = deps.config.DEFAULT_LOCALE;
     try {
       const said = event.kind === 'message' ? event.text : event.kind === 'command' ? event.args : '';
@@ -92,20 +93,19 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
       // A click carries no words: remembering the language of the last clear message answers it in kind.
       if (understanding && understanding.langConfidence >= LANGUAGE_CONFIDENCE && stored?.seenLocale !== understanding.lang)
         await deps.store.users.noteSeenLocale(user, understanding.lang, deps.now());
-      const where = whereOf(event.origin);
       const t = deps.translator.bind(locale, where);
       if ('unknownCommand' in routed) {
         const known = deps.translator.nameCommands([...byCommand.keys()].map((c) => `/${c}`).join(', '), where);
         return [{ blocks: [text(t('errors.unknown_command', { name: routed.unknownCommand, known }))], private: true, locale }];
       }
-      const ctx: Ctx = { ...deps, event, user, locale, t, capabilityIds };
+      const ctx: Ctx = { ...deps, event, user, locale, t, where, capabilityIds };
       const out = await routed.capability.run(routed.input, ctx);
       // Commands and clicks are answered to the person alone (Slack ephemeral, Discord ephemeral), so
       // nobody can make the bot post into a channel with a slash command; a message gets a public answer
       // only when its capability chose one. A capability may set the reply's locale (a language switch).
       return out ? [{ locale, ...out, ...(event.kind === 'message' ? {} : { private: true }) }] : [];
     } catch (err) {
-      const t = deps.translator.bind(locale, whereOf(event.origin));
+      const t = deps.translator.bind(locale, where);
       if (isUserError(err)) return [{ blocks: [text(t(err.key, err.params))], private: true, locale }];
       deps.log.error({ err, eventId: event.id, kind: event.kind, platform: event.origin.platform }, 'event failed');
       return [{ blocks: [text(t('errors.internal', { ref: event.id.slice(0, 12) }))], private: true, locale }];

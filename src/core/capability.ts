@@ -6,6 +6,7 @@ import type { Logger } from '../log.js';
 import type { Intent, Nlu, Understanding } from '../nlu/types.js';
 import type { Store } from '../store/store.js';
 import type { UserKey } from '../store/users.js';
+import type { Where } from './command-names.js';
 import type { Translate, Translator } from './i18n.js';
 import type { Block, InboundEvent, Locale, Reply } from './types.js';
 
@@ -30,6 +31,8 @@ export interface Ctx extends Deps {
   user: UserKey;
   locale: Locale;
   t: Translate;
+  /** Where the answer is read (platform, client locale): for naming commands in texts `t` does not translate. */
+  where: Where;
   /** Which capabilities are present, so one can offer another's button only when it exists. */
   capabilityIds: ReadonlySet<string>;
 }
