@@ -1,7 +1,7 @@
 // What one destination would get now: its new issues, re-checked, composed in its language (or nothing).
 import type { Content } from '../content/types.js';
-import type { Translator } from '../core/i18n.js';
-import type { Reply } from '../core/types.js';
+import type { Translate, Translator } from '../core/i18n.js';
+import type { Locale, Reply } from '../core/types.js';
 import { createComposer } from './compose.js';
 import type { DigestTarget } from './destinations.js';
 import type { FreshnessCheck } from './freshness.js';
@@ -30,6 +30,14 @@ export interface DigestBuilderInput {
 export function createDigestBuilder(input: DigestBuilderInput) {
   const compose = createComposer(input.content);
   const select = createSelector(input.ranked);
+  // One translator per language and platform: the composer's memos are kept per translator.
+  const voices = new Map<string, Translate>();
+  const voice = (locale: Locale, platform: string) => {
+    const key = `${locale}:${platform}`;
+    let t = voices.get(key);
+    if (!t) voices.set(key, (t = input.translator.bind(locale, { platform })));
+    return t;
+  };
   return async function build(target: DigestTarget): Promise<BuiltDigest> {
     const previous = input.cutoffs.get(target.key) ?? null;
     const { ordered, total } = select(target.sigIds, { after: previous, until: input.asOf }, DIGEST_LIMIT + SPARES);
@@ -43,6 +51,6 @@ export function createDigestBuilder(input: DigestBuilderInput) {
       more: Math.max(0, total - fresh.length - taken),
     };
     // The reply says its language, so an adapter's own words (a "trimmed" note) match the digest's.
-    return { ...base, reply: { ...compose(message, input.translator.bind(target.locale, { platform: target.destination.platform }), target.locale), locale: target.locale } };
+    return { ...base, reply: { ...compose(message, voice(target.locale, target.destination.platform)), locale: target.locale } };
   };
 }

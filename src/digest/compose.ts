@@ -7,8 +7,6 @@ import type { Content } from '../content/types.js';
 import type { DigestIssue } from './issue-source.js';
 import { CLAIM_BUTTON } from '../views/issue-ref.js';
 
-/** The claim capability's button; its value is the issue's `owner/repo#1`, as /issues lists it. */
-export const CLAIM_ACTION = CLAIM_BUTTON;
 /** The DM-digest switch, owned by the digest capability; value `on` or `off`. */
 export const DIGEST_TOGGLE_ACTION = 'digest.dm';
 /** Titles come from GitHub: long ones are cut so ten issues stay within every platform's message limits. */
@@ -37,59 +35,66 @@ function issueItem(issue: DigestIssue, t: Translate): LinkedItem {
     title: clip(issue.title),
     ...(url ? { url } : {}),
     detail: parts.join(' · '),
-    button: { id: CLAIM_ACTION, label: t('digest.claim_button'), value: issue.key },
+    button: { id: CLAIM_BUTTON, label: t('digest.claim_button'), value: issue.key },
   };
 }
 
-export type Composer = (message: DigestMessage, t: Translate, locale: string) => Reply;
+/** `t` is bound to the destination's language and platform (command names differ between platforms). */
+export type Composer = (message: DigestMessage, t: Translate) => Reply;
 
 /**
- * A composer for one run: an issue's line and button are the same in every digest of one language,
- * so they are built once per (language, issue) rather than once per destination.
+ * A composer for one run: an issue's line and button are the same in every digest read the same way,
+ * so they are built once per (translator, issue) rather than once per destination. The caller binds one
+ * translator per language and platform, and the memos are kept per translator.
  */
 export function createComposer(content: Content): Composer {
-  const lines = new Map<string, LinkedItem>();
-  const said = new Map<string, string>();
-  const itemOf = (issue: DigestIssue, t: Translate, locale: string) => {
-    const key = `${locale}\u0000${issue.key}`;
-    let item = lines.get(key);
-    if (!item) lines.set(key, (item = issueItem(issue, t)));
+  const memos = new WeakMap<Translate, { lines: Map<string, LinkedItem>; said: Map<string, string> }>();
+  const memoOf = (t: Translate) => {
+    let memo = memos.get(t);
+    if (!memo) memos.set(t, (memo = { lines: new Map(), said: new Map() }));
+    return memo;
+  };
+  const itemOf = (issue: DigestIssue, t: Translate) => {
+    const { lines } = memoOf(t);
+    let item = lines.get(issue.key);
+    if (!item) lines.set(issue.key, (item = issueItem(issue, t)));
     return item;
   };
-  // Thousands of digests say the same few sentences: each is translated once per language and value.
-  const say = (t: Translate, locale: string, key: string, params: Record<string, string | number> = {}) => {
-    const memo = `${locale}\u0000${key}\u0000${Object.values(params).join('\u0000')}`;
+  // Thousands of digests say the same few sentences: each is translated once per translator and value.
+  const say = (t: Translate, key: string, params: Record<string, string | number> = {}) => {
+    const { said } = memoOf(t);
+    const memo = `${key}\u0000${Object.values(params).join('\u0000')}`;
     let line = said.get(memo);
     if (line === undefined) said.set(memo, (line = t(key, params)));
     return line;
   };
   const sigName = (id: string) => content.sigById.get(id)?.name ?? id;
-  return (message, t, locale) => {
+  return (message, t) => {
     const count = message.groups.reduce((n, g) => n + g.issues.length, 0);
     const intro =
       message.kind === 'channel'
-        ? say(t, locale, message.first ? 'digest.channel_intro_first' : 'digest.channel_intro', { count, name: message.groups.map((g) => sigName(g.sigId)).join(', ') })
-        : say(t, locale, message.first ? 'digest.dm_intro_first' : 'digest.dm_intro', { count });
+        ? say(t, message.first ? 'digest.channel_intro_first' : 'digest.channel_intro', { count, name: message.groups.map((g) => sigName(g.sigId)).join(', ') })
+        : say(t, message.first ? 'digest.dm_intro_first' : 'digest.dm_intro', { count });
     const blocks: Block[] = [text(intro)];
     // A DM always names its groups; a channel's intro already names its one.
     const titled = message.kind === 'user' || message.groups.length > 1;
     for (const group of message.groups) {
-      if (titled) blocks.push(text(say(t, locale, 'digest.group_title', { name: sigName(group.sigId) })));
-      blocks.push(items(group.issues.map((i) => itemOf(i, t, locale))));
+      if (titled) blocks.push(text(say(t, 'digest.group_title', { name: sigName(group.sigId) })));
+      blocks.push(items(group.issues.map((i) => itemOf(i, t))));
     }
     if (message.more > 0) {
       const finder = content.community.links.issueFinder;
       blocks.push(
         text(
           finder
-            ? say(t, locale, 'digest.more_link', { count: message.more, linkMarkup: `[${escapeMarkup(say(t, locale, 'digest.more_label'))}](${finder})` })
-            : say(t, locale, 'digest.more', { count: message.more }),
+            ? say(t, 'digest.more_link', { count: message.more, linkMarkup: `[${escapeMarkup(say(t, 'digest.more_label'))}](${finder})` })
+            : say(t, 'digest.more', { count: message.more }),
         ),
       );
     }
-    blocks.push(text(say(t, locale, 'digest.just_say_it')));
+    blocks.push(text(say(t, 'digest.just_say_it')));
     if (message.kind === 'user') {
-      blocks.push(text(say(t, locale, 'digest.dm_footer')), buttons([{ id: DIGEST_TOGGLE_ACTION, label: say(t, locale, 'digest.button_off'), value: 'off' }]));
+      blocks.push(text(say(t, 'digest.dm_footer')), buttons([{ id: DIGEST_TOGGLE_ACTION, label: say(t, 'digest.button_off'), value: 'off' }]));
     }
     return { blocks };
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLAIM_ACTION } from '../../src/digest/compose.js';
+import { CLAIM_BUTTON } from '../../src/views/issue-ref.js';
 import { issue } from '../fakes/digest-issues.js';
 import { actionsOf } from '../helpers/test-adapter.js';
 import { harness, slackChannel } from './helpers.js';
@@ -8,7 +8,7 @@ import { harness, slackChannel } from './helpers.js';
 const env = { DIGEST_TIMEZONE: 'Europe/Paris' };
 const at = (iso: string) => new Date(iso);
 const listed = (h: Awaited<ReturnType<typeof harness>>, n: number) =>
-  actionsOf([h.rec.posts[n]!.reply]).filter(([id]) => id === CLAIM_ACTION).map(([, v]) => Number(v.split('#')[1]));
+  actionsOf([h.rec.posts[n]!.reply]).filter(([id]) => id === CLAIM_BUTTON).map(([, v]) => Number(v.split('#')[1]));
 
 describe('weekly digest across daylight-saving changes (DIGEST_TIMEZONE=Europe/Paris)', () => {
   it('sends once per local week around spring-forward, and every issue exactly once', async () => {

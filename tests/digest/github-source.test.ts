@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLAIM_ACTION } from '../../src/digest/compose.js';
+import { CLAIM_BUTTON } from '../../src/views/issue-ref.js';
 import { createIndexIssueSource } from '../../src/digest/index-source.js';
 import { weeklyDigest } from '../../src/jobs/weekly-digest.js';
 import type { FakeGithub } from '../github/fake-github.js';
@@ -36,7 +36,7 @@ describe('weekly digest over the real issue index and GitHub layer (fake GitHub 
     expect(report.status).toBe('done');
 
     const network = rec.posts.find((p) => p.key === slackChannel('sig-network'))!;
-    expect(actionsOf([network.reply]).filter(([id]) => id === CLAIM_ACTION)).toEqual([[CLAIM_ACTION, `kubernetes/kubernetes#${free.number}`]]);
+    expect(actionsOf([network.reply]).filter(([id]) => id === CLAIM_BUTTON)).toEqual([[CLAIM_BUTTON, `kubernetes/kubernetes#${free.number}`]]);
     expect(network.text).toMatch(/Go/);
     // Taken issues also leave the index at once, so /issues stops offering them.
     expect((await s.deps.issues.list()).map((i) => i.number)).toEqual([1]);

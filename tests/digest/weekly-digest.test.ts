@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { capabilities } from '../../src/capabilities/index.js';
+import { createTranslator } from '../../src/core/i18n.js';
 import { markupToPlain, parseMarkup } from '../../src/core/markup.js';
+import { replyToPlain } from '../../src/core/plain.js';
 import type { Reply } from '../../src/core/types.js';
-import { CLAIM_ACTION, DIGEST_TOGGLE_ACTION } from '../../src/digest/compose.js';
+import { createComposer, DIGEST_TOGGLE_ACTION } from '../../src/digest/compose.js';
+import { CLAIM_BUTTON } from '../../src/views/issue-ref.js';
 import { MAX_ATTEMPTS } from '../../src/jobs/weekly-digest.js';
 import { issue } from '../fakes/digest-issues.js';
+import { realContent } from '../helpers/deps.js';
 import { actionsOf } from '../helpers/test-adapter.js';
+import { startTestBot } from '../helpers/test-bot.js';
 import { harness, person, slackChannel, slackUser } from './helpers.js';
 
 const monday = new Date('2026-11-30T09:00:00Z'); // 2026-W49
 const week = 7 * 86_400_000;
 const hoursBefore = (at: Date, h: number) => new Date(at.getTime() - h * 3_600_000);
-const claimButtons = (reply: Reply) => actionsOf([reply]).filter(([id]) => id === CLAIM_ACTION).map(([, v]) => v);
+const claimButtons = (reply: Reply) => actionsOf([reply]).filter(([id]) => id === CLAIM_BUTTON).map(([, v]) => v);
 
 describe('weekly digest', () => {
   it('posts each SIG channel its new issues in the default language, with a claim button each', async () => {
@@ -27,8 +31,21 @@ describe('weekly digest', () => {
     expect(network.text).toMatch(/Just say you want to work on it/);
     expect(claimButtons(network.reply)).toEqual(['kubernetes/kubernetes#1']);
     expect(actionsOf([network.reply]).some(([id]) => id === DIGEST_TOGGLE_ACTION)).toBe(false);
-    // The button is the claim capability's own: pressing it starts a claim on that issue.
-    expect(capabilities.find((c) => c.actions?.includes(CLAIM_ACTION))?.id).toBe('claim');
+    // Pressing it in chat starts a claim on that issue.
+    const { adapter } = await startTestBot();
+    expect((await adapter.click(CLAIM_BUTTON, claimButtons(network.reply)[0]!)).text).toMatch(/\(kubernetes\/kubernetes#1\) is yours to try/);
+  });
+
+  it("words each platform's digest with that platform's command names, in one run", async () => {
+    const content = await realContent();
+    const translator = createTranslator(content.locales, { commandNames: { slack: { sig: '/k8s-sig' } } });
+    const compose = createComposer(content);
+    const message = { kind: 'user' as const, first: false, groups: [{ sigId: 'sig-network', issues: [issue(1, ['sig-network'], monday)] }], more: 0 };
+    const slack = replyToPlain(compose(message, translator.bind('en', { platform: 'slack' })));
+    const discord = replyToPlain(compose(message, translator.bind('en', { platform: 'discord' })));
+    expect(slack).toContain('/k8s-sig digest off');
+    expect(discord).toContain('/sig digest off');
+    expect(discord).not.toContain('k8s-sig');
   });
 
   it('leaves out issues someone here has already claimed, as /issues does', async () => {
