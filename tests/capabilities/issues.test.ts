@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { capabilities } from '../../src/capabilities/index.js';
-import { createBot } from '../../src/core/bot.js';
 import { createGithub } from '../../src/github/create.js';
 import type { FakeGithub } from '../github/fake-github.js';
 import { botSetup } from '../github/setup.js';
 import { testDeps } from '../helpers/deps.js';
-import { actionsOf, createTestAdapter } from '../helpers/test-adapter.js';
+import { actionsOf } from '../helpers/test-adapter.js';
+import { startTestBot } from '../helpers/test-bot.js';
 
 let fake: FakeGithub | undefined;
 afterEach(async () => fake?.close());
@@ -130,8 +129,7 @@ describe('/issues', () => {
   it('says it is fetching for the first time when the index was never filled', async () => {
     const deps = await testDeps({ env: { GITHUB_API_URL: 'http://127.0.0.1:9', ISSUES_SOURCE: 'github' } });
     const side = await createGithub({ config: deps.config, content: deps.content, store: deps.store, log: deps.log, now: deps.now, http: { retryAfterBaseMs: 1, timeoutMs: 200, searchesPerMinute: 600_000 } });
-    const adapter = createTestAdapter();
-    await adapter.start(createBot({ ...deps, issues: side.issues, github: side.github }, capabilities).dispatch);
+    const { adapter } = await startTestBot({ deps: { ...deps, issues: side.issues, github: side.github } });
     expect((await adapter.command('issues')).text).toMatch(/fetching the free issues from GitHub for the first time/);
   });
 
@@ -152,8 +150,7 @@ describe('/issues with the bundled sample (console without GitHub)', () => {
   it('marks the reply as a sample and lists the sample issues', async () => {
     const deps = await testDeps({ env: { ISSUES_SOURCE: 'sample' } });
     const side = await createGithub({ config: deps.config, content: deps.content, store: deps.store, log: deps.log, now: deps.now });
-    const adapter = createTestAdapter();
-    await adapter.start(createBot({ ...deps, issues: side.issues, github: side.github }, capabilities).dispatch);
+    const { adapter } = await startTestBot({ deps: { ...deps, issues: side.issues, github: side.github } });
     const said = await adapter.command('issues');
     expect(said.text).toMatch(/^Sample issues \(offline demo\)/);
     expect(actionsOf(said.replies).filter(([id]) => id === 'claim')).toHaveLength(5);

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { capabilities } from '../../src/capabilities/index.js';
-import { createBot } from '../../src/core/bot.js';
-import { testDeps } from '../helpers/deps.js';
-import { actionsOf, createTestAdapter } from '../helpers/test-adapter.js';
+import { actionsOf } from '../helpers/test-adapter.js';
+import { startTestBot } from '../helpers/test-bot.js';
 
-async function setup() {
-  const deps = await testDeps();
-  const adapter = createTestAdapter();
-  await adapter.start(createBot(deps, capabilities).dispatch);
-  return { deps, adapter, me: { platform: 'test', workspaceId: 'W1', userId: 'U1' } };
-}
+const setup = () => startTestBot();
 
 describe('sig capability', () => {
   it('lists every group privately with a picker of all of them', async () => {

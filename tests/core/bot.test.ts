@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createBot } from '../../src/core/bot.js';
 import { text } from '../../src/core/blocks.js';
 import type { Capability } from '../../src/core/capability.js';
 import { UserError } from '../../src/core/errors.js';
-import { testDeps } from '../helpers/deps.js';
-import { createTestAdapter } from '../helpers/test-adapter.js';
+import { startTestBot } from '../helpers/test-bot.js';
 
 const echo: Capability = {
   id: 'echo',
@@ -20,12 +18,7 @@ const echo: Capability = {
 };
 const fallback: Capability = { id: 'fb', usage: '', command: false, intents: ['other'], run: async () => ({ blocks: [text('fallback')] }) };
 
-async function setup(env: Record<string, string> = {}) {
-  const deps = await testDeps({ env });
-  const adapter = createTestAdapter();
-  await adapter.start(createBot(deps, [echo, fallback]).dispatch);
-  return { deps, adapter };
-}
+const setup = (env: Record<string, string> = {}) => startTestBot({ env, capabilities: [echo, fallback] });
 
 describe('bot routing', () => {
   it('routes a command to the capability with that id', async () => {

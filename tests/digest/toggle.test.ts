@@ -7,16 +7,12 @@ import { weeklyDigest } from '../../src/jobs/weekly-digest.js';
 import { createFakeIssues, issue } from '../fakes/digest-issues.js';
 import { createVirtualClock } from '../fakes/virtual-clock.js';
 import { testDeps } from '../helpers/deps.js';
-import { actionsOf, createTestAdapter } from '../helpers/test-adapter.js';
+import { actionsOf } from '../helpers/test-adapter.js';
+import { startTestBot } from '../helpers/test-bot.js';
 
 const me = { platform: 'test', workspaceId: 'W1', userId: 'U1' };
 
-async function setup(origin = {}) {
-  const deps = await testDeps();
-  const adapter = createTestAdapter(origin);
-  await adapter.start(createBot(deps, capabilities).dispatch);
-  return { deps, adapter };
-}
+const setup = (origin = {}) => startTestBot({ origin });
 
 const toggles = (said: { replies: Parameters<typeof actionsOf>[0] }) => actionsOf(said.replies).filter(([id]) => id === DIGEST_TOGGLE_ACTION);
 

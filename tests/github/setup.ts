@@ -1,12 +1,10 @@
 // Wires the real GitHub side (real Octokit) to a fake GitHub on 127.0.0.1, with a clock the test moves.
-import { capabilities } from '../../src/capabilities/index.js';
-import { createBot } from '../../src/core/bot.js';
 import { createGithub } from '../../src/github/create.js';
 import type { Content } from '../../src/content/types.js';
 import type { Store } from '../../src/store/store.js';
 import { testDeps } from '../helpers/deps.js';
-import { createTestAdapter } from '../helpers/test-adapter.js';
 import { startFakeGithub } from './fake-github.js';
+import { startTestBot } from '../helpers/test-bot.js';
 
 export interface Clock {
   now: () => Date;
@@ -43,7 +41,6 @@ export async function githubSetup(options: { env?: Record<string, string>; store
 /** The whole bot over that GitHub side, driven through the in-memory test adapter. */
 export async function botSetup(options: Parameters<typeof githubSetup>[0] = {}) {
   const s = await githubSetup(options);
-  const adapter = createTestAdapter();
-  await adapter.start(createBot(s.deps, capabilities).dispatch);
+  const { adapter } = await startTestBot({ deps: s.deps });
   return { ...s, adapter };
 }

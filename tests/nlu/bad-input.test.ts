@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { capabilities } from '../../src/capabilities/index.js';
-import { createBot } from '../../src/core/bot.js';
 import { createNlu } from '../../src/nlu/index.js';
 import type { Nlu } from '../../src/nlu/types.js';
-import { realContent, testDeps } from '../helpers/deps.js';
-import { createTestAdapter } from '../helpers/test-adapter.js';
+import { realContent } from '../helpers/deps.js';
+import { startTestBot } from '../helpers/test-bot.js';
 
 let nlu: Nlu;
 beforeAll(async () => {
@@ -59,9 +57,7 @@ describe('bad input', () => {
   });
 
   it('through the whole bot: hostile messages get an answer or silence, never an error', async () => {
-    const deps = await testDeps();
-    const adapter = createTestAdapter();
-    await adapter.start(createBot(deps, capabilities).dispatch);
+    const { deps, adapter } = await startTestBot();
     const hostile = ['', 'a'.repeat(100_000), binary(20_000), '<!channel> '.repeat(2_000), '**[x](javascript:alert(1))**', '\u202e/sig\u202c'];
     for (const line of hostile) {
       const said = await adapter.say(line);

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { capabilities } from '../../src/capabilities/index.js';
-import { createBot } from '../../src/core/bot.js';
 import { courtesyOf } from '../../src/nlu/courtesy.js';
 import { cleanForUnderstanding } from '../../src/nlu/clean.js';
 import { spellOut } from '../../src/nlu/phrasing.js';
-import { testDeps } from '../helpers/deps.js';
-import { createTestAdapter } from '../helpers/test-adapter.js';
+import { startTestBot } from '../helpers/test-bot.js';
 
 const of = (text: string) => courtesyOf(spellOut(cleanForUnderstanding(text)));
 
@@ -22,8 +19,7 @@ describe('courtesy', () => {
   });
 
   it('gets a human answer in the person language instead of "not sure"', async () => {
-    const adapter = createTestAdapter();
-    await adapter.start(createBot(await testDeps(), capabilities).dispatch);
+    const { adapter } = await startTestBot();
     expect((await adapter.say('thanks!')).text).toMatch(/You're welcome/);
     expect((await adapter.say('merci beaucoup !')).text).toMatch(/Avec plaisir/);
     // Another person: the first one's last message was French, which a bare "hello" does not outweigh.

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { capabilities } from '../../src/capabilities/index.js';
 import { FAQ_CONFIDENT } from '../../src/capabilities/faq.js';
-import { createBot } from '../../src/core/bot.js';
 import { createNlu } from '../../src/nlu/index.js';
-import { realContent, testDeps } from '../helpers/deps.js';
-import { createTestAdapter } from '../helpers/test-adapter.js';
+import { realContent } from '../helpers/deps.js';
+import { startTestBot } from '../helpers/test-bot.js';
 
-async function bot() {
-  const deps = await testDeps();
-  const adapter = createTestAdapter();
-  await adapter.start(createBot(deps, capabilities).dispatch);
-  return adapter;
-}
+const bot = async () => (await startTestBot()).adapter;
 
 // Asked in words that are not the FAQ's own questions.
 const ANSWERED: [string, 'en' | 'fr', string][] = [

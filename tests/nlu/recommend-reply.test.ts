@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { capabilities } from '../../src/capabilities/index.js';
-import { createBot } from '../../src/core/bot.js';
-import { testDeps } from '../helpers/deps.js';
-import { createTestAdapter } from '../helpers/test-adapter.js';
+import { startTestBot } from '../helpers/test-bot.js';
 
-async function setup() {
-  const deps = await testDeps();
-  const adapter = createTestAdapter();
-  await adapter.start(createBot(deps, capabilities).dispatch);
-  return adapter;
-}
+const setup = async () => (await startTestBot()).adapter;
 
 describe('the recommendation reply', () => {
   it('offers the best groups with the reason and how to join each', async () => {
