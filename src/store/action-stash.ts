@@ -1,4 +1,5 @@
 // Values that Discord custom_ids point to by key, kept in the database so any replica (or a restart) can read them.
+import { createPruner } from './pruner.js';
 import type { Kysely } from 'kysely';
 import type { Tables } from './tables.js';
 
@@ -27,19 +28,16 @@ export const ACTION_STASH_KEEP_MS = 30 * 86_400_000;
 export function createActionStash(db: Kysely<Tables>, options: ActionStashOptions = {}): ActionStash {
   const keepMs = options.keepMs ?? ACTION_STASH_KEEP_MS;
   const pruneEveryMs = options.pruneEveryMs ?? 60 * 60_000;
-  let lastPrune = 0;
   const prune = async (before: Date) => {
     const result = await db.deleteFrom('action_stash').where('stored_at', '<', before.toISOString()).executeTakeFirst();
     return Number(result.numDeletedRows);
   };
+  const pruner = createPruner(prune, keepMs, pruneEveryMs);
   return {
     prune,
     async put(entries, now) {
       if (entries.length === 0) return;
-      if (now.getTime() - lastPrune >= pruneEveryMs) {
-        lastPrune = now.getTime();
-        await prune(new Date(now.getTime() - keepMs));
-      }
+      await pruner.due(now);
       const stored_at = now.toISOString();
       await db
         .insertInto('action_stash')

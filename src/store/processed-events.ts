@@ -1,4 +1,5 @@
 // Remembers which platform events were handled, so a redelivery is recognised on any replica.
+import { createPruner } from './pruner.js';
 import type { Kysely } from 'kysely';
 import type { Tables } from './tables.js';
 
@@ -19,20 +20,15 @@ export interface ProcessedEventsOptions {
 export function createProcessedEvents(db: Kysely<Tables>, options: ProcessedEventsOptions = {}): ProcessedEvents {
   const keepMs = options.keepMs ?? 60 * 60_000;
   const pruneEveryMs = options.pruneEveryMs ?? 10 * 60_000;
-  let lastPrune = 0;
   const prune = async (before: Date) => {
     const result = await db.deleteFrom('processed_events').where('seen_at', '<', before.toISOString()).executeTakeFirst();
     return Number(result.numDeletedRows);
   };
+  const pruner = createPruner(prune, keepMs, pruneEveryMs);
   return {
     prune,
     async seen(platform, eventId, now) {
-      if (now.getTime() - lastPrune >= pruneEveryMs) {
-        lastPrune = now.getTime();
-        // Not awaited: this call may be on the way to an acknowledgement Slack or Discord wants within 3 s,
-        // and a failed prune only means the next one deletes more.
-        void prune(new Date(now.getTime() - keepMs)).catch(() => undefined);
-      }
+      await pruner.due(now);
       const result = await db
         .insertInto('processed_events')
         .values({ platform, event_id: eventId, seen_at: now.toISOString() })
