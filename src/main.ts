@@ -8,15 +8,13 @@ import { capabilities } from './capabilities/index.js';
 import { sigSuggestions } from './content/suggestions.js';
 import { createBot } from './core/bot.js';
 import { commandSpecs, createLookup } from './core/commands.js';
-import type { ChatAdapter, Destination, PostResult, Reply } from './core/types.js';
+import type { ChatAdapter } from './core/types.js';
+import type { Post } from './digest/deliver.js';
 import { digestSchedule } from './jobs/digest-schedule.js';
 import { issueJobs } from './jobs/issue-schedule.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
 import { createActionStash } from './store/action-stash.js';
 import { createProcessedEvents } from './store/processed-events.js';
-
-/** Push work (digests, reminders) reaches a person or channel through the adapter of its platform. */
-export type Post = (to: Destination, reply: Reply) => Promise<PostResult>;
 
 function createPost(adapters: ChatAdapter[]): Post {
   return async (to, reply) => {

@@ -24,7 +24,7 @@ export interface Sender {
   alive: () => Promise<void>;
 }
 
-async function safePost(post: Post, to: Destination, reply: Reply): Promise<PostResult> {
+export async function safePost(post: Post, to: Destination, reply: Reply): Promise<PostResult> {
   try {
     return await post(to, reply);
   } catch (err) {

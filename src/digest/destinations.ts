@@ -59,12 +59,20 @@ export function channelTargets(content: Content, platforms: readonly Platform[],
   return [...byKey.values()];
 }
 
+/** A person's direct messages, as a destination. */
+export const userDestination = (user: { platform: string; workspaceId: string; userId: string }): Destination => ({
+  platform: user.platform as Platform,
+  workspaceId: user.workspaceId,
+  kind: 'user',
+  userId: user.userId,
+});
+
 /** People on a platform that can post, in their stored language; SIGs no longer in the catalogue are dropped. */
 export function dmTargets(recipients: readonly DmRecipient[], content: Content, platforms: readonly Platform[], fallback: Locale): DigestTarget[] {
   const out: DigestTarget[] = [];
   for (const r of recipients) {
     if (!(platforms as readonly string[]).includes(r.platform)) continue;
-    const destination: Destination = { platform: r.platform as Platform, workspaceId: r.workspaceId, kind: 'user', userId: r.userId };
+    const destination = userDestination(r);
     out.push({ key: destinationKey(destination), destination, sigIds: r.sigIds.filter((id) => content.sigById.has(id)), locale: r.locale ?? fallback });
   }
   return out;

@@ -2,12 +2,14 @@
 import { systemClock } from '../digest/pacing.js';
 import { buttons, text } from '../core/blocks.js';
 import type { Translate, Translator } from '../core/i18n.js';
-import type { Destination, Platform, PostResult, Reply } from '../core/types.js';
+import type { Reply } from '../core/types.js';
+import { safePost, type Post } from '../digest/deliver.js';
+import { userDestination } from '../digest/destinations.js';
 import type { Config } from '../config/schema.js';
 import type { Content } from '../content/types.js';
 import type { GithubPort } from '../github/ports.js';
 import type { Logger } from '../log.js';
-import type { Claim } from '../store/claims.js';
+import { quietSince, type Claim } from '../store/claims.js';
 import { throttled } from '../store/job-locks.js';
 import { checkClaim } from './refresh-issues.js';
 import type { Store } from '../store/store.js';
@@ -27,7 +29,7 @@ export interface FollowUpDeps {
   content: Content;
   translator: Translator;
   config: Pick<Config, 'CLAIM_REMIND_DAYS' | 'CLAIM_RELEASE_DAYS' | 'DEFAULT_LOCALE'>;
-  post: (to: Destination, reply: Reply) => Promise<PostResult>;
+  post: Post;
   log: Logger;
   now: () => Date;
   /** How a platform's short wait (a 429's Retry-After) is waited; real time unless a test says otherwise. */
@@ -49,7 +51,6 @@ export interface FollowUpReport {
 /** The job lock of the daily follow-ups: one replica decides and sends them. */
 export const FOLLOW_UP_LOCK = 'claim-follow-ups';
 
-const dm = (user: UserKey): Destination => ({ platform: user.platform as Platform, workspaceId: user.workspaceId, kind: 'user', userId: user.userId });
 
 async function speakTo(deps: FollowUpDeps, user: UserKey): Promise<Translate> {
   const locale = preferredLocale(await deps.store.users.get(user)) ?? deps.config.DEFAULT_LOCALE;
@@ -70,7 +71,7 @@ function reminder(deps: FollowUpDeps, t: Translate, claim: Claim): Reply {
 }
 
 async function send(deps: FollowUpDeps, user: UserKey, reply: Reply, what: string): Promise<boolean> {
-  const post = () => deps.post(dm(user), reply).catch((err: unknown): PostResult => ({ ok: false, error: String(err) }));
+  const post = () => safePost(deps.post, userDestination(user), reply);
   let result = await post();
   // A rate limit says when to come back: a short wait is worth it (one more try), a long one waits for tomorrow.
   if (!result.ok && result.retryAfterMs !== undefined && result.retryAfterMs <= MAX_WAIT_MS) {
@@ -138,8 +139,7 @@ async function followUps(deps: FollowUpDeps, alive: () => Promise<void>): Promis
   const now = deps.now();
   for (const claim of await deps.store.claims.allOpen()) {
     await alive();
-    const quietSince = Math.max(claim.createdAt.getTime(), claim.progressAt?.getTime() ?? 0);
-    const remind = !claim.remindedAt && now.getTime() - quietSince >= deps.config.CLAIM_REMIND_DAYS * DAY;
+    const remind = !claim.remindedAt && now.getTime() - quietSince(claim) >= deps.config.CLAIM_REMIND_DAYS * DAY;
     const release = claim.remindedAt && now.getTime() - claim.remindedAt.getTime() >= deps.config.CLAIM_RELEASE_DAYS * DAY;
     if (!remind && !release) continue;
     // A refresh checks only some claims: before speaking, GitHub is asked once more (unreachable: the stored word stands).

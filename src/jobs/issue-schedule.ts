@@ -1,6 +1,6 @@
 // Wires the issue jobs to a booted bot: the index refresh (with claim progress and waitlists) and the daily follow-ups.
 import type { Booted } from '../boot.js';
-import type { Destination, PostResult, Reply } from '../core/types.js';
+import type { Post } from '../digest/deliver.js';
 import type { Claim } from '../store/claims.js';
 import { claimFollowUps, notifyWaitlists, tellTaken, type FollowUpDeps } from './claim-follow-ups.js';
 import { claimChecksPerRefresh, refreshIssues } from './refresh-issues.js';
@@ -15,7 +15,7 @@ const REFRESH_TICK = '*/5 * * * *';
 /** Daily, mid-morning in Europe and early in the Americas: a nudge is a message people read in the day. */
 const FOLLOW_UP_CRON = '0 10 * * *';
 
-export function issueJobs(booted: Booted, post: (to: Destination, reply: Reply) => Promise<PostResult>): ScheduledJob[] {
+export function issueJobs(booted: Booted, post: Post): ScheduledJob[] {
   const { deps, githubSide } = booted;
   const followUps: FollowUpDeps = { ...deps, post };
   const refresh = { refresh: githubSide.refresh, issues: deps.issues, github: deps.github, store: deps.store, log: deps.log, now: deps.now, claimChecks: claimChecksPerRefresh(Boolean(deps.config.GITHUB_TOKEN)), tellTaken: (claim: Claim) => tellTaken(followUps, claim) };

@@ -4,7 +4,7 @@ import { holderOf } from '../github/issue-holder.js';
 import type { GithubPort, IssueIndex, ProgressSignal } from '../github/ports.js';
 import type { RefreshReport } from '../github/refresh-index.js';
 import type { Logger } from '../log.js';
-import type { Claim } from '../store/claims.js';
+import { quietSince, type Claim } from '../store/claims.js';
 import type { Store } from '../store/store.js';
 
 export interface RefreshIssuesDeps {
@@ -79,7 +79,6 @@ export async function checkClaim(deps: CheckDeps, claim: Claim): Promise<ClaimCh
 
 export async function checkClaims(deps: CheckDeps, limit = claimChecksPerRefresh(true)): Promise<ClaimsChecked> {
   const out: ClaimsChecked = { checked: 0, progressed: 0, ended: 0, unreachable: 0 };
-  const quietSince = (c: Claim) => Math.max(c.createdAt.getTime(), c.progressAt?.getTime() ?? 0);
   const quietest = (await deps.store.claims.allOpen()).sort((a, b) => quietSince(a) - quietSince(b)).slice(0, limit);
   for (const claim of quietest) {
     const outcome = await checkClaim(deps, claim);

@@ -8,13 +8,12 @@ import { createFreshness, trustIndex, type FreshnessCheck } from '../digest/fres
 import type { DigestIssueSource } from '../digest/issue-source.js';
 import { createPacer, paceFor, type Clock, type Pace } from '../digest/pacing.js';
 import { periodKey } from '../digest/period.js';
+import { throttled } from '../store/job-locks.js';
 import { rankBySig } from '../digest/select.js';
 import type { DeliveryRow, DeliveryStatus } from '../store/digests.js';
 
 /** Failed sends are retried by later runs of the same period until this many attempts. */
 export const MAX_ATTEMPTS = 5;
-/** The lease on SQLite is renewed at most this often while a run sends. */
-const HEARTBEAT_MS = 30_000;
 /** The job lock of the digest (a lease name on SQLite, part of the advisory lock's key on PostgreSQL). */
 export const DIGEST_LOCK = 'weekly-digest';
 
@@ -96,13 +95,8 @@ async function runPeriod(deps: Deps, job: DigestJob, period: string, heartbeat: 
 
   if (todo.length > 0) {
     const build = await builderFor(deps, job, createFreshness(job.issues, job.clock, deps.log));
-    let beat = now().getTime();
     // Throttled, and called before every attempt too: a long Retry-After must not let the SQLite lease lapse.
-    const alive = async () => {
-      if (now().getTime() - beat < HEARTBEAT_MS) return;
-      beat = now().getTime();
-      await heartbeat();
-    };
+    const alive = throttled(heartbeat, now);
     const platforms = [...new Set(todo.map((t) => t.destination.platform))];
     const results = await Promise.allSettled(
       platforms.map((platform) => {

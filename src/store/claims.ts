@@ -29,6 +29,9 @@ export interface Claim extends ClaimIssue {
   endedAt: Date | null;
 }
 
+/** Since when a claim has shown no sign of progress: its start, or the last progress seen on GitHub. */
+export const quietSince = (claim: Pick<Claim, 'createdAt' | 'progressAt'>): number => Math.max(claim.createdAt.getTime(), claim.progressAt?.getTime() ?? 0);
+
 /**
  * `created`: the issue is theirs now; `held`: an open claim on it exists (whose holder may be this very
  * person, clicking twice); `full`: they already hold `maxOpen` claims, listed in `mine`.

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Locale } from '../core/types.js';
 import type { DigestDeliveriesTable, Tables } from './tables.js';
-import { whereUser, type UserKey } from './users.js';
+import { preferredLocale, whereUser, type UserKey } from './users.js';
 
 /**
  * pending → sending → sent | failed | pending (rate limited, tried again in the same run);
@@ -145,7 +145,7 @@ export function createDigestRepo(db: Kysely<Tables>): DigestRepo {
       for (const r of rows) {
         let last = out[out.length - 1];
         if (!last || last.platform !== r.platform || last.workspaceId !== r.workspace_id || last.userId !== r.user_id) {
-          last = { platform: r.platform, workspaceId: r.workspace_id, userId: r.user_id, locale: ((r.locale ?? r.seen_locale) as Locale | null) ?? null, sigIds: [] };
+          last = { platform: r.platform, workspaceId: r.workspace_id, userId: r.user_id, locale: preferredLocale({ locale: r.locale as Locale | null, seenLocale: r.seen_locale as Locale | null }), sigIds: [] };
           out.push(last);
         }
         if (r.sig_id) last.sigIds.push(r.sig_id);

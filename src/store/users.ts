@@ -17,7 +17,7 @@ export interface UserRecord extends UserKey {
 }
 
 /** The language to write to someone in, when nothing in the moment says otherwise. */
-export function preferredLocale(record: UserRecord | null): Locale | null {
+export function preferredLocale(record: Pick<UserRecord, 'locale' | 'seenLocale'> | null): Locale | null {
   return record?.locale ?? record?.seenLocale ?? null;
 }
 
