@@ -40,7 +40,8 @@ export function buildWorld(content: Content, options: { issues: number; subscrib
     const sigs = rnd() < 0.2 ? [pick(), pick()] : [pick()];
     return {
       key: `kubernetes/repo-${i % 40}#${n}`,
-      repo: `kubernetes/repo-${i % 40}`,
+      owner: 'kubernetes',
+      repo: `repo-${i % 40}`,
       number: n,
       title: `Improve the ${['docs', 'tests', 'logging', 'errors', 'flags'][i % 5]} of component ${i} so newcomers can follow it`,
       url: `https://github.com/kubernetes/repo-${i % 40}/issues/${n}`,

@@ -1,4 +1,5 @@
 // Digests over the issue index (what became claimable, and when) and the GitHub port (the live re-check).
+import { refOf } from '../views/issue-ref.js';
 import type { GithubPort, IssueIndex } from '../github/ports.js';
 import type { Logger } from '../log.js';
 import { runPool } from './deliver.js';
@@ -27,9 +28,10 @@ export function createIndexIssueSource(index: IssueIndex, github: GithubPort, op
       // meanwhile would otherwise be left out of this digest yet fall before its cutoff, and never be sent.
       index.invalidate();
       return (await index.list()).map((i) => ({
-        key: `${i.owner}/${i.repo}#${i.number}`,
-        repo: `${i.owner}/${i.repo}`,
+        owner: i.owner,
+        repo: i.repo,
         number: i.number,
+        key: refOf(i),
         title: i.title,
         url: i.url,
         sigIds: i.sigIds,
@@ -41,8 +43,7 @@ export function createIndexIssueSource(index: IssueIndex, github: GithubPort, op
     async recheck(issues) {
       const out = new Map<string, Freshness>();
       await runPool(issues, CHECKS_AT_ONCE, async (issue) => {
-        const [owner = '', repo = ''] = issue.repo.split('/');
-        const id = { owner, repo, number: issue.number };
+        const id = { owner: issue.owner, repo: issue.repo, number: issue.number };
         // Conditional requests through the GitHub layer's ETag cache: an unchanged issue costs a 304.
         const check = await github.checkIssue(id, { interactive: false });
         const state: Freshness = check.state === 'free' ? 'claimable' : check.state === 'unreachable' ? 'unknown' : 'taken';

@@ -1,10 +1,9 @@
 // What digests need from the issue index: claimable issues per SIG, and a cheap re-check before sending.
+import type { IssueId } from '../store/issues.js';
 
-export interface DigestIssue {
-  /** `owner/repo#123`: unique, and what the claim button carries. */
+export interface DigestIssue extends IssueId {
+  /** `owner/repo#123` (refOf): unique, and what the claim button carries. */
   key: string;
-  repo: string;
-  number: number;
   title: string;
   url: string;
   /** The SIGs the issue belongs to (by label or repository), in the catalogue's ids. */

@@ -1,4 +1,5 @@
 // Reads every page of an issue search, conditionally; past GitHub's 1,000-result cap it continues from the last creation time seen.
+import { issueKey } from '../store/issues.js';
 import type { HttpCacheRepo } from '../store/http-cache.js';
 import { cachedGet } from './cached-get.js';
 import type { GithubHttp } from './client.js';
@@ -35,7 +36,7 @@ export async function searchAll(deps: SearchDeps, q: string): Promise<SearchOutc
   const seen = new Set<string>();
   const add = (items: SearchItem[]) => {
     for (const i of items) {
-      const key = `${i.owner}/${i.repo}#${i.number}`.toLowerCase();
+      const key = issueKey(i);
       if (!seen.has(key)) (seen.add(key), outcome.items.push(i));
     }
   };

@@ -1,4 +1,5 @@
 // The weekly digest job: once per period, every SIG channel and opted-in person gets what became free.
+import { issueKey } from '../store/issues.js';
 import type { Deps } from '../core/capability.js';
 import type { Platform, Reply } from '../core/types.js';
 import { createDigestBuilder } from '../digest/build.js';
@@ -53,7 +54,7 @@ async function builderFor(deps: Deps, job: DigestJob, freshness: FreshnessCheck)
   const asOf = job.clock.now();
   const claimed = new Set((await deps.store.claims.allOpen()).map((c) => c.key));
   // Someone here already said they would work on these: a digest does not advertise them (as /issues does not).
-  const issues = (await job.issues.claimable()).filter((i) => !claimed.has(i.key.toLowerCase()));
+  const issues = (await job.issues.claimable()).filter((i) => !claimed.has(issueKey(i)));
   const ranked = rankBySig(issues, deps.content.community.github.labels, asOf);
   const cutoffs = await deps.store.digests.lastCutoffs();
   return createDigestBuilder({ content: deps.content, translator: deps.translator, ranked, cutoffs, asOf, freshness });

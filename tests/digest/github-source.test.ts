@@ -43,7 +43,7 @@ describe('weekly digest over the real issue index and GitHub layer (fake GitHub 
 
     // Asking again costs a 304 for the unchanged issue.
     s.fake.reset();
-    const again = await issues.recheck([{ key: 'kubernetes/kubernetes#1', repo: 'kubernetes/kubernetes', number: 1, title: '', url: '', sigIds: [], labels: [], language: null, claimableSince: new Date() }]);
+    const again = await issues.recheck([{ key: 'kubernetes/kubernetes#1', owner: 'kubernetes', repo: 'kubernetes', number: 1, title: '', url: '', sigIds: [], labels: [], language: null, claimableSince: new Date() }]);
     expect(again.get('kubernetes/kubernetes#1')).toBe('claimable');
     const get = s.fake.requests.find((r) => r.path === issuePath(1))!;
     expect(get.ifNoneMatch).not.toBeNull();

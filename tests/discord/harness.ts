@@ -7,7 +7,7 @@ import { createBot } from '../../src/core/bot.js';
 import type { Capability, Deps } from '../../src/core/capability.js';
 import { commandSpecs, createLookup } from '../../src/core/commands.js';
 import type { Dispatch, InboundEvent } from '../../src/core/types.js';
-import { createOfflineGithub } from '../../src/github/offline.js';
+import { createOfflineGithub } from '../fakes/offline-github.js';
 import { createActionStash } from '../../src/store/action-stash.js';
 import { createProcessedEvents } from '../../src/store/processed-events.js';
 import { createStore } from '../../src/store/store.js';

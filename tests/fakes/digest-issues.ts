@@ -13,7 +13,8 @@ export interface FakeIssues extends DigestIssueSource {
 export function issue(n: number, sigIds: string[], claimableSince: Date, extra: Partial<DigestIssue> = {}): DigestIssue {
   return {
     key: `kubernetes/kubernetes#${n}`,
-    repo: 'kubernetes/kubernetes',
+    owner: 'kubernetes',
+    repo: 'kubernetes',
     number: n,
     title: `Issue ${n}`,
     url: `https://github.com/kubernetes/kubernetes/issues/${n}`,

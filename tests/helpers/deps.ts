@@ -6,7 +6,7 @@ import { loadContent } from '../../src/content/load.js';
 import type { Content } from '../../src/content/types.js';
 import type { Deps } from '../../src/core/capability.js';
 import { createTranslator } from '../../src/core/i18n.js';
-import { createOfflineGithub } from '../../src/github/offline.js';
+import { createOfflineGithub } from '../fakes/offline-github.js';
 import type { GithubPort, IssueIndex } from '../../src/github/ports.js';
 import { createNlu } from '../../src/nlu/index.js';
 import { createLogger } from '../../src/log.js';

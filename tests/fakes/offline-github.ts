@@ -1,8 +1,8 @@
-// Ports for when GitHub is not wired (tests, benches, tools): the index reads the store, live checks say they cannot check.
-import type { Logger } from '../log.js';
-import type { Store } from '../store/store.js';
-import { createIssueIndex } from './issue-index.js';
-import type { GithubPort, IssueIndex } from './ports.js';
+// GitHub ports for tests that wire no GitHub: the index reads the store, live checks say they cannot check.
+import type { Logger } from '../../src/log.js';
+import type { Store } from '../../src/store/store.js';
+import { createIssueIndex } from '../../src/github/issue-index.js';
+import type { GithubPort, IssueIndex } from '../../src/github/ports.js';
 
 export function createOfflineGithub(store: Pick<Store, 'issues'>, log: Logger, now: () => Date = () => new Date()): { github: GithubPort; issues: IssueIndex } {
   return {
