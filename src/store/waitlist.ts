@@ -51,8 +51,20 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
       .selectFrom('claim_waitlist')
       .where('issue_key', '=', issueKey(issue))
       .where((eb) => eb.and(whereUser(user)));
-  const pending = (issue: IssueId) =>
-    db.selectFrom('claim_waitlist').where('issue_key', '=', issueKey(issue)).where('notified_at', 'is', null);
+  /** Those still waiting for the issue, in turn order: who came first, then a stable tie-break. */
+  const queue = (issue: IssueId) =>
+    db
+      .selectFrom('claim_waitlist')
+      .where('issue_key', '=', issueKey(issue))
+      .where('notified_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('platform')
+      .orderBy('workspace_id')
+      .orderBy('user_id');
+  const next = async (issue: IssueId) => {
+    const row = await queue(issue).selectAll().executeTakeFirst();
+    return row ? toWaiter(row) : null;
+  };
   return {
     async join(user, issue, now) {
       const existing = await mine(user, issue).select(['created_at', 'notified_at']).executeTakeFirst();
@@ -74,9 +86,8 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
           .execute();
         added = true;
       }
-      // The same order as next(): who came first, then a stable tie-break.
-      const queue = await pending(issue).select(['platform', 'workspace_id', 'user_id']).orderBy('created_at').orderBy('platform').orderBy('workspace_id').orderBy('user_id').execute();
-      const position = queue.findIndex((r) => r.platform === user.platform && r.workspace_id === user.workspaceId && r.user_id === user.userId) + 1;
+      const waiting = await queue(issue).select(['platform', 'workspace_id', 'user_id']).execute();
+      const position = waiting.findIndex((r) => r.platform === user.platform && r.workspace_id === user.workspaceId && r.user_id === user.userId) + 1;
       return { position, added };
     },
     async leave(user, issue) {
@@ -87,12 +98,9 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
-    async next(issue) {
-      const row = await pending(issue).selectAll().orderBy('created_at').orderBy('platform').orderBy('workspace_id').orderBy('user_id').executeTakeFirst();
-      return row ? toWaiter(row) : null;
-    },
+    next,
     async tellNext(issue, now, turnMs) {
-      const first = await pending(issue).selectAll().orderBy('created_at').orderBy('platform').orderBy('workspace_id').orderBy('user_id').executeTakeFirst();
+      const first = await next(issue);
       if (!first) return null;
       const key = issueKey(issue);
       const since = new Date(now.getTime() - turnMs).toISOString();
@@ -102,9 +110,7 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
         .updateTable('claim_waitlist')
         .set({ notified_at: now.toISOString() })
         .where('issue_key', '=', key)
-        .where('platform', '=', first.platform)
-        .where('workspace_id', '=', first.workspace_id)
-        .where('user_id', '=', first.user_id)
+        .where((eb) => eb.and(whereUser(first.user)))
         .where('notified_at', 'is', null)
         .where((eb) =>
           eb.and([
@@ -113,7 +119,7 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
           ]),
         )
         .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0 ? { ...toWaiter(first), notifiedAt: now } : null;
+      return Number(result.numUpdatedRows) > 0 ? { ...first, notifiedAt: now } : null;
     },
     async waitedFor() {
       const rows = await db
