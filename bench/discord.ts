@@ -7,14 +7,12 @@ import { Client, GatewayIntentBits, MessageFlags, Partials } from 'discord.js';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { boot } from '../src/boot.js';
 import { capabilities } from '../src/capabilities/index.js';
-import { sigSuggestions } from '../src/content/suggestions.js';
 import { createBot } from '../src/core/bot.js';
-import { commandSpecs, createLookup } from '../src/core/commands.js';
 import { createSilentLogger } from '../src/log.js';
-import { createProcessedEvents } from '../src/store/processed-events.js';
 import { startFakeDiscord, type FakeDiscord } from '../tests/discord/fake-discord.js';
 import { createPeople } from '../tests/discord/people.js';
 import { comparison, type Bench } from './bench.js';
+import { discordAdapterOptions } from '../src/platforms.js';
 
 const RUNS = Number(process.env.BENCH_DISCORD_RUNS ?? 300);
 const WARMUP = 30;
@@ -43,21 +41,10 @@ async function startBareClient(fake: FakeDiscord) {
 
 /** onramp as `npm start` runs it with Discord configured: SQLite file store, bundled content, the real adapter. */
 async function startOnramp(fake: FakeDiscord, dir: string) {
-  const booted = await boot({ DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}` }, { logLevel: 'silent' });
+  const booted = await boot({ DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`, DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.appId, DISCORD_API_URL: fake.apiUrl }, { logLevel: 'silent' });
   const log = createSilentLogger();
   booted.deps.log = log;
-  const processed = createProcessedEvents(booted.database.db);
-  const adapter = createDiscordAdapter({
-    token: fake.token,
-    applicationId: fake.appId,
-    apiUrl: fake.apiUrl,
-    commands: commandSpecs(capabilities),
-    suggestions: { sigs: sigSuggestions(booted.deps.content) },
-    lookup: createLookup(booted.deps.translator),
-    defaultLocale: booted.deps.config.DEFAULT_LOCALE,
-    log,
-    seen: (id) => processed.seen('discord', id, booted.deps.now()),
-  });
+  const adapter = createDiscordAdapter({ ...discordAdapterOptions({ deps: booted.deps, db: booted.database.db }, fake.token, fake.appId), log });
   await adapter.start(createBot(booted.deps, capabilities).dispatch);
   return {
     async stop() {

@@ -1,71 +1,22 @@
 // The composition root: boots the core, starts the adapters the configuration asks for, and the jobs.
 import { existsSync } from 'node:fs';
 import { createConsoleAdapter } from '../adapters/console/index.js';
-import { createDiscordAdapter } from '../adapters/discord/index.js';
-import { createSlackAdapter } from '../adapters/slack/index.js';
 import { BootError, boot, type Booted } from './boot.js';
 import { capabilities } from './capabilities/index.js';
-import { sigSuggestions } from './content/suggestions.js';
 import { createBot } from './core/bot.js';
-import { commandSpecs, createLookup } from './core/commands.js';
+import { createLookup } from './core/commands.js';
 import type { ChatAdapter } from './core/types.js';
 import type { Post } from './digest/deliver.js';
 import { digestSchedule } from './jobs/digest-schedule.js';
 import { issueJobs } from './jobs/issue-schedule.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
-import { createActionStash } from './store/action-stash.js';
-import { createProcessedEvents } from './store/processed-events.js';
+import { platformAdapters } from './platforms.js';
 
 function createPost(adapters: ChatAdapter[]): Post {
   return async (to, reply) => {
     const adapter = adapters.find((a) => a.platform === to.platform);
     return adapter ? adapter.post(to, reply) : { ok: false, error: `no ${to.platform} adapter is running` };
   };
-}
-
-/** The platform adapters this configuration asks for (Slack and Discord add themselves here). */
-function platformAdapters(booted: Booted): ChatAdapter[] {
-  const adapters: ChatAdapter[] = [];
-  const { config } = booted.deps;
-  if (config.SLACK_BOT_TOKEN) adapters.push(slackAdapter(booted, config.SLACK_BOT_TOKEN));
-  if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) adapters.push(discordAdapter(booted, config.DISCORD_TOKEN, config.DISCORD_APPLICATION_ID));
-  return adapters;
-}
-
-/** Slack: Socket Mode with an app token, otherwise HTTP on PORT; joins are welcomed in the newcomer channels. */
-function slackAdapter({ deps, database }: Booted, botToken: string): ChatAdapter {
-  const { config, content } = deps;
-  const processed = createProcessedEvents(database.db);
-  return createSlackAdapter({
-    botToken,
-    ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : { signingSecret: config.SLACK_SIGNING_SECRET }),
-    apiUrl: config.SLACK_API_URL,
-    port: config.PORT,
-    watchedChannels: content.community.channels.newcomer.slack ?? [],
-    ...(config.SLACK_COMMAND_NAMES ? { commandNames: config.SLACK_COMMAND_NAMES } : {}),
-    seen: (id) => processed.seen('slack', id, deps.now()),
-    log: deps.log.child({ platform: 'slack' }),
-  });
-}
-
-/** Discord: commands from the registry, SIG autocomplete from the catalogue, its own words from the locales. */
-function discordAdapter({ deps, database }: Booted, token: string, applicationId: string): ChatAdapter {
-  const processed = createProcessedEvents(database.db);
-  const stash = createActionStash(database.db);
-  return createDiscordAdapter({
-    token,
-    applicationId,
-    apiUrl: deps.config.DISCORD_API_URL,
-    commands: commandSpecs(capabilities),
-    suggestions: { sigs: sigSuggestions(deps.content) },
-    lookup: createLookup(deps.translator),
-    defaultLocale: deps.config.DEFAULT_LOCALE,
-    log: deps.log.child({ platform: 'discord' }),
-    seen: (id) => processed.seen('discord', id, deps.now()),
-    ...(deps.config.DISCORD_GUILD_IDS ? { guildIds: deps.config.DISCORD_GUILD_IDS } : {}),
-    // Menu pages and long values, shared so a click is understood by whichever replica answers it.
-    stash: { put: (entries) => stash.put(entries, deps.now()), get: (key) => stash.get(key, deps.now()) },
-  });
 }
 
 /** Scheduled jobs (issue refresh, claim follow-ups, weekly digest add themselves here). */

@@ -1,21 +1,18 @@
 // Runs the real bot through the real discord.js client against the fake Discord, as people would use it.
 import { createDiscordAdapter } from '../../adapters/discord/index.js';
 import type { StashPort } from '../../adapters/discord/stash.js';
-import { capabilities as registry } from '../../src/capabilities/index.js';
-import { sigSuggestions } from '../../src/content/suggestions.js';
 import { createBot } from '../../src/core/bot.js';
 import type { Capability, Deps } from '../../src/core/capability.js';
-import { commandSpecs, createLookup } from '../../src/core/commands.js';
 import type { Dispatch, InboundEvent } from '../../src/core/types.js';
+import { capabilities as registry } from '../../src/capabilities/index.js';
 import { createOfflineGithub } from '../fakes/offline-github.js';
-import { createActionStash } from '../../src/store/action-stash.js';
-import { createProcessedEvents } from '../../src/store/processed-events.js';
 import { createStore } from '../../src/store/store.js';
 import { githubSetup } from '../github/setup.js';
 import { openTestDatabase } from '../helpers/database.js';
 import { memoryLogger, testDeps } from '../helpers/deps.js';
 import { startFakeDiscord, type FakeDiscord, type Recorded } from './fake-discord.js';
 import { createPeople } from './people.js';
+import { discordAdapterOptions } from '../../src/platforms.js';
 
 export { ada, grace, otherBot } from './people.js';
 
@@ -57,25 +54,16 @@ export async function startDiscordBot(options: BotOptions = {}) {
     await options.beforeDispatch?.(event);
     return bot.dispatch(event);
   };
-  const processed = createProcessedEvents(db.db);
-  const stash = createActionStash(db.db);
-  const stored: StashPort = { put: (entries) => stash.put(entries, new Date()), get: (key) => stash.get(key, new Date()) };
   // Several processes logged in with one token all receive every event, as replicas would.
-  const adapters = Array.from({ length: options.replicas ?? 1 }, () =>
-    createDiscordAdapter({
-      token: fake.token,
-      applicationId: fake.appId,
-      apiUrl: fake.apiUrl,
-      commands: commandSpecs(caps),
-      suggestions: { sigs: sigSuggestions(deps.content) },
-      lookup: createLookup(deps.translator),
-      defaultLocale: 'en',
+  const adapters = Array.from({ length: options.replicas ?? 1 }, () => {
+    const built = discordAdapterOptions({ deps: { ...deps, config: { ...deps.config, DISCORD_API_URL: fake.apiUrl } }, db: db.db, capabilities: caps }, fake.token, fake.appId);
+    return createDiscordAdapter({
+      ...built,
       log,
-      seen: (id) => processed.seen('discord', id, new Date()),
       ...(options.onlyCommunity ? { guildIds: [fake.guildId] } : {}),
-      stash: options.stash ? options.stash(stored) : stored,
-    }),
-  );
+      stash: options.stash ? options.stash(built.stash!) : built.stash!,
+    });
+  });
   for (const a of adapters) await a.start(dispatch);
   const adapter = adapters[0]!;
 

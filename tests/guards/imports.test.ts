@@ -23,7 +23,7 @@ const OWNERS: [RegExp, (file: string) => boolean][] = [
   [/^@octokit\//, (f) => f.startsWith('src/github/')],
   [/^kysely$|^pg$|^better-sqlite3$/, (f) => f.startsWith('src/store/')],
   [/^node-cron$/, (f) => f === 'src/jobs/schedule.ts'],
-  [/^adapters\//, (f) => f === 'src/main.ts' || f.startsWith('src/cli/') || f.startsWith('adapters/')],
+  [/^adapters\//, (f) => f === 'src/main.ts' || f === 'src/platforms.ts' || f.startsWith('src/cli/') || f.startsWith('adapters/')],
 ];
 
 describe('import boundaries', () => {

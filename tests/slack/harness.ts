@@ -8,10 +8,10 @@ import { boot, type Booted } from '../../src/boot.js';
 import { capabilities } from '../../src/capabilities/index.js';
 import type { Capability } from '../../src/core/capability.js';
 import { createBot } from '../../src/core/bot.js';
-import { createProcessedEvents } from '../../src/store/processed-events.js';
 import { memoryLogger } from '../helpers/deps.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET } from './payloads.js';
+import { slackAdapterOptions } from '../../src/platforms.js';
 
 export interface Harness {
   fake: FakeSlack;
@@ -62,21 +62,14 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   };
 }
 
-/** The adapter as src/main.ts builds it, on the booted bot's database and configuration. */
+/** The adapter as src/main.ts builds it (slackAdapterOptions), on a free local port, logging to the test's log. */
 async function startAdapter(booted: Booted, o: HarnessOptions): Promise<SlackAdapter> {
-  const { config, content, log } = booted.deps;
-  const events = createProcessedEvents(booted.database.db);
+  const { deps } = booted;
   const adapter = createSlackAdapter({
-    botToken: config.SLACK_BOT_TOKEN!,
-    ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
-    ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
-    apiUrl: config.SLACK_API_URL,
+    ...slackAdapterOptions({ deps, db: booted.database.db }, deps.config.SLACK_BOT_TOKEN!),
     port: 0,
     host: '127.0.0.1',
-    watchedChannels: content.community.channels.newcomer.slack ?? [],
-    ...(config.SLACK_COMMAND_NAMES ? { commandNames: config.SLACK_COMMAND_NAMES } : {}),
-    seen: (id) => events.seen('slack', id, booted.deps.now()),
-    log,
+    log: deps.log,
     ...o.adapter,
   });
   await adapter.start(createBot(booted.deps, o.capabilities ?? capabilities).dispatch);
