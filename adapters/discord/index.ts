@@ -76,7 +76,14 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
       suggestions: options.suggestions,
       stashes: createStashes(MEMORY, options.stash, options.log),
       log: options.log,
-      seen: async (id) => (options.seen ? options.seen(id).catch(() => false) : false),
+      // If the store cannot say, answering twice beats silence (as on Slack); said in the log.
+      seen: async (id) =>
+        options.seen
+          ? options.seen(id).catch((err: unknown) => {
+              options.log.warn({ err: describeError(err), eventId: id }, 'discord event not deduplicated');
+              return false;
+            })
+          : false,
       serves: (guildId) => guildId === null || served === null || served.has(guildId),
     },
     options.lookup,

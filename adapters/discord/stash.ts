@@ -1,5 +1,6 @@
 // Keeps what custom_ids point to where every replica can read it: the shared store when given, this process always.
 import type { Stash, Stashed } from './custom-id.js';
+import { describeError } from './context.js';
 import { createMemory } from './memory.js';
 
 /**
@@ -46,20 +47,20 @@ export function createStashes(max: number, port: StashPort | undefined, log: War
       try {
         await port.put([...stash].map(([key, item]) => [key, JSON.stringify(item)]));
       } catch (err) {
-        log.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'discord: could not store button values; other replicas will call them expired');
+        log.warn({ err: describeError(err) }, 'discord: could not store button values; other replicas will call them expired');
       }
     },
     async recall(key) {
-      if (port) {
-        try {
-          const raw = await port.get(key);
-          const item = raw === null ? undefined : parse(raw);
-          if (item) return item;
-        } catch (err) {
-          log.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'discord: could not read a stored button value');
-        }
+      // A key is a hash of what it stands for, so this process's copy is as good as the store's: no read needed.
+      const known = memory.get(key);
+      if (known || !port) return known;
+      try {
+        const raw = await port.get(key);
+        return raw === null ? undefined : parse(raw);
+      } catch (err) {
+        log.warn({ err: describeError(err) }, 'discord: could not read a stored button value');
+        return undefined;
       }
-      return memory.get(key);
     },
   };
 }

@@ -276,9 +276,11 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     // The store's reads wait while `gate` is set, as during a failover or with a busy pool.
     let gate: Promise<void> | null = null;
     let reading = 0;
+    let reads = 0;
     const slow = (port: StashPort): StashPort => ({
       put: (entries) => port.put(entries),
       async get(key) {
+        reads += 1;
         reading += 1;
         await gate;
         reading -= 1;
@@ -294,8 +296,10 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
       };
     };
     const echo: Capability = { id: 'echo', usage: '', command: false, actions: ['echo'], run: async (input) => privateReply(text(`Chose ${escapeMarkup(input.action!.value)}`)) };
-    run = await startDiscordBot({ capabilities: [...capabilities, echo], stash: slow });
+    // Two replicas: the one that rendered a message remembers its keys; the other must read the store.
+    run = await startDiscordBot({ capabilities: [...capabilities, echo], stash: slow, replicas: 2 });
     const { fake, adapter } = run;
+    const other = { session: 1 };
     const long = (n: number) => `${'x'.repeat(100)}-${n}`;
     const options = Array.from({ length: 30 }, (_, n) => ({ label: `Option ${n}`, value: long(n) }));
     await adapter.post(
@@ -307,7 +311,7 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
 
     // A button whose action is kept in the store: deferred (privately, as the answer will be) first.
     let release = hold();
-    const click = run.click(post!.response, button(post!.body, /Long one/).custom_id);
+    const click = run.click(post!.response, button(post!.body, /Long one/).custom_id, other);
     expect((await waitFor(fake, isCallback(click.id)))[0]!.body).toEqual({ type: 5, data: { flags: 64 } });
     expect(reading).toBe(1);
     release();
@@ -315,24 +319,30 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
 
     // The next page of a public message's menu: a private copy, deferred before the menu is read.
     release = hold();
-    const more = run.choose(post!.response, menu.custom_id, menu.options.at(-1).value);
+    const more = run.choose(post!.response, menu.custom_id, menu.options.at(-1).value, other);
     expect((await waitFor(fake, isCallback(more.id)))[0]!.body).toEqual({ type: 5, data: { flags: 64 } });
     expect(reading).toBe(1);
     release();
     expect(select((await waitFor(fake, isEdit(more.token)))[0]!.body).options[0].label).toBe('Option 24');
 
     // The next page of a private answer's menu: updated in place, the update deferred first.
-    const sig = run.slash('sig', { interests: 'docs and website' });
+    const sig = run.slash('sig', { interests: 'docs and website' }, { session: 0 });
     const [answer] = await waitFor(fake, isEdit(sig.token));
     const sigMenu = select(answer!.body);
     release = hold();
-    const page = run.choose(answer!.response, sigMenu.custom_id, sigMenu.options.at(-1).value);
+    const page = run.choose(answer!.response, sigMenu.custom_id, sigMenu.options.at(-1).value, other);
     expect((await waitFor(fake, isCallback(page.id)))[0]!.body).toEqual({ type: 6 });
     expect(reading).toBe(1);
     release();
     const [paged] = await waitFor(fake, isEdit(page.token));
     expect(paged!.response.id).toBe(answer!.response.id);
     expect(select(paged!.body).options.at(-1).label).toBe('Back to the first ones');
+
+    // The replica that rendered the message answers its clicks from memory: no store read at all.
+    const readsBefore = reads;
+    const own = run.click(post!.response, button(post!.body, /Long one/).custom_id, { session: 0 });
+    expect((await waitFor(fake, isEdit(own.token)))[0]!.body.content).toBe(`Chose ${long(99)}`);
+    expect(reads).toBe(readsBefore);
     expect(fake.requests.filter((r) => r.status >= 400)).toEqual([]);
   });
 
