@@ -11,14 +11,15 @@ export interface ConsoleOptions {
   /** Interactive prompt when true; otherwise a transcript (`> line`, then the reply). */
   interactive: boolean;
   userName?: string;
-  /** The console's own sentences (`console.*`) from the locales; English built-ins without it. */
-  say?: Lookup;
+  /** The console's own sentences (`console.*`) from the locales. */
+  say: Lookup;
 }
 
 /** Long pasted lines are echoed shortened; the bot itself still receives the whole line. */
 const ECHO_LIMIT = 300;
 
 export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { done: Promise<void> } {
+  const say = (locale: Locale, key: string, params?: Record<string, string | number>) => options.say(locale, key, params) ?? options.say('en', key, params) ?? key;
   const origin: Origin = {
     platform: 'console',
     workspaceId: 'local',
@@ -40,7 +41,7 @@ export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { d
     });
   const show = async (replies: Reply[]) => {
     if (replies.length === 0) return;
-    const rendered = renderConsole(replies, options.say);
+    const rendered = renderConsole(replies, say);
     // Numbers answer the latest reply only: an older, scrolled-away button must not be pressed by accident.
     pending = rendered.actions;
     locale = replies.at(-1)?.locale ?? locale;
@@ -61,12 +62,8 @@ export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { d
             const echo = stripControl(line.trim());
             await write(`> ${echo.length > ECHO_LIMIT ? `${echo.slice(0, ECHO_LIMIT)}…` : echo}\n`);
           }
-          // A number beside the choices on screen is a slip of the finger, not a question for the bot.
-          // Longer numbers are issue numbers ("51207"), for the bot.
-          const choice = /^\d{1,4}$/.test(line.trim()) ? Number(line.trim()) : undefined;
-          if (pending.length > 0 && choice !== undefined && (choice === 0 || choice > pending.length)) {
-            await write(`${options.say?.(locale, 'console.pick_range', { count: pending.length }) ?? `Type a number from 1 to ${pending.length}.`}\n\n`);
-          } else if (event) await show(await dispatch(event));
+          if (event?.kind === 'out_of_range') await write(`${say(locale, 'console.pick_range', { count: event.count })}\n\n`);
+          else if (event) await show(await dispatch(event));
           if (options.interactive) await write('you> ');
         }
         resolveDone();

@@ -1,5 +1,5 @@
 // Renders replies as terminal text; every select option and button gets a number to type.
-import { markupToPlain, stripControl, type Block, type Locale, type Lookup, type Reply } from '../../src/core/index.js';
+import { markupToPlain, stripControl, type Block, type Locale, type Reply } from '../../src/core/index.js';
 
 export interface ConsoleAction {
   actionId: string;
@@ -40,10 +40,10 @@ function renderBlock(block: Block, actions: ConsoleAction[], pickHint: string): 
   }
 }
 
-/** The console's own words come from the locales when a lookup is given, in the reply's language. */
-export function renderConsole(replies: Reply[], say?: Lookup): RenderedConsole {
+/** The console's own words (`say`, from the locales) are in the reply's language. */
+export function renderConsole(replies: Reply[], say: (locale: Locale, key: string) => string): RenderedConsole {
   const actions: ConsoleAction[] = [];
-  const hint = (locale: Locale | undefined) => say?.(locale ?? 'en', 'console.pick_hint') ?? 'type a number';
+  const hint = (locale: Locale | undefined) => say(locale ?? 'en', 'console.pick_hint');
   const text = replies.map((r) => r.blocks.map((b) => renderBlock(b, actions, hint(r.locale))).join('\n')).join('\n\n');
   return { text, actions };
 }
