@@ -1,7 +1,7 @@
 // The console adapter: talk to the bot in a terminal, or feed it a file and get a transcript.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { stripControl, type ChatAdapter, type Destination, type Dispatch, type Locale, type Lookup, type Origin, type PostResult, type Reply } from '../../src/core/index.js';
+import { clip, stripControl, type ChatAdapter, type Destination, type Dispatch, type Locale, type Lookup, type Origin, type PostResult, type Reply } from '../../src/core/index.js';
 import { lineToEvent } from './inbound.js';
 import { renderConsole, type ConsoleAction } from './render.js';
 
@@ -60,7 +60,7 @@ export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { d
           const event = lineToEvent(line, origin, pending, `console-${++n}`);
           if (!options.interactive && line.trim()) {
             const echo = stripControl(line.trim());
-            await write(`> ${echo.length > ECHO_LIMIT ? `${echo.slice(0, ECHO_LIMIT)}…` : echo}\n`);
+            await write(`> ${clip(echo, ECHO_LIMIT)}\n`);
           }
           if (event?.kind === 'out_of_range') await write(`${say(locale, 'console.pick_range', { count: event.count })}\n\n`);
           else if (event) await show(await dispatch(event));

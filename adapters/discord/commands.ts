@@ -6,8 +6,8 @@ import {
   type LocalizationMap,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { markupToPlain, type CommandSpec, type Locale, type Lookup } from '../../src/core/index.js';
-import { clip, LIMITS } from './limits.js';
+import { clip, markupToPlain, type CommandSpec, type Locale, type Lookup } from '../../src/core/index.js';
+import { LIMITS } from './limits.js';
 
 /** Discord's rule for command and option names (lowercase letters of any script, digits, `-`, `_`). */
 const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;

@@ -23,11 +23,3 @@ export const LIMITS = {
 
 /** The most messages one reply may become before the rest is trimmed: a reply must not flood a channel. */
 export const MAX_MESSAGES_PER_REPLY = 5;
-
-/** Cuts to `max` characters (code points kept whole) with a visible ellipsis when anything was cut. */
-export function clip(s: string, max: number): string {
-  if (s.length <= max) return s;
-  let cut = s.slice(0, max - 1);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut}…`;
-}

@@ -1,8 +1,9 @@
 // Select menus: at most 25 options, so a longer choice is shown in pages with a "more" option.
 import { ComponentType, type APISelectMenuOption, type APIStringSelectComponent } from 'discord.js';
 import type { ChoiceOption } from '../../src/core/index.js';
+import { clip } from '../../src/core/index.js';
 import { optionValue, pageValue, rememberMenu, type Stash, type Stashed } from './custom-id.js';
-import { clip, LIMITS } from './limits.js';
+import { LIMITS } from './limits.js';
 
 /** The adapter's own words, in the reply's language. */
 export interface MenuWords {

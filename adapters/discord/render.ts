@@ -1,9 +1,9 @@
 // Renders neutral replies as Discord messages: content, embeds and components, always within the limits.
 import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId, type APIEmbedField } from 'discord.js';
-import { safeUrl, type Block, type Button, type LinkedItem, type Reply } from '../../src/core/index.js';
+import { clip, safeUrl, type Block, type Button, type LinkedItem, type Reply } from '../../src/core/index.js';
 import { buttonCustomId, selectCustomId, type Stash } from './custom-id.js';
 import { createLayout, type DiscordMessage } from './layout.js';
-import { clip, LIMITS } from './limits.js';
+import { LIMITS } from './limits.js';
 import { escapeText, link, toMarkdown } from './markdown.js';
 import { menuOptions, selectMenu, type MenuWords } from './menu.js';
 

@@ -1,6 +1,7 @@
 // Autocomplete from memory: the suggestions that best match what the person has typed so far, no I/O.
 import type { Suggestion } from '../../src/core/index.js';
-import { clip, LIMITS } from './limits.js';
+import { clip } from '../../src/core/index.js';
+import { LIMITS } from './limits.js';
 
 export interface Choice {
   name: string;

@@ -1,5 +1,5 @@
 // Neutral markup → Slack mrkdwn: every literal piece escaped, broadcasts defused, links rebuilt from safe URLs.
-import { parseMarkup } from '../../src/core/index.js';
+import { clip, parseMarkup } from '../../src/core/index.js';
 
 /**
  * `&`, `<` and `>` are Slack's control characters: escaped, no text can form `<!channel>`, `<!here>`,
@@ -64,10 +64,7 @@ export function plain(s: string, max: number): string {
 export function plainText(s: string, max: number): string {
   // Slack refuses the whole message over one empty plain_text (invalid_blocks): a blank label shows "…".
   const defused = defuseBroadcasts(s);
-  const text = defused.trim() === '' ? '…' : defused;
-  if (text.length <= max) return text;
-  const out = text.slice(0, max - 1);
-  return `${/[\ud800-\udbff]$/.test(out) ? out.slice(0, -1) : out}…`;
+  return clip(defused.trim() === '' ? '…' : defused, max);
 }
 
 /** Splits mrkdwn into pieces of at most `max` characters at line ends; an overlong line is cut. */

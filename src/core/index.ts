@@ -1,7 +1,7 @@
 // The core's public surface: all that adapters may import.
 export * from './types.js';
 export * from './blocks.js';
-export { blockToPlain, replyToPlain, stripControl } from './plain.js';
+export { blockToPlain, clip, replyToPlain, stripControl } from './plain.js';
 export { escapeMarkup, markupToPlain, parseMarkup, safeUrl, type MarkupToken } from './markup.js';
 export { toLocale } from './i18n.js';
 export { scrubSecrets } from './secrets.js';

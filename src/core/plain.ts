@@ -13,6 +13,14 @@ export function stripControl(text: string): string {
   return text.replace(CONTROL, '');
 }
 
+/** Cuts to `max` characters (code points kept whole) with a visible ellipsis when anything was cut. */
+export function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let cut = s.slice(0, max - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
 export function blockToPlain(block: Block): string {
   switch (block.type) {
     case 'text':

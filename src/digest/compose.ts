@@ -2,6 +2,7 @@
 import { buttons, items, text } from '../core/blocks.js';
 import type { Translate } from '../core/i18n.js';
 import { escapeMarkup, safeUrl } from '../core/markup.js';
+import { clip } from '../core/plain.js';
 import type { Block, LinkedItem, Reply } from '../core/types.js';
 import type { Content } from '../content/types.js';
 import type { DigestIssue } from './issue-source.js';
@@ -21,10 +22,6 @@ export interface DigestMessage {
   more: number;
 }
 
-function clip(title: string): string {
-  const flat = title.replace(/\s+/g, ' ').trim();
-  return flat.length > TITLE_MAX ? `${flat.slice(0, TITLE_MAX - 1)}…` : flat;
-}
 
 function issueItem(issue: DigestIssue, t: Translate): LinkedItem {
   const parts = [`\`${escapeMarkup(issue.key)}\``];
@@ -32,7 +29,7 @@ function issueItem(issue: DigestIssue, t: Translate): LinkedItem {
   if (issue.language) parts.push(escapeMarkup(issue.language));
   const url = safeUrl(issue.url);
   return {
-    title: clip(issue.title),
+    title: clip(issue.title.replace(/\s+/g, ' ').trim(), TITLE_MAX),
     ...(url ? { url } : {}),
     detail: parts.join(' · '),
     button: { id: CLAIM_BUTTON, label: t('digest.claim_button'), value: issue.key },
