@@ -3,6 +3,7 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Reply } from '../../src/core/index.js';
 import { renderHome, renderMessage } from './render.js';
+import { respondStatus } from './transport.js';
 
 export type Target =
   /** Slash commands and clicks on messages: the response_url answers without the bot being in the channel. */
@@ -29,7 +30,7 @@ export async function deliver(client: Client, target: Target, reply: Reply): Pro
       } catch (err) {
         // A response_url serves 5 answers within 30 minutes; past that (Slack answers 404), say it in the
         // channel instead. Not after a timeout: the answer may have arrived, and twice is worse than late.
-        const status = (err as { code?: string; statusCode?: number }).code === 'slack_bolt_respond_error' ? (err as { statusCode?: number }).statusCode : undefined;
+        const status = respondStatus(err);
         if (!target.channelId || status === undefined || status >= 500) throw err;
         await inChannel(client, target.channelId, target.userId, reply, undefined, target.channelId.startsWith('D'));
       }

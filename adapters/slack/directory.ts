@@ -3,6 +3,7 @@ import type { webApi } from '@slack/bolt';
 import type { Known } from './inbound.js';
 import { within } from '../../src/core/index.js';
 import { errorField, type Log } from './log.js';
+import { rateLimitWaitMs } from './transport.js';
 
 export interface DirectoryOptions {
   /** How long an answer is reused. */
@@ -33,8 +34,8 @@ export class LookupRateLimited extends Error {
 
 /** When Slack rate limited the call (the client must reject rate-limited calls), the time it said to retry. */
 function retryAt(err: unknown): number | undefined {
-  const e = err as { code?: string; retryAfter?: number };
-  return e.code === 'slack_webapi_rate_limited_error' ? Date.now() + (e.retryAfter ?? 1) * 1000 : undefined;
+  const wait = rateLimitWaitMs(err);
+  return wait === undefined ? undefined : Date.now() + wait;
 }
 
 /**

@@ -3,12 +3,13 @@
 import type { webApi } from '@slack/bolt';
 import type { PostResult } from '../../src/core/index.js';
 import type { SlackMessage } from './render.js';
-import { transportFailure, type FetchFailure } from './transport.js';
+import { rateLimitWaitMs, transportFailure, type FetchFailure } from './transport.js';
 
 /** Slack's error code for a failed call (`channel_not_found`, `not_in_channel`, `ratelimited`, …), its wait, and whether it may have been posted. */
 function slackError(err: unknown): { code: string; retryAfterMs?: number; uncertain?: true } {
-  const e = err as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; original?: FetchFailure };
-  if (e.code === 'slack_webapi_rate_limited_error') return { code: 'ratelimited', retryAfterMs: (e.retryAfter ?? 1) * 1000 };
+  const e = err as { code?: string; statusCode?: number; data?: { error?: string }; original?: FetchFailure };
+  const retryAfterMs = rateLimitWaitMs(err);
+  if (retryAfterMs !== undefined) return { code: 'ratelimited', retryAfterMs };
   // A 5xx came after Slack read the request: the message may be in the channel all the same.
   if (e.code === 'slack_webapi_http_error') return { code: `http_${e.statusCode ?? 'error'}`, ...((e.statusCode ?? 500) >= 500 ? { uncertain: true as const } : {}) };
   if (e.code === 'slack_webapi_request_error') {

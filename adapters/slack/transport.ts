@@ -1,4 +1,4 @@
-// Tells Slack failures apart: never sent (safe to try again) or perhaps arrived (trying again could post twice).
+// Reads Slack failures: a rate limit's wait, a response_url's status, and whether a request may have arrived.
 /** Transport failures that happen before a request is sent: nothing can have been posted. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -30,4 +30,16 @@ export function retryOnlyUnsent(err: unknown): void {
   if (e.code === 'slack_webapi_request_error' && RATE_LIMIT_WAITED.test(e.original?.message ?? '')) return;
   if (e.code === 'slack_webapi_http_error') throw err;
   if (e.code === 'slack_webapi_request_error' && transportFailure(e.original).uncertain) throw err;
+}
+
+/** The wait a rate-limited Web API call asks for (WebAPIRateLimitedError), in ms; undefined for any other failure. */
+export function rateLimitWaitMs(err: unknown): number | undefined {
+  const e = err as { code?: string; retryAfter?: number };
+  return e.code === 'slack_webapi_rate_limited_error' ? (e.retryAfter ?? 1) * 1000 : undefined;
+}
+
+/** The HTTP status Slack answered a response_url with (Bolt's RespondError); undefined when no answer came. */
+export function respondStatus(err: unknown): number | undefined {
+  const e = err as { code?: string; statusCode?: number };
+  return e.code === 'slack_bolt_respond_error' ? e.statusCode : undefined;
 }
