@@ -7,7 +7,6 @@ import { capabilities } from '../src/capabilities/index.js';
 import { createBot } from '../src/core/bot.js';
 import type { InboundEvent } from '../src/core/types.js';
 import { createGithub } from '../src/github/create.js';
-import type { IssueIndex } from '../src/github/ports.js';
 import { startFakeGithub, type FakeGithub } from '../tests/github/fake-github.js';
 import { percentile, round, timeMany, type Bench } from './bench.js';
 
@@ -69,7 +68,7 @@ export const issues: Bench = {
         cpu.push((used.user + used.system) / 1000);
       }
       cpu.sort((a, b) => a - b);
-      const index = w.side.issues as IssueIndex & { invalidate(): void };
+      const index = w.side.issues;
       const uncached = await timeMany(Math.min(RUNS, 300), (i) => (index.invalidate(), dispatch(ask(i))));
       const indexed = (await w.side.issues.list()).length;
       await w.fake.close();

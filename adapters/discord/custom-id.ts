@@ -17,7 +17,6 @@ export type Stash = Map<string, Stashed>;
 
 export type Decoded =
   | { kind: 'action'; actionId: string; value: string }
-  | { kind: 'page'; menu: string; page: number }
   | { kind: 'expired' };
 
 const SEP = '|';
@@ -81,8 +80,6 @@ export function decode(customId: string, values: readonly string[] | undefined, 
   if (values === undefined) return { kind: 'action', actionId: id, value };
   const chosen = values[0];
   if (chosen === undefined) return null;
-  const page = pageOf(values);
-  if (page) return { kind: 'page', ...page };
   if (chosen.startsWith('#')) {
     const item = recall(chosen);
     return item?.kind === 'value' ? { kind: 'action', actionId: id, value: item.value } : { kind: 'expired' };

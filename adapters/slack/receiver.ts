@@ -7,7 +7,7 @@ import { errorField, type Log } from './log.js';
 
 export const ENDPOINT = '/slack/events';
 /** Liveness for probes, on the same port: no signature, no body beyond "ok". */
-export const HEALTH = '/healthz';
+const HEALTH = '/healthz';
 /** Slack's window: a request more than five minutes from now, either way, is refused. */
 export const WINDOW_SECONDS = 300;
 /** Refusals are counted and reported at most this often, so a flood of forged requests cannot flood the log. */
@@ -64,7 +64,7 @@ function createRefusalReport(log: Log, now: () => number) {
 }
 
 /** The longest the replay record may take before a request is let through unchecked (a stalled database). */
-export const REPLAY_CHECK_MS = 500;
+const REPLAY_CHECK_MS = 500;
 
 export function createHttpReceiver(options: ReceiverOptions): HTTPReceiver {
   const { signingSecret, log } = options;
