@@ -81,6 +81,8 @@ describe('bot routing', () => {
     expect(said.text).not.toContain('boom');
     const logged = deps.logLines.find((l) => l.msg === 'event failed');
     expect(logged?.eventId).toBeDefined();
+    // The error is in the log, its token scrubbed.
+    expect(JSON.stringify(logged)).toContain('boom with a secret [redacted]');
     expect(JSON.stringify(deps.logLines)).not.toContain('xoxb-123');
   });
 

@@ -67,6 +67,7 @@ describe('npm run cli -- issues', () => {
     expect((await cli(['issues', 'list'])).out).toEqual(['The index is empty: run `npm run cli -- issues refresh`.']);
     const r = await cli(['issues', 'refresh'], { GITHUB_TOKEN: '' });
     expect(r.out[0]).toMatch(/GITHUB_TOKEN is not set/);
+    expect(fake.requests.length).toBeGreaterThan(0);
     expect(fake.requests.every((q) => q.authorization === null)).toBe(true);
   });
 });

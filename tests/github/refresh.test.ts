@@ -192,6 +192,7 @@ describe('GitHub failures', () => {
     const s = await setup({ env: { GITHUB_TOKEN: '' } });
     s.fake.addIssue('kubernetes/kubectl', 1);
     await s.side.refresh();
+    expect(s.fake.requests.length).toBeGreaterThan(0);
     expect(s.fake.requests.every((r) => r.authorization === null)).toBe(true);
   });
 
