@@ -2,13 +2,13 @@
 // the core, and `post` for push work (digests, reminders) on its own client.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, webApi } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import { ANY_WORKSPACE, createTracker, type ChatAdapter, type Destination, type Dispatch, type PostResult, type Reply } from '../../src/core/index.js';
 import { createDirectory, LookupRateLimited, type Directory } from './directory.js';
 import { wire } from './listeners.js';
 import { createBoltLogger, type Log } from './log.js';
 import { createPushPoster } from './push.js';
-import { retryOnlyUnsent } from './transport.js';
+import { baseClientOptions, createSlackClients, INTERACTIVE } from './clients.js';
 import { createHttpReceiver } from './receiver.js';
 import { renderMessage } from './render.js';
 
@@ -46,25 +46,11 @@ export interface SlackAdapter extends ChatAdapter {
   settled(): Promise<void>;
 }
 
-/**
- * Interactive answers: a slow Slack must not hold a person for long, so short timeouts and few retries,
- * and none of a post that may have arrived (the same answer twice in a thread).
- */
-const INTERACTIVE = { timeout: 5_000, retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000, randomize: true, onFailedAttempt: retryOnlyUnsent } };
-/**
- * Lookups (users.info, conversations.info, conversations.list) on a client of their own: a 429 there fails
- * the lookup at once, remembered until Slack's Retry-After, and never pauses the queue chat answers use.
- */
-const LOOKUPS = { timeout: 5_000, retryConfig: { retries: 1, factor: 2, minTimeout: 250, maxTimeout: 1_000, randomize: true }, rejectRateLimitedCalls: true };
-/** Push posts can wait: a longer timeout, one attempt, and 429s reported to the caller (see push.ts). */
-const PUSH = { timeout: 15_000, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, maxRequestConcurrency: 4 };
-/** response_url answers go through fetch, which has no timeout of its own. */
-const timedFetch = (ms: number): typeof fetch => (url, init) => fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(ms) });
 const SLACK_ID = /^[CGD][A-Z0-9]{6,}$/;
 
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const logger = createBoltLogger(options.log);
-  const clientOptions = { slackApiUrl: options.apiUrl ?? 'https://slack.com/api/', logger, fetch: timedFetch(10_000) };
+  const clientOptions = baseClientOptions(options.apiUrl, logger);
   const tracker = createTracker();
   let app: App | undefined;
   let port: number | undefined;
@@ -79,14 +65,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
     async start(dispatch: Dispatch) {
       if (!options.appToken && !options.signingSecret) throw new Error('Slack needs SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)');
-      const client = new webApi.WebClient(options.botToken, { ...clientOptions, ...INTERACTIVE });
+      const clients = createSlackClients(options.botToken, options.apiUrl, logger);
+      const client = clients.interactive;
       const auth = await client.auth.test().catch((err: { data?: { error?: string } }) => {
         throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test: ${err.data?.error ?? 'no answer'}); check the token and SLACK_API_URL`);
       });
       teamId = auth.team_id ?? '';
-      const lookups = new webApi.WebClient(options.botToken, { ...clientOptions, ...LOOKUPS });
-      directory = createDirectory(lookups, options.log, { ...(options.lookupWaitMs ? { waitMs: options.lookupWaitMs } : {}) });
-      push = createPushPoster(new webApi.WebClient(options.botToken, { ...clientOptions, ...PUSH }));
+      directory = createDirectory(clients.lookups, options.log, { ...(options.lookupWaitMs ? { waitMs: options.lookupWaitMs } : {}) });
+      push = createPushPoster(clients.push);
       const receiver = options.appToken
         ? { socketMode: true, appToken: options.appToken }
         : { receiver: createHttpReceiver({ signingSecret: options.signingSecret!, port: options.port ?? 3000, logger, log: options.log, seen: options.seen }) };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { webApi } from '@slack/bolt';
+import { createSlackClients } from '../../adapters/slack/clients.js';
+import { createBoltLogger } from '../../adapters/slack/log.js';
 import { createDirectory } from '../../adapters/slack/directory.js';
 import { createSilentLogger } from '../../src/log.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
@@ -12,7 +13,9 @@ beforeAll(async () => {
 });
 afterAll(async () => fake?.close());
 
-const directory = () => createDirectory(new webApi.WebClient(BOT_TOKEN, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }), createSilentLogger());
+/** The adapter's own lookup client (its timeouts, retries and 429 handling), against the fake. */
+const lookups = () => createSlackClients(BOT_TOKEN, fake.apiUrl, createBoltLogger(createSilentLogger())).lookups;
+const directory = () => createDirectory(lookups(), createSilentLogger());
 
 describe('Slack directory', () => {
   it('finds a person’s name and Slack language once, then from memory', async () => {
@@ -42,7 +45,7 @@ describe('Slack directory', () => {
   });
 
   it('goes on without an answer that is too slow, and keeps it for next time', async () => {
-    const d = createDirectory(new webApi.WebClient(BOT_TOKEN, { slackApiUrl: fake.apiUrl }), createSilentLogger(), { waitMs: 50 });
+    const d = createDirectory(lookups(), createSilentLogger(), { waitMs: 50 });
     fake.users.set('U0SLOW', { name: 'Slow' });
     const release = fake.hold('users.info');
     expect(await d.person('U0SLOW')).toEqual({});

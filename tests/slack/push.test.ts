@@ -1,8 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackClients } from '../../adapters/slack/clients.js';
+import { createBoltLogger } from '../../adapters/slack/log.js';
 import { createPushPoster } from '../../adapters/slack/push.js';
+import { createSilentLogger } from '../../src/log.js';
 import { text } from '../../src/core/blocks.js';
 import { escapeMarkup } from '../../src/core/markup.js';
 import { ANY_WORKSPACE, type Destination } from '../../src/core/types.js';
@@ -72,7 +74,7 @@ describe('Slack push posts (digests, reminders)', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
-    const post = createPushPoster(new webApi.WebClient('xoxb-test', { slackApiUrl: `http://127.0.0.1:${port}/api/`, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: webApi.LogLevel.ERROR }));
+    const post = createPushPoster(createSlackClients('xoxb-test', `http://127.0.0.1:${port}/api/`, createBoltLogger(createSilentLogger())).push);
     expect(await post('C0NEWBIE1', { text: 'digest', blocks: [] })).toEqual({ ok: false, error: 'request_failed: ECONNREFUSED' });
   });
 
