@@ -27,7 +27,7 @@ export async function timeMany(n: number, fn: (i: number) => unknown, warmup = M
 export const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 
 /** Two sets of timings of the same scenario, onramp's against a bare app's: p50 and p99 of each, and their ratios. */
-export function comparison(times: { bare: number[]; onramp: number[] }): Record<string, number> {
+function comparison(times: { bare: number[]; onramp: number[] }): Record<string, number> {
   const p = (xs: number[], q: number) => percentile([...xs].sort((a, b) => a - b), q);
   return {
     bare_p50: round(p(times.bare, 50), 2),
@@ -38,3 +38,28 @@ export function comparison(times: { bare: number[]; onramp: number[] }): Record<
     ratio_p99: round(p(times.onramp, 99) / p(times.bare, 99), 2),
   };
 }
+
+/**
+ * Times the same scenario on a bare app and on onramp, `runs` rounds after `warmup` unrecorded ones.
+ * Alternating which goes first keeps drift (GC, JIT, the other side's background work) out of the ratio;
+ * `paceMs` spaces rounds (a platform's rate limit shared by both sides).
+ */
+export async function alternate(
+  measure: (who: 'bare' | 'onramp', round: number) => Promise<number>,
+  options: { runs: number; warmup: number; paceMs?: number },
+): Promise<Record<string, number>> {
+  const times = { bare: [] as number[], onramp: [] as number[] };
+  for (let i = 0; i < options.warmup + options.runs; i++) {
+    const started = Date.now();
+    const order = i % 2 === 0 ? (['bare', 'onramp'] as const) : (['onramp', 'bare'] as const);
+    for (const who of order) {
+      const ms = await measure(who, i);
+      if (i >= options.warmup) times[who].push(ms);
+    }
+    if (options.paceMs) await new Promise((r) => setTimeout(r, Math.max(0, options.paceMs! - (Date.now() - started))));
+  }
+  return comparison(times);
+}
+
+/** `{ p50: 1 }` → `{ mention_p50: 1 }`: several comparisons on one line. */
+export const prefixed = (prefix: string, figures: Record<string, number>) => Object.fromEntries(Object.entries(figures).map(([k, v]) => [`${prefix}_${k}`, v]));

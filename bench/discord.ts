@@ -11,7 +11,7 @@ import { createBot } from '../src/core/bot.js';
 import { createSilentLogger } from '../src/log.js';
 import { startFakeDiscord, type FakeDiscord } from '../tests/discord/fake-discord.js';
 import { createPeople } from '../tests/discord/people.js';
-import { comparison, type Bench } from './bench.js';
+import { alternate, prefixed, type Bench } from './bench.js';
 import { discordAdapterOptions } from '../src/platforms.js';
 
 const RUNS = Number(process.env.BENCH_DISCORD_RUNS ?? 300);
@@ -83,21 +83,16 @@ const commandRoundTrip: Scenario = async (fake) => {
  */
 const PACE_MS = 50;
 
-async function compare(bare: FakeDiscord, onramp: FakeDiscord, scenario: Scenario) {
-  const times = { bare: [] as number[], onramp: [] as number[] };
-  for (let i = 0; i < WARMUP + RUNS; i++) {
-    const roundStarted = Date.now();
-    // Alternating which goes first keeps drift (GC, JIT, the other side's background work) out of the ratio.
-    const order = i % 2 === 0 ? (['bare', 'onramp'] as const) : (['onramp', 'bare'] as const);
-    for (const who of order) {
+function compare(bare: FakeDiscord, onramp: FakeDiscord, scenario: Scenario) {
+  return alternate(
+    async (who) => {
       const fake = who === 'bare' ? bare : onramp;
       const ms = await scenario(fake);
-      if (i >= WARMUP) times[who].push(ms);
       if (fake.requests.length > 5000) fake.requests.length = 0;
-    }
-    await new Promise((r) => setTimeout(r, Math.max(0, PACE_MS - (Date.now() - roundStarted))));
-  }
-  return comparison(times);
+      return ms;
+    },
+    { runs: RUNS, warmup: WARMUP, paceMs: PACE_MS },
+  );
 }
 
 export const discord: Bench = {
@@ -110,7 +105,6 @@ export const discord: Bench = {
     try {
       const m = await compare(bareFake, onrampFake, mentionRoundTrip);
       const c = await compare(bareFake, onrampFake, commandRoundTrip);
-      const prefixed = (prefix: string, o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`${prefix}_${k}`, v]));
       return { runs: RUNS, ...prefixed('mention', m), ...prefixed('command', c) };
     } finally {
       await bare.stop();

@@ -13,7 +13,7 @@ import { createBot } from '../src/core/bot.js';
 import { createSilentLogger } from '../src/log.js';
 import { startFakeSlack, type FakeSlack } from '../tests/slack/fake-slack.js';
 import { asForm, asJson, BOT_TOKEN, BOT_USER, command, eventCallback, mention, send, SIGNING_SECRET } from '../tests/slack/payloads.js';
-import { comparison, type Bench } from './bench.js';
+import { alternate, prefixed, type Bench } from './bench.js';
 import { slackAdapterOptions } from '../src/platforms.js';
 
 const RUNS = Number(process.env.BENCH_SLACK_RUNS ?? 400);
@@ -71,18 +71,15 @@ const commandRoundTrip: Scenario = async (fake, url, i) => {
   return Number(process.hrtime.bigint() - started) / 1e6;
 };
 
-async function compare(fake: FakeSlack, bare: string, onramp: string, scenario: Scenario) {
-  const times = { bare: [] as number[], onramp: [] as number[] };
-  for (let i = 0; i < WARMUP + RUNS; i++) {
-    // Alternating which goes first keeps drift (GC, JIT, the other side's background work) out of the ratio.
-    const order = i % 2 === 0 ? (['bare', 'onramp'] as const) : (['onramp', 'bare'] as const);
-    for (const who of order) {
+function compare(fake: FakeSlack, bare: string, onramp: string, scenario: Scenario) {
+  return alternate(
+    async (who, i) => {
       const ms = await scenario(fake, who === 'bare' ? bare : onramp, i);
-      if (i >= WARMUP) times[who].push(ms);
-    }
-    if (fake.calls.length > 5000) fake.calls.length = 0;
-  }
-  return comparison(times);
+      if (fake.calls.length > 5000) fake.calls.length = 0;
+      return ms;
+    },
+    { runs: RUNS, warmup: WARMUP },
+  );
 }
 
 export const slack: Bench = {
@@ -96,7 +93,6 @@ export const slack: Bench = {
     try {
       const m = await compare(fake, bare.url, onramp.url, mentionRoundTrip);
       const c = await compare(fake, bare.url, onramp.url, commandRoundTrip);
-      const prefixed = (prefix: string, o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`${prefix}_${k}`, v]));
       return { runs: RUNS, ...prefixed('mention', m), ...prefixed('command', c) };
     } finally {
       await bare.stop();
