@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/index.js';
+import { cliRun } from '../helpers/cli.js';
 import { loadConfig } from '../../src/config/load.js';
 import { CONFIG_KEYS } from '../../src/config/schema.js';
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { env, out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err };
-}
+const cli = cliRun;
 
 describe('configuration', () => {
   it('runs with no environment at all: console, SQLite, bundled content', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/index.js';
+import { cliRun } from '../helpers/cli.js';
 import { isSearch, startFakeGithub, type FakeGithub } from './fake-github.js';
 
 let fake: FakeGithub;
@@ -16,13 +16,8 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(args: string[], extra: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const env = { DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`, GITHUB_API_URL: fake.url, GITHUB_TOKEN: 'ghp_cli', ...extra };
-  const code = await runCli(args, { env, out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err };
-}
+const cli = (args: string[], extra: Record<string, string> = {}) =>
+  cliRun(args, { DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`, GITHUB_API_URL: fake.url, GITHUB_TOKEN: 'ghp_cli', ...extra });
 
 describe('npm run cli -- issues', () => {
   it('refresh prints a line per query and a summary; list prints the cache, filtered', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/index.js';
+import { cliRun } from '../helpers/cli.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'onramp-eval-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,10 +14,8 @@ function file(name: string, lines: string[]): string {
 }
 
 async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['eval', ...args], { env: {}, out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err, json: () => JSON.parse(out.at(-1)!) };
+  const run = await cliRun(['eval', ...args]);
+  return { ...run, json: () => JSON.parse(run.out.at(-1)!) };
 }
 
 const INTENTS = [
