@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weeklyDigest } from '../../src/jobs/weekly-digest.js';
 import { createFakeIssues, issue } from '../fakes/digest-issues.js';
 import { createVirtualClock } from '../fakes/virtual-clock.js';
-import type { Call } from '../slack/fake-slack.js';
+import { shown } from '../slack/fake-slack.js';
 import { startHarness, type Harness } from '../slack/harness.js';
 import { asInteraction, asJson, blockAction, eventCallback, homeOpened, send } from '../slack/payloads.js';
 
@@ -13,7 +13,6 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 const grace = { platform: 'slack', workspaceId: 'T0TEST', userId: 'U0GRACE' };
-const shown = (c: Call) => JSON.stringify({ text: c.body.text, blocks: c.body.blocks, view: c.body.view });
 type SlackBlock = { elements?: { type: string; action_id: string; value?: string }[]; accessory?: { type: string; action_id: string; value?: string } };
 const buttonsOf = (blocks: unknown) => ((blocks ?? []) as SlackBlock[]).flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]).filter((e) => e.type === 'button');
 

@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-const answerTo = async (id: string) => JSON.stringify((await h.fake.waitFor((c) => c.responseId === id))[0]!.body);
+const answerTo = async (id: string) => JSON.stringify((await h.fake.answerTo(id)).body);
 type Select = { type: string; options?: { value: string }[] };
 
 describe('Slack slash commands', () => {

@@ -4,6 +4,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
+/** Everything a call shows people, as one string: fallback text, blocks and any view. */
+export const shown = (c: Call) => JSON.stringify({ text: c.body.text, blocks: c.body.blocks, view: c.body.view });
+
 export interface Call {
   /** Web API method (`chat.postMessage`), or `response_url` for an answer to a response_url. */
   method: string;
@@ -160,6 +163,10 @@ export async function startFakeSlack() {
     responseUrl: (id: string) => `${base}/respond/${id}`,
     /** Calls of one method (or all calls but lookups when omitted). */
     of: (method: string) => calls.filter((c) => c.method === method),
+    /** The answer posted to the response_url made with `responseUrl(id)`, once it arrives. */
+    async answerTo(id: string): Promise<Call> {
+      return (await this.waitFor((c) => c.responseId === id))[0]!;
+    },
     /** Resolves once `count` calls match; driven by the calls themselves, not by a clock. */
     waitFor(match: string | ((c: Call) => boolean), count = 1): Promise<Call[]> {
       const test = typeof match === 'string' ? (c: Call) => c.method === match : match;

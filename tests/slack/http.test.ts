@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Call } from './fake-slack.js';
+import { shown, type Call } from './fake-slack.js';
 import { startHarness, startReplica, type Harness } from './harness.js';
 import { asForm, asInteraction, asJson, BOT_TOKEN, blockAction, command, eventCallback, homeOpened, joined, mention, message, send, sign, SIGNING_SECRET, type SendOptions, type SlackEvent } from './payloads.js';
 
@@ -12,11 +12,10 @@ afterAll(async () => h?.close());
 
 const POSTING = new Set(['chat.postMessage', 'chat.postEphemeral', 'views.publish', 'response_url']);
 /** Everything a Slack call shows people, as one string: fallback text and every block. */
-const shown = (c: Call) => JSON.stringify({ text: c.body.text, blocks: c.body.blocks, view: c.body.view });
 const posts = () => h.fake.calls.filter((c) => POSTING.has(c.method));
 const sendEvent = (event: SlackEvent, eventId?: string, headers?: Record<string, string>) => send(h.url, asJson(eventCallback(event, eventId)), headers ? { headers } : {});
 const sendCommand = (name: string, text: string, id: string, o: Parameters<typeof command>[3] = {}) => send(h.url, asForm(command(name, text, h.fake.responseUrl(id), o)));
-const answerTo = async (id: string) => (await h.fake.waitFor((c) => c.responseId === id))[0]!;
+const answerTo = (id: string) => h.fake.answerTo(id);
 /** Sends, waits until the adapter has finished with everything it received, and returns what it posted meanwhile. */
 async function postedWhile(act: () => Promise<unknown>): Promise<Call[]> {
   const before = posts().length;

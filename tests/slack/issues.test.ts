@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGithub, type FakeGithub } from '../github/fake-github.js';
-import type { Call } from './fake-slack.js';
+import { shown } from './fake-slack.js';
 import { startHarness, type Harness } from './harness.js';
 import { asForm, asInteraction, asJson, blockAction, command, eventCallback, homeOpened, send } from './payloads.js';
 
@@ -20,8 +20,7 @@ afterAll(async () => {
   await github?.close();
 });
 
-const shown = (c: Call) => JSON.stringify({ text: c.body.text, blocks: c.body.blocks, view: c.body.view });
-const answerTo = async (id: string) => (await h.fake.waitFor((c) => c.responseId === id))[0]!;
+const answerTo = (id: string) => h.fake.answerTo(id);
 type Element = { type: string; action_id: string; value?: string };
 
 describe('Slack: /issues → a claim button → the claim', () => {
