@@ -6,8 +6,8 @@ import { issueKey } from '../../src/store/issues.js';
 import type { ListingRepo } from '../../src/store/listings.js';
 import type { UserKey } from '../../src/store/users.js';
 import type { Waiter, WaitlistRepo } from '../../src/store/waitlist.js';
+import { keyOf } from './person-key.js';
 
-const userOf = (k: UserKey) => `${k.platform}\u0000${k.workspaceId}\u0000${k.userId}`;
 const copy = (c: Claim): Claim => ({ ...c, user: { ...c.user } });
 
 export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: WaitlistRepo; listings: ListingRepo; githubLogins: GithubLoginRepo } {
@@ -16,22 +16,22 @@ export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: Waitlis
   const listings = new Map<string, { issues: { owner: string; repo: string; number: number }[]; at: Date }>();
   const logins = new Map<string, { login: string | null; askedAt: Date | null }>();
   const openOn = (key: string) => claims.find((c) => c.key === key && c.status === 'open');
-  const mine = (user: UserKey, key: string) => waiters.find((w) => w.key === key && userOf(w.user) === userOf(user));
+  const mine = (user: UserKey, key: string) => waiters.find((w) => w.key === key && keyOf(w.user) === keyOf(user));
   const pending = (key: string) =>
-    waiters.filter((w) => w.key === key && !w.notifiedAt).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || userOf(a.user).localeCompare(userOf(b.user)));
+    waiters.filter((w) => w.key === key && !w.notifiedAt).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || keyOf(a.user).localeCompare(keyOf(b.user)));
   return {
     claims: {
       async open(user, issue, now, maxOpen = Infinity) {
         const holder = openOn(issueKey(issue));
         if (holder) return { kind: 'held', claim: copy(holder) };
-        const mine = claims.filter((c) => c.status === 'open' && userOf(c.user) === userOf(user));
+        const mine = claims.filter((c) => c.status === 'open' && keyOf(c.user) === keyOf(user));
         if (mine.length >= maxOpen) return { kind: 'full', mine: mine.map(copy) };
         const claim: Claim = { ...issue, id: randomUUID(), user: { ...user }, key: issueKey(issue), status: 'open', reason: null, createdAt: now, progressAt: null, remindedAt: null, endedAt: null };
         claims.push(claim);
         return { kind: 'created', claim: copy(claim) };
       },
       async openFor(user) {
-        return claims.filter((c) => c.status === 'open' && userOf(c.user) === userOf(user)).map(copy);
+        return claims.filter((c) => c.status === 'open' && keyOf(c.user) === keyOf(user)).map(copy);
       },
       async openOn(issue) {
         const c = openOn(issueKey(issue));
@@ -75,7 +75,7 @@ export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: Waitlis
           Object.assign(existing, { notifiedAt: null, createdAt: now });
           added = true;
         }
-        return { position: pending(key).findIndex((w) => userOf(w.user) === userOf(user)) + 1, added };
+        return { position: pending(key).findIndex((w) => keyOf(w.user) === keyOf(user)) + 1, added };
       },
       async leave(user, issue) {
         const w = mine(user, issueKey(issue));
@@ -113,22 +113,22 @@ export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: Waitlis
     },
     listings: {
       async remember(user, issues, now) {
-        listings.set(userOf(user), { issues: issues.map((i) => ({ owner: i.owner, repo: i.repo, number: i.number })), at: now });
+        listings.set(keyOf(user), { issues: issues.map((i) => ({ owner: i.owner, repo: i.repo, number: i.number })), at: now });
       },
       async last(user) {
-        const l = listings.get(userOf(user));
+        const l = listings.get(keyOf(user));
         return l ? { issues: l.issues.map((i) => ({ ...i })), at: l.at } : null;
       },
     },
     githubLogins: {
       async get(user) {
-        return { ...(logins.get(userOf(user)) ?? { login: null, askedAt: null }) };
+        return { ...(logins.get(keyOf(user)) ?? { login: null, askedAt: null }) };
       },
       async set(user, login) {
-        logins.set(userOf(user), { askedAt: null, ...logins.get(userOf(user)), login });
+        logins.set(keyOf(user), { askedAt: null, ...logins.get(keyOf(user)), login });
       },
       async markAsked(user, now) {
-        logins.set(userOf(user), { login: null, ...logins.get(userOf(user)), askedAt: now });
+        logins.set(keyOf(user), { login: null, ...logins.get(keyOf(user)), askedAt: now });
       },
     },
   };

@@ -2,8 +2,8 @@
 import type { DeliveryRow, DeliveryStatus, DigestRepo, DigestRun, PlannedDelivery } from '../../src/store/digests.js';
 import type { Locale } from '../../src/core/types.js';
 import type { UserKey } from '../../src/store/users.js';
+import { keyOf } from './person-key.js';
 
-const keyOf = (k: UserKey) => `${k.platform}\u0000${k.workspaceId}\u0000${k.userId}`;
 
 /** `people` reads the memory store's own maps: a person's stored language and followed SIGs. */
 export function createMemoryDigests(people: { locale(key: UserKey): Locale | null; sigs(key: UserKey): string[] }): DigestRepo {

@@ -6,8 +6,8 @@ import { createMemoryDigests } from './memory-digests.js';
 import { createMemoryClaimRepos } from './memory-claims.js';
 import { createMemoryIssueRepos } from './memory-issues.js';
 import { createMemoryJobLocks } from './memory-job-locks.js';
+import { keyOf } from './person-key.js';
 
-const keyOf = (k: UserKey) => `${k.platform}\u0000${k.workspaceId}\u0000${k.userId}`;
 
 export function createMemoryStore(): Store {
   const locales = new Map<string, Locale | null>();
