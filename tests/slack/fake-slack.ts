@@ -4,6 +4,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
+/**
+ * Characters of text across a message's blocks (every `text` string), as Slack counts them: it refuses
+ * about 13,200 and more (slackapi/bolt-js#2509). Written here independently of the adapter's own count.
+ */
+export const blocksText = (node: unknown): number =>
+  Array.isArray(node)
+    ? node.reduce((n: number, x) => n + blocksText(x), 0)
+    : node && typeof node === 'object'
+      ? Object.entries(node).reduce((n, [k, v]) => n + (k === 'text' && typeof v === 'string' ? v.length : blocksText(v)), 0)
+      : 0;
+
 /** Everything a call shows people, as one string: fallback text, blocks and any view. */
 export const shown = (c: Call) => JSON.stringify({ text: c.body.text, blocks: c.body.blocks, view: c.body.view });
 
@@ -62,13 +73,6 @@ export async function startFakeSlack() {
     for (const wake of [...waiters]) wake(recorded);
   };
 
-  /** Characters of text across a message's blocks: Slack refuses about 13,200 and more (slackapi/bolt-js#2509). */
-  const blocksText = (node: unknown): number =>
-    Array.isArray(node)
-      ? node.reduce((n: number, x) => n + blocksText(x), 0)
-      : node && typeof node === 'object'
-        ? Object.entries(node).reduce((n, [k, v]) => n + (k === 'text' && typeof v === 'string' ? v.length : blocksText(v)), 0)
-        : 0;
 
   function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     if ((method === 'chat.postMessage' || method === 'chat.postEphemeral') && blocksText(body.blocks) > 13_000) return { ok: false, error: 'msg_blocks_too_long' };

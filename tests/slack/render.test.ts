@@ -3,16 +3,11 @@ import { buttons, choice, divider, fields, items, reply, text } from '../../src/
 import { escapeMarkup } from '../../src/core/markup.js';
 import { chunkLines, cut, escapeText, toMrkdwn } from '../../adapters/slack/mrkdwn.js';
 import { LIMITS, neutralActionId, renderHome, renderMessage } from '../../adapters/slack/render.js';
+import { blocksText } from './fake-slack.js';
 
 const HOSTILE = '<!channel> <!here|here> <!everyone> <@U123> <#C1|x> <https://evil.example|click> & @here @channel @everyone';
 const json = (x: unknown) => JSON.stringify(x);
-/** Characters of text shown across blocks (every `text` string), as Slack counts them. */
-const shownText = (node: unknown): number =>
-  Array.isArray(node)
-    ? node.reduce((n: number, x) => n + shownText(x), 0)
-    : node && typeof node === 'object'
-      ? Object.entries(node).reduce((n, [k, v]) => n + (k === 'text' && typeof v === 'string' ? v.length : shownText(v)), 0)
-      : 0;
+const shownText = blocksText;
 /** The `text` of every text object of one type, in order. */
 function textsOf(node: unknown, type: 'mrkdwn' | 'plain_text'): string[] {
   if (Array.isArray(node)) return node.flatMap((x) => textsOf(x, type));
