@@ -93,7 +93,36 @@ export type PostResult =
    */
   | { ok: false; error: string; retryAfterMs?: number; uncertain?: true };
 
-export type Dispatch = (event: InboundEvent) => Promise<Reply[]>;
+export interface DispatchOptions {
+  /**
+   * Called once the core has decided to answer, before any store read or write: false means a platform
+   * retry of an event already answered, so nothing is answered again. Chatter the core ignores never calls it.
+   */
+  firstDelivery?: () => Promise<boolean>;
+}
+
+export type Dispatch = (event: InboundEvent, options?: DispatchOptions) => Promise<Reply[]>;
+
+/** The receiving half of a platform: takes events from it and hands them to `dispatch`. */
+export interface Inbox {
+  readonly platform: Platform;
+  start(dispatch: Dispatch): Promise<void>;
+  stop(): Promise<void>;
+  /** Connected and able to receive (gateway or socket up, HTTP listening): for readiness probes. */
+  ready(): boolean;
+}
+
+/** A conversation the bot can post into, for several people at once (a mentor introduction). */
+export interface UserRef {
+  workspaceId: string;
+  userId: string;
+}
+
+/** The posting half of a platform: REST only (Slack Web API, Discord REST), no receiver or gateway. */
+export interface Outbox {
+  readonly platform: Platform;
+  post(to: Destination, reply: Reply): Promise<PostResult>;
+}
 
 export interface ChatAdapter {
   readonly platform: Platform;
