@@ -1,3 +1,4 @@
+// Claiming an issue: the live check, the step to take (Prow /assign or a comment), guardrails, bad input, /github.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// The contribute path, help, FAQ answers, the language choice and the welcome, as a person sees them.
 import { describe, expect, it } from 'vitest';
 import { capabilities } from '../../src/capabilities/index.js';
 import { actionsOf } from '../helpers/test-adapter.js';

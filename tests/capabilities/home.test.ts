@@ -1,3 +1,4 @@
+// The home view: the SIGs a person follows, the ones to join, their language, and each capability's section.
 import { describe, expect, it } from 'vitest';
 import { capabilities } from '../../src/capabilities/index.js';
 import { createBot } from '../../src/core/bot.js';

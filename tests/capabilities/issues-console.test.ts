@@ -1,3 +1,4 @@
+// The console quick start on the bundled sample issues, offline: list, claim by number, give back, in French too.
 import { describe, expect, it } from 'vitest';
 import { exchanges, runConsole } from '../helpers/console.js';
 

@@ -1,3 +1,4 @@
+// /issues: which free issues it lists in what order, filters, the cache when GitHub is down, titles kept plain.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGithub } from '../../src/github/create.js';
 import type { FakeGithub } from '../github/fake-github.js';

@@ -1,3 +1,4 @@
+// The SIG capability: listing groups, one group's details, joining and leaving, recommendations, French descriptions.
 import { describe, expect, it } from 'vitest';
 import { actionsOf } from '../helpers/test-adapter.js';
 import { startTestBot } from '../helpers/test-bot.js';

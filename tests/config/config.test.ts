@@ -1,3 +1,4 @@
+// Configuration from the environment, check-config's exit codes and lines, .env.example's keys, and cli --help.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cliRun } from '../helpers/cli.js';

@@ -1,3 +1,4 @@
+// Loading content/: the bundled SIGs validate, a malformed file is named with its path, SIGS_FILE imports merge.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+// The next meeting date: weekday at local time in UTC, summer time, and biweekly or free-text schedules.
 import { describe, expect, it } from 'vitest';
 import { nextMeeting, zonedTime } from '../../src/content/meetings.js';
 

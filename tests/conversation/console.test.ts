@@ -1,3 +1,4 @@
+// Whole conversations in the console: the quick-start script, numbered choices, languages, and npm start on stdin.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';

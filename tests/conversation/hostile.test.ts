@@ -1,3 +1,4 @@
+// 10,000 random and hostile console lines: no crash, one answer per line, no control characters echoed.
 import { describe, expect, it } from 'vitest';
 import { exchanges, runConsole } from '../helpers/console.js';
 

@@ -1,3 +1,4 @@
+// The bot's routing: commands, actions, DMs, channel chatter, errors shown and logged, and the answer's language.
 import { describe, expect, it } from 'vitest';
 import { text } from '../../src/core/blocks.js';
 import type { Capability } from '../../src/core/capability.js';

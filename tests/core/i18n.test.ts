@@ -1,3 +1,4 @@
+// The translator: per-locale text with English fallback, escaped parameters, plurals, and platform command names.
 import { describe, expect, it } from 'vitest';
 import { createTranslator, placeholders, toLocale } from '../../src/core/i18n.js';
 import { parseMarkup } from '../../src/core/markup.js';

@@ -1,3 +1,4 @@
+// The platform-neutral markup: parsing, escaped user text read back as is, safe links, control characters stripped.
 import { describe, expect, it } from 'vitest';
 import { escapeMarkup, markupToPlain, parseMarkup, safeUrl } from '../../src/core/markup.js';
 

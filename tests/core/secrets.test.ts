@@ -1,3 +1,4 @@
+// Secret scrubbing: every kind of credential the bot handles is removed from text, and ordinary text is left alone.
 import { describe, expect, it } from 'vitest';
 import { scrubSecrets } from '../../src/core/secrets.js';
 

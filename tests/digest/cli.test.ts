@@ -1,3 +1,4 @@
+// npm run cli -- digest: --dry-run prints each destination's digest, --send posts once through Slack and never twice.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+// The weekly digest across daylight-saving changes in Europe/Paris: once per local week, every issue exactly once.
 import { describe, expect, it } from 'vitest';
 import { CLAIM_BUTTON } from '../../src/views/issue-ref.js';
 import { issue } from '../fakes/digest-issues.js';

@@ -1,3 +1,4 @@
+// The weekly digest over the real issue index and GitHub layer: what it lists, what it drops, and re-checks on 304s.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLAIM_BUTTON } from '../../src/views/issue-ref.js';
 import { createIndexIssueSource } from '../../src/digest/index-source.js';

@@ -1,3 +1,4 @@
+// A digest run killed mid-send finishes in the next run without anyone getting a second digest.
 import { spawn } from 'node:child_process';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,3 +1,4 @@
+// The digest ledger on SQLite and PostgreSQL: opt-ins, runs, deliveries claimed once, retries, cutoffs and job locks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { LEASE_MS } from '../../src/store/job-locks.js';

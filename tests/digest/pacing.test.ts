@@ -1,3 +1,4 @@
+// Digest pacing: starts spaced at the platform rate, one second per destination, and everyone held after a 429.
 import { describe, expect, it } from 'vitest';
 import { createPacer } from '../../src/digest/pacing.js';
 import { createVirtualClock } from '../fakes/virtual-clock.js';

@@ -1,3 +1,4 @@
+// Digest period keys: ISO-8601 weeks across the new year, on the digest time zone's wall clock, through DST weeks.
 import { describe, expect, it } from 'vitest';
 import { periodKey } from '../../src/digest/period.js';
 

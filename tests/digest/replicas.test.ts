@@ -1,3 +1,4 @@
+// Two bot replicas on one database: one sends the digest, the lock outlives Retry-After, a dead one's run resumes.
 import { LEASE_MS } from '../../src/store/job-locks.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/store/database.js';

@@ -1,3 +1,4 @@
+// A weekly digest interrupted by a crash and run again: every destination once, never twice, and the plan unchanged.
 import { describe, expect, it } from 'vitest';
 import type { DigestRepo } from '../../src/store/digests.js';
 import { issue } from '../fakes/digest-issues.js';

@@ -1,3 +1,4 @@
+// Choosing a digest's issues: fresher first, stable ties, only new since the cutoff, and SIGs taking turns.
 import { describe, expect, it } from 'vitest';
 import { createSelector, groupBySig, rankBySig } from '../../src/digest/select.js';
 import { issue } from '../fakes/digest-issues.js';

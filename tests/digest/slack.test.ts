@@ -1,3 +1,4 @@
+// The weekly digest through the real Slack adapter: the App Home switch, and channel and DM digests posted once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weeklyDigest } from '../../src/jobs/weekly-digest.js';
 import { createFakeIssues, issue } from '../fakes/digest-issues.js';

@@ -1,3 +1,4 @@
+// The DM digest switch: /sig digest on and off, its button and home section, French, and the terminal's warning.
 import { describe, expect, it } from 'vitest';
 import { capabilities } from '../../src/capabilities/index.js';
 import { createBot } from '../../src/core/bot.js';

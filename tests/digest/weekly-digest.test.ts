@@ -1,3 +1,4 @@
+// The weekly digest as readers see it: per SIG channel and per DM, languages, limits, hostile titles, nothing twice.
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/core/i18n.js';
 import { markupToPlain, parseMarkup } from '../../src/core/markup.js';

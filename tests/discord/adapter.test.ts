@@ -1,3 +1,4 @@
+// The Discord adapter (real discord.js client, fake Discord): mentions, DMs, slash commands, menus, no pings.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StashPort } from '../../adapters/discord/stash.js';
 import { capabilities } from '../../src/capabilities/index.js';

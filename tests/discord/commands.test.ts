@@ -1,3 +1,4 @@
+// Discord slash commands built from the capability registry, and `npm run cli -- discord register` against a fake.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCommands } from '../../adapters/discord/commands.js';
 import { capabilities } from '../../src/capabilities/index.js';

@@ -1,3 +1,4 @@
+// DISCORD_GUILD_IDS parsing, and a bot also invited to another community's server staying quiet there.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { ANY_WORKSPACE, type Reply } from '../../src/core/index.js';

@@ -1,3 +1,4 @@
+// Which Discord messages and interactions become bot events, what text they carry, and SIG autocomplete from memory.
 import { describe, expect, it } from 'vitest';
 import { commandEvent, messageEvent, type Me, type SeenMessage } from '../../adapters/discord/inbound.js';
 import { suggest } from '../../adapters/discord/suggest.js';

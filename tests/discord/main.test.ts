@@ -1,3 +1,4 @@
+// The onramp process with Discord configured: it starts, answers, logs no token and stops on SIGTERM.
 import { afterEach, expect, it } from 'vitest';
 import { startOnrampProcess, stopOnrampProcesses } from '../helpers/onramp-process.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.js';

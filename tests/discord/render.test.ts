@@ -1,3 +1,4 @@
+// Rendering replies for Discord: hostile text shown literally, safe links, and content split within Discord's limits.
 import { describe, expect, it } from 'vitest';
 import { decode, pageOf, type Stashed } from '../../adapters/discord/custom-id.js';
 import { toMarkdown } from '../../adapters/discord/markdown.js';

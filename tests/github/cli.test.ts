@@ -1,3 +1,4 @@
+// npm run cli -- issues: refresh and list against a fake GitHub, exit codes, the bundled sample, no token or cache.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+// Claim follow-ups on a fake clock: nudge after 7 quiet days, release 7 later, progress on GitHub, one replica.
 import { afterEach, describe, expect, it } from 'vitest';
 import { replyToPlain } from '../../src/core/plain.js';
 import type { Destination, PostResult, Reply } from '../../src/core/types.js';

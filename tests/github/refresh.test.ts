@@ -1,3 +1,4 @@
+// Refreshing the issue index from a fake GitHub: paging, 304s, the 1,000-result cap, rate limits, failures, replicas.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGithub } from '../../src/github/create.js';
 import { refreshIssues } from '../../src/jobs/refresh-issues.js';

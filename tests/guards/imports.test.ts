@@ -1,3 +1,4 @@
+// Import boundaries: each SDK in its layer, adapters into src/ only through core, source files open with a line.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// The scheduler's stop: it waits for a run under way, and gives up after the grace period saying so.
 import { describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/jobs/schedule.js';
 import { memoryLogger } from '../helpers/deps.js';

@@ -1,3 +1,4 @@
+// Understanding bad input: blank, binary, huge, marked-up and mixed-language text, and the bot never erring on it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNlu } from '../../src/nlu/index.js';
 import type { Nlu } from '../../src/nlu/types.js';

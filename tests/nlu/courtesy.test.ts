@@ -1,3 +1,4 @@
+// Courtesy: a lone thank-you or greeting is recognised in English and French and gets a human answer.
 import { describe, expect, it } from 'vitest';
 import { courtesyOf } from '../../src/nlu/courtesy.js';
 import { cleanForUnderstanding } from '../../src/nlu/clean.js';

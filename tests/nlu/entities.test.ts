@@ -1,3 +1,4 @@
+// Entity extraction: groups by id, label, name or alias, programming languages, interests, and issue references.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNlu } from '../../src/nlu/index.js';
 import type { Nlu } from '../../src/nlu/types.js';

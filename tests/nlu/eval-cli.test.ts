@@ -1,3 +1,4 @@
+// The eval command: its table and --json line, Windows line endings, malformed lines, --sigs, and bad arguments.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+// FAQ retrieval: questions in other words find their entry, unanswerable ones stay below the threshold, EN and FR.
 import { describe, expect, it } from 'vitest';
 import { FAQ_CONFIDENT } from '../../src/capabilities/faq.js';
 import { createNlu } from '../../src/nlu/index.js';

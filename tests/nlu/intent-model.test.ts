@@ -1,3 +1,4 @@
+// The stored intent model: trained from today's examples, deterministic, ignored when stale; strict example files.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

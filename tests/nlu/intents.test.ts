@@ -1,3 +1,4 @@
+// Intent classification on unseen messages in English and French, the precedence rule, and the probabilities.
 import { describe, expect, it } from 'vitest';
 import { cleanForUnderstanding } from '../../src/nlu/clean.js';
 import { defaultIntentClassifier } from '../../src/nlu/intents.js';

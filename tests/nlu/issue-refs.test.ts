@@ -1,3 +1,4 @@
+// Reading issue references: #n, owner/repo#n, GitHub URLs, Slack-wrapped links, Enterprise hosts, look-alikes.
 import { describe, expect, it } from 'vitest';
 import { extractIssueRefs } from '../../src/nlu/issue-refs.js';
 

@@ -1,3 +1,4 @@
+// Language detection: French from English on short messages, unsure with nothing to go on, and mixed messages.
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../../src/nlu/language.js';
 

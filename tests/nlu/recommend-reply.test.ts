@@ -1,3 +1,4 @@
+// The SIG recommendation reply: best groups with reasons and how to join, one named group, nothing found, French.
 import { describe, expect, it } from 'vitest';
 import { startTestBot } from '../helpers/test-bot.js';
 

@@ -1,3 +1,4 @@
+// Ranking SIGs for a person's interests: owners first with the words that matched, French, an imported sigs.yaml.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
 import type { Content } from '../../src/content/types.js';

@@ -1,3 +1,4 @@
+// When the bot speaks: silent on newcomer-channel chatter and elsewhere unless asked, always on DMs and mentions.
 import { describe, expect, it } from 'vitest';
 import { capabilities } from '../../src/capabilities/index.js';
 import { createBot } from '../../src/core/bot.js';

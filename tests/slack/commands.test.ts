@@ -1,3 +1,4 @@
+// Slack slash commands: SLACK_COMMAND_NAMES renames, answering and naming renamed commands, and /sig recommendations.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { startHarness, type Harness } from './harness.js';

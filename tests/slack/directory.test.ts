@@ -1,3 +1,4 @@
+// The Slack directory: names, languages and channels looked up once then remembered, failures and slow answers.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackClients } from '../../adapters/slack/clients.js';
 import { createBoltLogger } from '../../adapters/slack/log.js';

@@ -1,3 +1,4 @@
+// Slack over HTTP against a fake Slack: answers, App Home, pickers, 429s, probes, refused requests, no pings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shown, type Call } from './fake-slack.js';
 import { startHarness, startReplica, type Harness } from './harness.js';

@@ -1,3 +1,4 @@
+// Which Slack payloads become bot events, and Slack's mrkdwn turned back into the words a person typed.
 import { describe, expect, it } from 'vitest';
 import { actionEvent, commandEvent, fromSlackText, homeEvent, joinedEvent, messageEvent, type ActionPayload, type CommandPayload, type MessagePayload } from '../../adapters/slack/inbound.js';
 import { blockAction, command, homeOpened, joined, mention, message } from './payloads.js';

@@ -1,3 +1,4 @@
+// Slack end to end: /issues with a claim button each, escaped titles, the click that claims, App Home's claim.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGithub, type FakeGithub } from '../github/fake-github.js';
 import { shown } from './fake-slack.js';

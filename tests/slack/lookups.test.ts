@@ -1,3 +1,4 @@
+// Slack lookups on their own client: a 429 on the channel list holds no chat answer and tells the digest to wait.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { text } from '../../src/core/blocks.js';
 import { ANY_WORKSPACE, type Destination } from '../../src/core/types.js';

@@ -1,3 +1,4 @@
+// The onramp process with Slack: HTTP on PORT or Socket Mode, it answers, logs no secret, stops on SIGTERM.
 import { createServer } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { startOnrampProcess, stopOnrampProcesses } from '../helpers/onramp-process.js';

@@ -1,3 +1,4 @@
+// manifest.yaml matches the code: a slash command per capability, the events listened to, and only justified scopes.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';

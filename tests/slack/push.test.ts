@@ -1,3 +1,4 @@
+// Slack push posts for digests and reminders: channels and DMs, errors, 429s, and uncertain sends never retried.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

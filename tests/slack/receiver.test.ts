@@ -1,3 +1,4 @@
+// The Slack HTTP receiver's log of refused requests: one warning a minute with the count, whatever the flood.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// Rendering for Slack: mrkdwn that defuses mentions and links, safe cuts and splits, and Block Kit within its limits.
 import { describe, expect, it } from 'vitest';
 import { buttons, choice, divider, fields, items, reply, text } from '../../src/core/blocks.js';
 import { escapeMarkup } from '../../src/core/markup.js';

@@ -1,3 +1,4 @@
+// Slack in Socket Mode against a fake: the app token, acknowledgements, answers, clicks, redeliveries dropped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
 import { APP_TOKEN, blockAction, command, eventCallback, mention } from './payloads.js';

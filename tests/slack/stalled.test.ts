@@ -1,3 +1,4 @@
+// Slack over HTTP when the store or Slack misbehaves: a stalled replay record, a connection broken after sending.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
 import { asForm, asJson, command, eventCallback, mention, send } from './payloads.js';

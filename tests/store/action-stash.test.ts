@@ -1,3 +1,4 @@
+// The action stash on each engine: values shared across replicas, and forgotten after the retention.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActionStash, type ActionStash } from '../../src/store/action-stash.js';
 import { engines, openTestDatabase, type TestDatabase } from '../helpers/database.js';

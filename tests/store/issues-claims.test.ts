@@ -1,3 +1,4 @@
+// The issue index and claims on each engine: queries, incomplete answers, ETags, one claim per issue, waitlists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FoundIssue } from '../../src/store/issues.js';
 import { createStore, type Store } from '../../src/store/store.js';

@@ -1,3 +1,4 @@
+// Processed event ids on each engine: new then redelivery, platforms apart, and pruning after the retention.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProcessedEvents, type ProcessedEvents } from '../../src/store/processed-events.js';
 import { engines, openTestDatabase, type TestDatabase } from '../helpers/database.js';

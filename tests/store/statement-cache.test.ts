@@ -1,3 +1,4 @@
+// The SQLite statement cache: reuses a statement for the same SQL, and a fresh one while the cached is iterating.
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { withStatementCache } from '../../src/store/statement-cache.js';

@@ -1,3 +1,4 @@
+// The store on each engine: people's language choices, platforms apart, subscriptions, and idempotent migrations.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '../../src/store/store.js';
 import { engines, openTestDatabase, type TestDatabase } from '../helpers/database.js';
