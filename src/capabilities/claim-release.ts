@@ -1,6 +1,6 @@
 // Giving an issue back ("I give up on #123") and listing one's claims.
 import { buttons, items, text } from '../core/blocks.js';
-import type { Ctx } from '../core/capability.js';
+import type { ClaimCtx as Ctx } from './claim.js';
 import { UserError } from '../core/errors.js';
 import type { Block, Reply } from '../core/types.js';
 import { extractIssueRefs } from '../nlu/issue-refs.js';
@@ -22,13 +22,13 @@ export function claimItems(ctx: Ctx, claims: Claim[]): Block {
 }
 
 export async function listMine(ctx: Ctx): Promise<Reply> {
-  const mine = await ctx.store.claims.openFor(ctx.user);
+  const mine = await ctx.claims.openFor(ctx.user);
   if (mine.length === 0) return { blocks: [text(ctx.t('claim.mine_none'))], private: true };
   return { blocks: [text(ctx.t('claim.mine_intro', { count: mine.length })), claimItems(ctx, mine)], private: true };
 }
 
 export async function release(ctx: Ctx, said: string, isPrivate: boolean): Promise<Reply> {
-  const mine = await ctx.store.claims.openFor(ctx.user);
+  const mine = await ctx.claims.openFor(ctx.user);
   if (mine.length === 0) return { blocks: [text(ctx.t('claim.mine_none'))], private: isPrivate };
   const ref = extractIssueRefs(said, { hosts: ctx.github.issueHosts }).issues[0];
   let matches = mine;
@@ -39,8 +39,8 @@ export async function release(ctx: Ctx, said: string, isPrivate: boolean): Promi
   // Without a reference, nothing is released on a guess: the person picks which claim, with its button.
   if (!ref || matches.length > 1) return { blocks: [text(ctx.t('claim.release_which')), releaseButtons(ctx, matches)], private: isPrivate };
   const claim = matches[0]!;
-  await ctx.store.claims.end(claim.id, 'released', 'gave_up', ctx.now());
-  const waiting = await ctx.store.waitlist.next(claim);
+  await ctx.claims.end(claim.id, 'released', 'gave_up', ctx.now());
+  const waiting = await ctx.waitlist.next(claim);
   const blocks: Block[] = [
     text(ctx.t('claim.released', { ref: refOf(claim) })),
     text(ctx.t(claimMethod(ctx, claim) === 'prow' ? 'claim.released_prow' : 'claim.released_comment')),

@@ -1,5 +1,5 @@
 // Works out which issue a claim is about: a reference, a GitHub link, a button, or "#123" from the last listing.
-import type { Ctx } from '../core/capability.js';
+import type { ClaimCtx as Ctx } from './claim.js';
 import { UserError } from '../core/errors.js';
 import { extractIssueRefs, MAX_ISSUE_NUMBER } from '../nlu/issue-refs.js';
 import type { IssueId } from '../store/issues.js';
@@ -29,7 +29,7 @@ export async function resolveTarget(ctx: Ctx, said: string): Promise<IssueId> {
   if (ref.kind === 'pull') throw new UserError('claim.pull_request', { ref: `${ref.owner}/${ref.repo}#${ref.number}` });
   let id: IssueId | undefined = ref.owner && ref.repo ? { owner: ref.owner, repo: ref.repo, number: ref.number } : undefined;
   if (!id) {
-    const listing = await ctx.store.listings.last(ctx.user);
+    const listing = await ctx.listings.last(ctx.user);
     const fresh = listing && ctx.now().getTime() - listing.at.getTime() < LISTING_MEMORY_MS;
     id = fresh ? listing.issues.find((i) => i.number === ref.number) : undefined;
     if (!id) throw new UserError('claim.which_repo', { number: ref.number });

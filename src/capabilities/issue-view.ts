@@ -4,7 +4,7 @@ import { escapeMarkup, safeUrl } from '../core/markup.js';
 import { CLAIM_BUTTON, refOf } from '../views/issue-ref.js';
 import type { Block, LinkedItem } from '../core/types.js';
 import { text } from '../core/blocks.js';
-import type { IndexedIssue } from '../store/issues.js';
+import type { Catalogue, IndexedIssue } from './ports.js';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [['year', 365 * 86_400_000], ['month', 30 * 86_400_000], ['week', 7 * 86_400_000], ['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000]];
 
@@ -18,7 +18,7 @@ export function ago(at: Date | string, ctx: Pick<Ctx, 'now' | 'locale'>): string
   return format.format(0, 'minute');
 }
 
-export function issueItem(ctx: Ctx, issue: IndexedIssue): LinkedItem {
+export function issueItem(ctx: Ctx<Catalogue>, issue: IndexedIssue): LinkedItem {
   const labels = issue.labels.slice(0, 4).map((l) => escapeMarkup(l)).join(', ');
   const sig = issue.sigIds.map((id) => ctx.content.sigById.get(id)?.name).find(Boolean);
   const parts = [`\`${escapeMarkup(refOf(issue))}\``, labels, ctx.t('issues.opened', { age: ago(issue.createdAt, ctx) })];
@@ -33,6 +33,6 @@ export function issueItem(ctx: Ctx, issue: IndexedIssue): LinkedItem {
 }
 
 /** Said in every reply built on the bundled sample, so nobody mistakes it for GitHub. */
-export function sampleNote(ctx: Ctx, key: 'issues.sample_banner' | 'claim.sample'): Block[] {
+export function sampleNote(ctx: Ctx<{ github: { source: string } }>, key: 'issues.sample_banner' | 'claim.sample'): Block[] {
   return ctx.github.source === 'sample' ? [text(ctx.t(key))] : [];
 }

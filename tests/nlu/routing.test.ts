@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capabilities } from '../../src/capabilities/index.js';
-import { createBot } from '../../src/core/bot.js';
+import { createBot } from '../../src/wiring/bot.js';
 import { testDeps } from '../helpers/deps.js';
 import { createTestAdapter } from '../helpers/test-adapter.js';
 
