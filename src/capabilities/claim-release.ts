@@ -4,11 +4,11 @@ import type { ClaimCtx as Ctx } from './claim.js';
 import { UserError } from '../core/errors.js';
 import type { Block, Reply } from '../core/types.js';
 import { extractIssueRefs } from '../nlu/issue-refs.js';
-import type { Claim } from '../store/claims.js';
+import type { Claim } from './ports.js';
 import { claimMethod } from './claim-step.js';
 import { releaseButtons } from './claim-take.js';
-import { ago } from './issue-view.js';
-import { refOf } from '../views/issue-ref.js';
+import { ago } from '../views/issue-view.js';
+import { refOf, sameIssue } from '../views/issue-ref.js';
 
 export function claimItems(ctx: Ctx, claims: Claim[]): Block {
   return items(
@@ -33,7 +33,8 @@ export async function release(ctx: Ctx, said: string, isPrivate: boolean): Promi
   const ref = extractIssueRefs(said, { hosts: ctx.github.issueHosts }).issues[0];
   let matches = mine;
   if (ref) {
-    matches = mine.filter((c) => c.number === ref.number && (!ref.owner || `${ref.owner}/${ref.repo}`.toLowerCase() === `${c.owner}/${c.repo}`.toLowerCase()));
+    const { owner, repo } = ref;
+    matches = mine.filter((c) => (owner && repo ? sameIssue(c, { owner, repo, number: ref.number }) : c.number === ref.number));
     if (matches.length === 0) throw new UserError('claim.release_unknown', { ref: ref.owner ? `${ref.owner}/${ref.repo}#${ref.number}` : `#${ref.number}` });
   }
   // Without a reference, nothing is released on a guess: the person picks which claim, with its button.

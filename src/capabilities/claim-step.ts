@@ -2,7 +2,7 @@
 import { text } from '../core/blocks.js';
 import type { ClaimCtx as Ctx } from './claim.js';
 import type { Block } from '../core/types.js';
-import type { ClaimIssue } from '../store/claims.js';
+import type { ClaimIssue } from './ports.js';
 import { linkMarkup } from '../views/issue-ref.js';
 import { helpChannel } from '../content/channels.js';
 

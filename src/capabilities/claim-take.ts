@@ -2,16 +2,13 @@
 import { buttons, text } from '../core/blocks.js';
 import type { ClaimCtx as Ctx } from './claim.js';
 import type { Block, Reply } from '../core/types.js';
-import { holderOf } from '../github/issue-holder.js';
-import { createSigMap, issueUrl } from '../github/sig-map.js';
-import type { Claim, ClaimIssue } from '../store/claims.js';
-import { issueKey, type IssueId } from '../store/issues.js';
-import type { UserKey } from '../store/users.js';
+import type { Claim, ClaimIssue, IssueId } from './ports.js';
+import type { UserKey } from '../core/ports.js';
 import { stepBlocks } from './claim-step.js';
-import { spendLiveCheck } from './github.js';
-import { alternatives } from './issue-picks.js';
-import { ago, sampleNote } from './issue-view.js';
-import { linkMarkup, refOf } from '../views/issue-ref.js';
+import { spendLiveCheck } from './shared/live-check.js';
+import { alternatives } from './shared/issue-picks.js';
+import { ago, sampleNote } from '../views/issue-view.js';
+import { linkMarkup, refOf, sameIssue } from '../views/issue-ref.js';
 
 export const releaseButtons = (ctx: Ctx, claims: Claim[]): Block =>
   buttons(claims.map((c) => ({ id: 'claim.release', label: `${ctx.t('claim.button_release')} (${refOf(c)})`, value: refOf(c), style: 'danger' as const })));
@@ -45,7 +42,7 @@ export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean): Promise<R
   const ref = refOf(id);
   const mine = await ctx.claims.openFor(ctx.user);
   // Early answers that spare a GitHub request; the store decides again, atomically, when the claim is opened.
-  const already = mine.find((c) => c.key === issueKey(id));
+  const already = mine.find((c) => sameIssue(c, id));
   if (already) return alreadyYours(ctx, already, isPrivate);
   if (mine.length >= ctx.limits.CLAIM_MAX_OPEN) return atCap(ctx, mine, isPrivate);
   const holder = await ctx.claims.openOn(id);
@@ -59,7 +56,7 @@ export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean): Promise<R
     return { blocks: [text(ctx.t(`claim.${check.state}`, { ref }))], private: isPrivate };
   }
   // Someone who followed the advice and commented /assign (or opened the pull request) first is not refused.
-  const own = check.state !== 'unreachable' && holderOf(check, (await ctx.githubLogins.get(ctx.user)).login) === 'theirs';
+  const own = check.state !== 'unreachable' && ctx.issueFacts.holderOf(check, (await ctx.githubLogins.get(ctx.user)).login) === 'theirs';
   if (!own && (check.state === 'closed' || check.state === 'assigned' || check.state === 'linked_pr')) {
     await ctx.index.forget(id);
     const blocks = [text(ctx.t(`claim.taken_${check.state}`, { ref })), ...(await alternatives(ctx, id, indexed?.sigIds[0]))];
@@ -70,8 +67,8 @@ export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean): Promise<R
   const issue: ClaimIssue = {
     ...id,
     title: read?.title || indexed?.title || ref,
-    url: indexed?.url ?? issueUrl(ctx.github.webBase, id),
-    sigId: indexed?.sigIds[0] ?? createSigMap(ctx.content).sigsOf({ ...id, labels })[0] ?? null,
+    url: indexed?.url ?? ctx.issueFacts.urlOf(id),
+    sigId: indexed?.sigIds[0] ?? ctx.issueFacts.sigsOf({ ...id, labels })[0] ?? null,
   };
   const opened = await ctx.claims.open(ctx.user, issue, ctx.now(), ctx.limits.CLAIM_MAX_OPEN);
   // Something changed during the live check: another click of theirs (a double click, or another issue), or someone else faster.

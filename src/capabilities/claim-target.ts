@@ -2,10 +2,9 @@
 import type { ClaimCtx as Ctx } from './claim.js';
 import { UserError } from '../core/errors.js';
 import { extractIssueRefs, MAX_ISSUE_NUMBER } from '../nlu/issue-refs.js';
-import type { IssueId } from '../store/issues.js';
+import type { IssueId } from './ports.js';
+import { LISTING_MEMORY_MS } from './shared/issue-picks.js';
 
-/** "#123" refers to the last listing for this long; after that, we ask which repository. */
-export const LISTING_MEMORY_MS = 24 * 3_600_000;
 /** A number the reference reader drops as too large ("#9999999999", ".../issues/9999999999"). */
 const HUGE_NUMBER = /(?:#|\/issues\/)(\d{10,})/;
 

@@ -4,7 +4,7 @@ import type { Capability, Ctx } from '../core/capability.js';
 import type { Catalogue, FaqSearch } from './ports.js';
 import { localized } from '../content/types.js';
 import type { Reply } from '../core/types.js';
-import { faqReply, FAQ_PRECISE } from './faq.js';
+import { faqReply, FAQ_PRECISE } from './shared/faq-answer.js';
 
 export function onboardingReply(ctx: Ctx<Catalogue>, isPrivate: boolean): Reply {
   const { community } = ctx.content;

@@ -1,23 +1,12 @@
 // Grounded answers from the community's FAQ, and an honest fallback when nothing fits.
 import { text } from '../core/blocks.js';
 import type { Capability, Ctx } from '../core/capability.js';
+import { FAQ_CONFIDENT, faqReply } from './shared/faq-answer.js';
+
+export { FAQ_CONFIDENT, FAQ_PRECISE, faqReply } from './shared/faq-answer.js';
 import type { Catalogue, FaqSearch } from './ports.js';
-import type { FaqEntry } from '../content/schema.js';
-import { localized } from '../content/types.js';
 import type { Reply } from '../core/types.js';
 import { helpChannel } from '../content/channels.js';
-
-/** Retrieval scores at or above this are answered; below it the bot says it is not sure. */
-export const FAQ_CONFIDENT = 0.4;
-/** A general "how do I contribute?" gets the whole path unless an FAQ entry matches it this closely. */
-export const FAQ_PRECISE = 0.75;
-
-export function faqReply(entry: FaqEntry, ctx: Ctx, isPrivate: boolean): Reply {
-  const links = entry.links.map((l) => `[${localized(l.label, ctx.locale).replace(/[[\]\\]/g, '')}](${l.url})`).join(' · ');
-  const blocks = [text(entry.answer[ctx.locale])];
-  if (links) blocks.push(text(ctx.t('faq.links', { linksMarkup: links })));
-  return { blocks, private: isPrivate };
-}
 
 function fallback(ctx: Ctx<Catalogue>): Reply {
   const { community } = ctx.content;

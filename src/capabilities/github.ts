@@ -1,18 +1,13 @@
 // `/github <login>`: the person's GitHub login, asked once, used only to notice their progress on claimed issues.
 import { text } from '../core/blocks.js';
 import { UserError } from '../core/errors.js';
-import type { Capability, Ctx } from '../core/capability.js';
+import type { Capability } from '../core/capability.js';
 import type { Github, GithubLogins } from './ports.js';
+import { spendLiveCheck } from './shared/live-check.js';
 
 /** GitHub's rule: 1 to 39 letters, digits or single inner hyphens. */
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const FORGET = new Set(['forget', 'oublier', 'oublie', 'remove', 'delete', 'supprimer']);
-
-/** Counts a live GitHub check for this person, or tells them how long to wait (the per-person budget). */
-export function spendLiveCheck(ctx: Ctx<Github>): void {
-  const wait = ctx.github.liveCheck(`${ctx.user.platform}:${ctx.user.workspaceId}:${ctx.user.userId}`, ctx.now());
-  if (wait > 0) throw new UserError('github.slow_down', { seconds: wait });
-}
 
 export const github: Capability<Github & GithubLogins> = {
   id: 'github',

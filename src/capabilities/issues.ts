@@ -5,13 +5,13 @@ import type { Github } from './ports.js';
 import { UserError } from '../core/errors.js';
 import { escapeMarkup } from '../core/markup.js';
 import type { Block, Reply } from '../core/types.js';
-import { filtersFromUnderstanding, languageName, parseFilters, type IssueFilters } from './issue-filters.js';
-import { loadPool, pick, remember, type PickPorts } from './issue-picks.js';
+import { filtersFromUnderstanding, languageName, parseFilters, type IssueFilters } from './shared/issue-filters.js';
+import { loadPool, pick, remember, type PickPorts } from './shared/issue-picks.js';
 
 /** `/issues` reads the cached index, open claims, the person's groups, and remembers what it listed. */
 export type IssuesPorts = PickPorts & { github: Pick<Github['github'], 'source'> };
 type Ctx = AnyCtx<IssuesPorts>;
-import { ago, issueItem, sampleNote } from './issue-view.js';
+import { ago, issueItem, sampleNote } from '../views/issue-view.js';
 
 const SHOWN = 5;
 

@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.js';
 import type { Content } from '../content/types.js';
 import type { Locale } from '../core/types.js';
 import type { UserKey } from '../core/ports.js';
-import type { GithubPort, IssueIndex } from '../github/ports.js';
+import type { GithubPort, IssueCheck, IssueIndex } from '../github/ports.js';
 import type { FaqAnswer, SigRecommendation } from '../nlu/types.js';
 import type { Claim, ClaimIssue, OpenResult } from '../store/claims.js';
 import type { IndexedIssue, IssueId } from '../store/issues.js';
@@ -81,6 +81,15 @@ export interface IssueReader {
 /** Live GitHub checks behind a port: never Octokit types. */
 export interface Github {
   github: GithubPort;
+}
+
+/** What is known about an issue without asking GitHub: its groups, its address, whose a live check says it is. */
+export interface IssueFacts {
+  issueFacts: {
+    sigsOf(issue: IssueId & { labels: string[] }): string[];
+    urlOf(id: IssueId): string;
+    holderOf(check: IssueCheck, login: string | null): 'theirs' | 'someone_else' | 'unknown';
+  };
 }
 
 export interface FaqSearch {

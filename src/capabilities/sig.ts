@@ -10,7 +10,7 @@ import type { Sig } from '../content/types.js';
 import { recommendReply } from './sig-recommend.js';
 import { sigFields, sigSummary, sigTitle } from './sig-view.js';
 import { sigHomeSection } from './sig-home.js';
-import { digestButton, digestCommand, digestStatus } from './digest.js';
+import { digestButton, digestCommand, digestStatus } from './shared/digest-switch.js';
 import { sigChannel } from '../content/channels.js';
 
 /** Groups: the catalogue, what a person follows, their digest switch, and ranking by interests. */

@@ -3,6 +3,8 @@ import type { Registry } from '../capabilities/index.js';
 import type { Capability, Wired } from '../core/capability.js';
 import type { CoreDeps } from '../core/bot.js';
 import type { Origin } from '../core/types.js';
+import { holderOf } from '../github/issue-holder.js';
+import { createSigMap, issueUrl } from '../github/sig-map.js';
 import type { Deps } from './deps.js';
 
 type PortsOf<C> = C extends Capability<infer P> ? P : never;
@@ -36,6 +38,9 @@ export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): Port
   const ranking = { ranking: { recommend: deps.nlu.recommendSigs.bind(deps.nlu) } };
   const subscriptions = { subscriptions: store.subscriptions };
   const digestSwitch = { digestSwitch: { dmOn: store.digests.dmOn, setDm: store.digests.setDm } };
+  // Built on first use, then kept: content does not change while the bot runs.
+  let sigs: ReturnType<typeof createSigMap> | undefined;
+  const sigMap = () => (sigs ??= createSigMap(content));
   const picking = { ...catalogue, ...subscriptions, index: deps.issues, claims: store.claims, listings: store.listings };
   return {
     contribute: { ...catalogue, ...faq },
@@ -46,6 +51,7 @@ export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): Port
       waitlist: store.waitlist,
       github: deps.github,
       githubLogins: store.githubLogins,
+      issueFacts: { sigsOf: (issue) => sigMap().sigsOf(issue), urlOf: (id) => issueUrl(deps.github.webBase, id), holderOf },
       limits: { CLAIM_MAX_OPEN: config.CLAIM_MAX_OPEN, CLAIM_REMIND_DAYS: config.CLAIM_REMIND_DAYS },
     },
     github: { github: deps.github, githubLogins: store.githubLogins },

@@ -1,16 +1,15 @@
 // Chooses issues for one person from the cached index: free, not claimed here, their SIGs and language first, then the newest.
-import { items, text } from '../core/blocks.js';
-import type { Ctx as AnyCtx } from '../core/capability.js';
-import type { Catalogue, IssueReader, ListingMemory, OpenClaims, Subscriptions } from './ports.js';
+import { items, text } from '../../core/blocks.js';
+import type { Ctx as AnyCtx } from '../../core/capability.js';
+import type { Catalogue, IndexedIssue, IssueId, IssueReader, ListingMemory, OpenClaims, Subscriptions } from '../ports.js';
 
 /** What choosing issues for a person reads: the index, who holds what, their groups, their last listing. */
 export type PickPorts = Catalogue & IssueReader & OpenClaims & Subscriptions & ListingMemory;
 type Ctx = AnyCtx<PickPorts & { github: { source: string } }>;
-import type { Block } from '../core/types.js';
-import { issueKey, type IndexedIssue, type IssueId } from '../store/issues.js';
-import { LISTING_MEMORY_MS } from './claim-target.js';
+import type { Block } from '../../core/types.js';
+import { issueKey } from '../../views/issue-ref.js';
 import type { IssueFilters } from './issue-filters.js';
-import { issueItem } from './issue-view.js';
+import { issueItem } from '../../views/issue-view.js';
 
 /** What picking needs, read once per reply however many times it picks. */
 export interface Pool {
@@ -54,6 +53,8 @@ export function pick(pool: Pool, filters: IssueFilters, limit: number, exclude: 
   return { picks: buckets.reverse().flat().slice(0, limit), matching };
 }
 
+/** "#123" refers to the last listing for this long; after that, the claim asks which repository. */
+export const LISTING_MEMORY_MS = 24 * 3_600_000;
 /** A listing shown again within this long is not written again (a read instead of a write). */
 const SAME_LISTING_MS = 3_600_000;
 
