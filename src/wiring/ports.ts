@@ -7,6 +7,9 @@ import { holderOf } from '../github/issue-holder.js';
 import { createSigMap, issueUrl } from '../github/sig-map.js';
 import type { Deps } from './deps.js';
 
+/** Only these methods of a repository, so what a capability receives at run time is what its type says. */
+const only = <T extends object, K extends keyof T>(repo: T, ...keys: K[]) => Object.fromEntries(keys.map((k) => [k, repo[k]])) as Pick<T, K>;
+
 type PortsOf<C> = C extends Capability<infer P> ? P : never;
 
 /** The ports of every registered capability, by id: the type check fails when one is missing or wrong. */
@@ -41,14 +44,15 @@ export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): Port
   // Built on first use, then kept: content does not change while the bot runs.
   let sigs: ReturnType<typeof createSigMap> | undefined;
   const sigMap = () => (sigs ??= createSigMap(content));
-  const picking = { ...catalogue, ...subscriptions, index: deps.issues, claims: store.claims, listings: store.listings };
+  const picking = { ...catalogue, ...subscriptions, index: deps.issues, claims: only(store.claims, 'allOpen', 'openFor'), listings: store.listings };
   return {
     contribute: { ...catalogue, ...faq },
     sig: { ...catalogue, ...subscriptions, ...digestSwitch, ...ranking },
-    issues: { ...picking, github: deps.github },
+    issues: { ...picking, github: { source: deps.github.source } },
     claim: {
       ...picking,
-      waitlist: store.waitlist,
+      claims: only(store.claims, 'open', 'openFor', 'openOn', 'allOpen', 'end'),
+      waitlist: only(store.waitlist, 'join', 'leave', 'next'),
       github: deps.github,
       githubLogins: store.githubLogins,
       issueFacts: { sigsOf: (issue) => sigMap().sigsOf(issue), urlOf: (id) => issueUrl(deps.github.webBase, id), holderOf },
