@@ -7,7 +7,7 @@ import { Client, GatewayIntentBits, MessageFlags, Partials } from 'discord.js';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { boot } from '../src/boot.js';
 import { capabilities } from '../src/capabilities/index.js';
-import { createBot } from '../src/core/bot.js';
+import { createBot } from '../src/wiring/bot.js';
 import { createSilentLogger } from '../src/log.js';
 import { startFakeDiscord, type FakeDiscord } from '../tests/discord/fake-discord.js';
 import { createPeople } from '../tests/discord/people.js';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { boot } from '../src/boot.js';
 import { capabilities } from '../src/capabilities/index.js';
-import { createBot } from '../src/core/bot.js';
+import { createBot } from '../src/wiring/bot.js';
 import type { InboundEvent } from '../src/core/types.js';
 import { createGithub } from '../src/github/create.js';
 import { startFakeGithub, type FakeGithub } from '../tests/github/fake-github.js';

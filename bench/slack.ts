@@ -9,7 +9,7 @@ import { App, LogLevel } from '@slack/bolt';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { boot } from '../src/boot.js';
 import { capabilities } from '../src/capabilities/index.js';
-import { createBot } from '../src/core/bot.js';
+import { createBot } from '../src/wiring/bot.js';
 import { createSilentLogger } from '../src/log.js';
 import { startFakeSlack, type FakeSlack } from '../tests/slack/fake-slack.js';
 import { asForm, asJson, BOT_TOKEN, BOT_USER, command, eventCallback, mention, send, SIGNING_SECRET } from '../tests/slack/payloads.js';

@@ -2,7 +2,7 @@
 import { loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { ContentError, loadContent } from './content/load.js';
-import type { Deps } from './core/capability.js';
+import type { Deps } from './wiring/deps.js';
 import { createTranslator } from './core/i18n.js';
 import { createGithub, type GithubSide } from './github/create.js';
 import type { IssueSource } from './github/ports.js';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createConsoleAdapter } from '../adapters/console/index.js';
 import { BootError, boot, type Booted } from './boot.js';
 import { capabilities } from './capabilities/index.js';
-import { createBot } from './core/bot.js';
+import { createBot } from './wiring/bot.js';
 import { createLookup } from './core/commands.js';
 import type { ChatAdapter } from './core/types.js';
 import type { Post } from './digest/deliver.js';

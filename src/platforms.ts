@@ -4,7 +4,8 @@ import { createSlackAdapter, type SlackAdapterOptions } from '../adapters/slack/
 import type { Booted } from './boot.js';
 import { capabilities as registry } from './capabilities/index.js';
 import { sigSuggestions } from './content/suggestions.js';
-import type { Capability, Deps } from './core/capability.js';
+import type { Capability } from './core/capability.js';
+import type { Deps } from './wiring/deps.js';
 import { commandSpecs, createLookup } from './core/commands.js';
 import type { ChatAdapter } from './core/types.js';
 import { createActionStash } from './store/action-stash.js';

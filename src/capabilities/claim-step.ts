@@ -1,8 +1,8 @@
 // The exact step to take an issue in its repository (Prow's `/assign`, or a comment), and where to ask for help.
 import { text } from '../core/blocks.js';
-import type { Ctx } from '../core/capability.js';
+import type { ClaimCtx as Ctx } from './claim.js';
 import type { Block } from '../core/types.js';
-import type { ClaimIssue } from '../store/claims.js';
+import type { ClaimIssue } from './ports.js';
 import { linkMarkup } from '../views/issue-ref.js';
 import { helpChannel } from '../content/channels.js';
 

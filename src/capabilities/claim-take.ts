@@ -1,23 +1,20 @@
 // Taking an issue: the guardrails (already yours, the cap, someone else's claim), the live check, then the exact step.
 import { buttons, text } from '../core/blocks.js';
-import type { Ctx } from '../core/capability.js';
+import type { ClaimCtx as Ctx } from './claim.js';
 import type { Block, Reply } from '../core/types.js';
-import { holderOf } from '../github/issue-holder.js';
-import { createSigMap, issueUrl } from '../github/sig-map.js';
-import type { Claim, ClaimIssue } from '../store/claims.js';
-import { issueKey, type IssueId } from '../store/issues.js';
-import type { UserKey } from '../store/users.js';
+import type { Claim, ClaimIssue, IssueId } from './ports.js';
+import type { UserKey } from '../core/ports.js';
 import { stepBlocks } from './claim-step.js';
-import { spendLiveCheck } from './github.js';
-import { alternatives } from './issue-picks.js';
-import { ago, sampleNote } from './issue-view.js';
-import { linkMarkup, refOf } from '../views/issue-ref.js';
+import { spendLiveCheck } from './shared/live-check.js';
+import { alternatives } from './shared/issue-picks.js';
+import { ago, sampleNote } from '../views/issue-view.js';
+import { linkMarkup, refOf, sameIssue } from '../views/issue-ref.js';
 
 export const releaseButtons = (ctx: Ctx, claims: Claim[]): Block =>
   buttons(claims.map((c) => ({ id: 'claim.release', label: `${ctx.t('claim.button_release')} (${refOf(c)})`, value: refOf(c), style: 'danger' as const })));
 
 async function waitlist(ctx: Ctx, holder: Claim, isPrivate: boolean): Promise<Reply> {
-  const { position, added } = await ctx.store.waitlist.join(ctx.user, holder, ctx.now());
+  const { position, added } = await ctx.waitlist.join(ctx.user, holder, ctx.now());
   const key = added ? 'claim.taken_by_other' : 'claim.waitlist_already';
   const blocks = [text(ctx.t(key, { ref: refOf(holder), date: ago(holder.createdAt, ctx), position })), ...(await alternatives(ctx, holder, holder.sigId ?? undefined))];
   return { blocks: [...sampleNote(ctx, 'claim.sample'), ...blocks], private: isPrivate };
@@ -35,33 +32,33 @@ function atCap(ctx: Ctx, mine: Claim[], isPrivate: boolean): Reply {
 }
 
 async function loginQuestion(ctx: Ctx): Promise<Block[]> {
-  const known = await ctx.store.githubLogins.get(ctx.user);
+  const known = await ctx.githubLogins.get(ctx.user);
   if (known.login || known.askedAt) return [];
-  await ctx.store.githubLogins.markAsked(ctx.user, ctx.now());
+  await ctx.githubLogins.markAsked(ctx.user, ctx.now());
   return [text(ctx.t('claim.ask_login'))];
 }
 
 export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean): Promise<Reply> {
   const ref = refOf(id);
-  const mine = await ctx.store.claims.openFor(ctx.user);
+  const mine = await ctx.claims.openFor(ctx.user);
   // Early answers that spare a GitHub request; the store decides again, atomically, when the claim is opened.
-  const already = mine.find((c) => c.key === issueKey(id));
+  const already = mine.find((c) => sameIssue(c, id));
   if (already) return alreadyYours(ctx, already, isPrivate);
-  if (mine.length >= ctx.config.CLAIM_MAX_OPEN) return atCap(ctx, mine, isPrivate);
-  const holder = await ctx.store.claims.openOn(id);
+  if (mine.length >= ctx.limits.CLAIM_MAX_OPEN) return atCap(ctx, mine, isPrivate);
+  const holder = await ctx.claims.openOn(id);
   if (holder) return waitlist(ctx, holder, isPrivate);
-  const indexed = await ctx.issues.get(id);
+  const indexed = await ctx.index.get(id);
   spendLiveCheck(ctx);
   const check = await ctx.github.checkIssue(id, { interactive: true });
   if (check.state === 'unreachable' && check.reason === 'sample') return { blocks: [text(ctx.t('claim.sample_unknown', { ref }))], private: isPrivate };
   if (check.state === 'not_found' || check.state === 'pull_request') {
-    if (check.state === 'not_found') await ctx.issues.forget(id);
+    if (check.state === 'not_found') await ctx.index.forget(id);
     return { blocks: [text(ctx.t(`claim.${check.state}`, { ref }))], private: isPrivate };
   }
   // Someone who followed the advice and commented /assign (or opened the pull request) first is not refused.
-  const own = check.state !== 'unreachable' && holderOf(check, (await ctx.store.githubLogins.get(ctx.user)).login) === 'theirs';
+  const own = check.state !== 'unreachable' && ctx.issueFacts.holderOf(check, (await ctx.githubLogins.get(ctx.user)).login) === 'theirs';
   if (!own && (check.state === 'closed' || check.state === 'assigned' || check.state === 'linked_pr')) {
-    await ctx.issues.forget(id);
+    await ctx.index.forget(id);
     const blocks = [text(ctx.t(`claim.taken_${check.state}`, { ref })), ...(await alternatives(ctx, id, indexed?.sigIds[0]))];
     return { blocks, private: isPrivate };
   }
@@ -70,20 +67,20 @@ export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean): Promise<R
   const issue: ClaimIssue = {
     ...id,
     title: read?.title || indexed?.title || ref,
-    url: indexed?.url ?? issueUrl(ctx.github.webBase, id),
-    sigId: indexed?.sigIds[0] ?? createSigMap(ctx.content).sigsOf({ ...id, labels })[0] ?? null,
+    url: indexed?.url ?? ctx.issueFacts.urlOf(id),
+    sigId: indexed?.sigIds[0] ?? ctx.issueFacts.sigsOf({ ...id, labels })[0] ?? null,
   };
-  const opened = await ctx.store.claims.open(ctx.user, issue, ctx.now(), ctx.config.CLAIM_MAX_OPEN);
+  const opened = await ctx.claims.open(ctx.user, issue, ctx.now(), ctx.limits.CLAIM_MAX_OPEN);
   // Something changed during the live check: another click of theirs (a double click, or another issue), or someone else faster.
   if (opened.kind === 'full') return atCap(ctx, opened.mine, isPrivate);
   if (opened.kind === 'held') return sameUser(opened.claim.user, ctx.user) ? alreadyYours(ctx, opened.claim, isPrivate) : waitlist(ctx, opened.claim, isPrivate);
-  await ctx.store.waitlist.leave(ctx.user, id);
+  await ctx.waitlist.leave(ctx.user, id);
   const blocks: Block[] = [
     ...sampleNote(ctx, 'claim.sample'),
     text(ctx.t('claim.yours', { title: issue.title, ref: refOf(issue) })),
     ...stepBlocks(ctx, issue),
     ...(check.state === 'unreachable' ? [text(ctx.t('claim.unchecked'))] : []),
-    text(ctx.t('claim.follow_up', { days: ctx.config.CLAIM_REMIND_DAYS, number: id.number })),
+    text(ctx.t('claim.follow_up', { days: ctx.limits.CLAIM_REMIND_DAYS, number: id.number })),
     ...(await loginQuestion(ctx)),
   ];
   return { blocks, private: isPrivate };

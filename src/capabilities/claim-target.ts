@@ -1,11 +1,10 @@
 // Works out which issue a claim is about: a reference, a GitHub link, a button, or "#123" from the last listing.
-import type { Ctx } from '../core/capability.js';
+import type { ClaimCtx as Ctx } from './claim.js';
 import { UserError } from '../core/errors.js';
 import { extractIssueRefs, MAX_ISSUE_NUMBER } from '../nlu/issue-refs.js';
-import type { IssueId } from '../store/issues.js';
+import type { IssueId } from './ports.js';
+import { LISTING_MEMORY_MS } from './shared/issue-picks.js';
 
-/** "#123" refers to the last listing for this long; after that, we ask which repository. */
-export const LISTING_MEMORY_MS = 24 * 3_600_000;
 /** A number the reference reader drops as too large ("#9999999999", ".../issues/9999999999"). */
 const HUGE_NUMBER = /(?:#|\/issues\/)(\d{10,})/;
 
@@ -29,7 +28,7 @@ export async function resolveTarget(ctx: Ctx, said: string): Promise<IssueId> {
   if (ref.kind === 'pull') throw new UserError('claim.pull_request', { ref: `${ref.owner}/${ref.repo}#${ref.number}` });
   let id: IssueId | undefined = ref.owner && ref.repo ? { owner: ref.owner, repo: ref.repo, number: ref.number } : undefined;
   if (!id) {
-    const listing = await ctx.store.listings.last(ctx.user);
+    const listing = await ctx.listings.last(ctx.user);
     const fresh = listing && ctx.now().getTime() - listing.at.getTime() < LISTING_MEMORY_MS;
     id = fresh ? listing.issues.find((i) => i.number === ref.number) : undefined;
     if (!id) throw new UserError('claim.which_repo', { number: ref.number });

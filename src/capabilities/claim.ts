@@ -1,5 +1,6 @@
 // "I want to work on kubernetes/kubernetes#123", a link, "#123" after a listing or the button: claim it, or give it back.
-import type { Capability } from '../core/capability.js';
+import type { Capability, Ctx } from '../core/capability.js';
+import type { Catalogue, ClaimLimits, Claims, Github, GithubLogins, IssueFacts, IssueReader, ListingMemory, Subscriptions, Waitlist } from './ports.js';
 import { listMine, claimItems, release } from './claim-release.js';
 import { resolveTarget } from './claim-target.js';
 import { take } from './claim-take.js';
@@ -38,7 +39,12 @@ const BARE_REF = /^(?:[\w.-]+\/[\w.-]+)?#\d{1,10}[.!]?$/;
 /** Wanting to take something: with a link that is not a GitHub issue, the claim explains what it needs. */
 const WANTS = /\b(work on|take|claim|pick up|assign)\b|travailler sur|m'assigner|\bprendre\b/i;
 
-export const claim: Capability = {
+/** What claiming needs: the claims and waiting lists, the index and live checks, and the listing "#123" refers to. */
+export type ClaimPorts = Catalogue & Claims & Waitlist & ListingMemory & Subscriptions & IssueReader & Github & GithubLogins & IssueFacts &
+  ClaimLimits;
+export type ClaimCtx = Ctx<ClaimPorts>;
+
+export const claim: Capability<ClaimPorts> = {
   id: 'claim',
   usage: '/claim [owner/repo#123 | link | mine | give up #123]',
   command: [{ name: 'issue' }],
@@ -62,7 +68,7 @@ export const claim: Capability = {
     return take(ctx, await resolveTarget(ctx, said), isPrivate);
   },
   async homeSection(ctx) {
-    const mine = await ctx.store.claims.openFor(ctx.user);
+    const mine = await ctx.claims.openFor(ctx.user);
     return mine.length === 0 ? [] : [text(ctx.t('claim.mine_intro', { count: mine.length })), claimItems(ctx, mine)];
   },
 };

@@ -1,11 +1,12 @@
 // The onboarding path: read the guide, pick a SIG, find an issue, say you want it, open a pull request.
 import { buttons, items, text } from '../core/blocks.js';
 import type { Capability, Ctx } from '../core/capability.js';
+import type { Catalogue, FaqSearch } from './ports.js';
 import { localized } from '../content/types.js';
 import type { Reply } from '../core/types.js';
-import { faqReply, FAQ_PRECISE } from './faq.js';
+import { faqReply, FAQ_PRECISE } from './shared/faq-answer.js';
 
-export function onboardingReply(ctx: Ctx, isPrivate: boolean): Reply {
+export function onboardingReply(ctx: Ctx<Catalogue>, isPrivate: boolean): Reply {
   const { community } = ctx.content;
   // The steps are the community's words and may name commands ("Tell me what you like (/sig)"): named as here.
   const steps = items(
@@ -29,15 +30,15 @@ export function onboardingReply(ctx: Ctx, isPrivate: boolean): Reply {
   };
 }
 
-export const contribute: Capability = {
+export const contribute: Capability<Catalogue & FaqSearch> = {
   id: 'contribute',
   usage: '/contribute',
   command: [],
   intents: ['contribute_howto'],
   async run(input, ctx) {
     // A precise question ("how do I sign the CLA?") deserves its precise answer, not the whole path.
-    if (input.understanding && input.text) {
-      const answer = ctx.nlu.answerFaq(input.text, ctx.locale);
+    if (ctx.understanding && input.text) {
+      const answer = ctx.faq.answer(input.text, ctx.locale);
       if (answer && answer.score >= FAQ_PRECISE) return faqReply(answer.entry, ctx, false);
     }
     return onboardingReply(ctx, ctx.event.kind !== 'message');

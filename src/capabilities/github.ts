@@ -1,31 +1,26 @@
 // `/github <login>`: the person's GitHub login, asked once, used only to notice their progress on claimed issues.
 import { text } from '../core/blocks.js';
-import type { Capability } from '../core/capability.js';
 import { UserError } from '../core/errors.js';
-import type { Ctx } from '../core/capability.js';
+import type { Capability } from '../core/capability.js';
+import type { Github, GithubLogins } from './ports.js';
+import { spendLiveCheck } from './shared/live-check.js';
 
 /** GitHub's rule: 1 to 39 letters, digits or single inner hyphens. */
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const FORGET = new Set(['forget', 'oublier', 'oublie', 'remove', 'delete', 'supprimer']);
 
-/** Counts a live GitHub check for this person, or tells them how long to wait (the per-person budget). */
-export function spendLiveCheck(ctx: Ctx): void {
-  const wait = ctx.github.liveCheck(`${ctx.user.platform}:${ctx.user.workspaceId}:${ctx.user.userId}`, ctx.now());
-  if (wait > 0) throw new UserError('github.slow_down', { seconds: wait });
-}
-
-export const github: Capability = {
+export const github: Capability<Github & GithubLogins> = {
   id: 'github',
   usage: '/github [login | forget]',
   command: [{ name: 'login' }],
   async run(input, ctx) {
     const typed = input.text.trim();
     if (!typed) {
-      const { login } = await ctx.store.githubLogins.get(ctx.user);
+      const { login } = await ctx.githubLogins.get(ctx.user);
       return { blocks: [text(login ? ctx.t('github.current', { login }) : ctx.t('github.none'))], private: true };
     }
     if (FORGET.has(typed.toLowerCase())) {
-      await ctx.store.githubLogins.set(ctx.user, null, ctx.now());
+      await ctx.githubLogins.set(ctx.user, null, ctx.now());
       return { blocks: [text(ctx.t('github.forgotten'))], private: true };
     }
     const login = typed.replace(/^@/, '');
@@ -33,7 +28,7 @@ export const github: Capability = {
     spendLiveCheck(ctx);
     const exists = await ctx.github.userExists(login);
     if (exists === false) throw new UserError('github.not_found', { login });
-    await ctx.store.githubLogins.set(ctx.user, login, ctx.now());
+    await ctx.githubLogins.set(ctx.user, login, ctx.now());
     const blocks = [text(ctx.t('github.saved', { login }))];
     if (exists === null) blocks.push(text(ctx.t('github.saved_unchecked')));
     return { blocks, private: true };

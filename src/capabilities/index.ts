@@ -5,14 +5,20 @@ import { contribute } from './contribute.js';
 import { digest } from './digest.js';
 import { faq } from './faq.js';
 import { github } from './github.js';
-import { createHelp } from './help.js';
-import { createHome } from './home.js';
+import { help } from './help.js';
+import { home } from './home.js';
 import { issues } from './issues.js';
 import { language } from './language.js';
 import { sig } from './sig.js';
 import { welcome } from './welcome.js';
 
-export const capabilities: readonly Capability[] = [
+/** By id: src/wiring gives each the ports its type declares (a capability added here and not wired fails the type check). */
+export const registry = { contribute, sig, issues, claim, github, digest, faq, language, help, welcome, home } as const;
+
+export type Registry = typeof registry;
+
+/** The order help lists them in and routing tries them. */
+export const capabilities: readonly Capability<never>[] = [
   contribute,
   sig,
   issues,
@@ -21,7 +27,7 @@ export const capabilities: readonly Capability[] = [
   digest,
   faq,
   language,
-  createHelp(() => capabilities),
+  help,
   welcome,
-  createHome(() => capabilities),
+  home,
 ];

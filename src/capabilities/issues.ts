@@ -1,12 +1,17 @@
 // `/issues [sig] [language]` and "any good first issues?": up to five free issues for this person, from the cache.
 import { items, text } from '../core/blocks.js';
-import type { Capability, Ctx } from '../core/capability.js';
+import type { Capability, Ctx as AnyCtx } from '../core/capability.js';
+import type { Github } from './ports.js';
 import { UserError } from '../core/errors.js';
 import { escapeMarkup } from '../core/markup.js';
 import type { Block, Reply } from '../core/types.js';
-import { filtersFromUnderstanding, languageName, parseFilters, type IssueFilters } from './issue-filters.js';
-import { loadPool, pick, remember } from './issue-picks.js';
-import { ago, issueItem, sampleNote } from './issue-view.js';
+import { filtersFromUnderstanding, languageName, parseFilters, type IssueFilters } from './shared/issue-filters.js';
+import { loadPool, pick, remember, type PickPorts } from './shared/issue-picks.js';
+
+/** `/issues` reads the cached index, open claims, the person's groups, and remembers what it listed. */
+export type IssuesPorts = PickPorts & { github: Pick<Github['github'], 'source'> };
+type Ctx = AnyCtx<IssuesPorts>;
+import { ago, issueItem, sampleNote } from '../views/issue-view.js';
 
 const SHOWN = 5;
 
@@ -16,7 +21,7 @@ function describe(ctx: Ctx, f: IssueFilters): string {
 }
 
 async function freshness(ctx: Ctx): Promise<Block[]> {
-  const status = await ctx.issues.status();
+  const status = await ctx.index.status();
   if (status.source === 'sample' || !status.refreshedAt) return [];
   const age = ago(status.refreshedAt, ctx);
   // Past the refresh interval is not a failure (the refresh may simply be due): only failed refreshes are blamed on GitHub.
@@ -25,8 +30,8 @@ async function freshness(ctx: Ctx): Promise<Block[]> {
 
 async function listIssues(ctx: Ctx, filters: IssueFilters, isPrivate: boolean): Promise<Reply> {
   // Chat reads the cache and never waits: a due refresh runs in the background for the next person.
-  ctx.issues.refreshIfStale();
-  const status = await ctx.issues.status();
+  ctx.index.refreshIfStale();
+  const status = await ctx.index.status();
   const pool = await loadPool(ctx);
   let { picks, matching } = pick(pool, filters, SHOWN);
   const blocks: Block[] = [...sampleNote(ctx, 'issues.sample_banner')];
@@ -55,7 +60,7 @@ async function listIssues(ctx: Ctx, filters: IssueFilters, isPrivate: boolean): 
   return { blocks, private: isPrivate };
 }
 
-export const issues: Capability = {
+export const issues: Capability<IssuesPorts> = {
   id: 'issues',
   usage: '/issues [sig] [language]',
   command: [{ name: 'sig', autocomplete: 'sigs' }, { name: 'language' }],
@@ -63,7 +68,7 @@ export const issues: Capability = {
   actions: ['issues.list'],
   async run(input, ctx) {
     if (input.action) return listIssues(ctx, {}, true);
-    if (ctx.event.kind === 'message' && input.understanding) return listIssues(ctx, filtersFromUnderstanding(input.understanding), false);
+    if (ctx.event.kind === 'message' && ctx.understanding) return listIssues(ctx, filtersFromUnderstanding(ctx.understanding), false);
     const parsed = parseFilters(ctx.content, input.text);
     if (!parsed.ok) throw new UserError('issues.unknown_filter', { word: parsed.unknown });
     return listIssues(ctx, parsed.filters, true);

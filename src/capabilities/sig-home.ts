@@ -1,13 +1,14 @@
 // The SIG part of a person's home: the groups they follow, each with Leave, and a picker to join another.
 import { choice, items, text } from '../core/blocks.js';
 import type { Ctx } from '../core/capability.js';
+import type { Catalogue, Subscriptions } from './ports.js';
 import { escapeMarkup } from '../core/markup.js';
 import type { Block } from '../core/types.js';
 import type { Sig } from '../content/types.js';
 import { sigChannel } from '../content/channels.js';
 
-export async function sigHomeSection(ctx: Ctx): Promise<Block[]> {
-  const ids = await ctx.store.subscriptions.list(ctx.user);
+export async function sigHomeSection(ctx: Ctx<Catalogue & Subscriptions>): Promise<Block[]> {
+  const ids = await ctx.subscriptions.list(ctx.user);
   const following = ids.map((id) => ctx.content.sigById.get(id)).filter((s): s is Sig => s !== undefined);
   const others = ctx.content.sigs.filter((s) => !following.includes(s));
   const picker = choice(

@@ -1,6 +1,9 @@
 // The answer to "which SIG fits me?": the best groups for someone's words, why each fits, and how to join.
 import { divider, items, text } from '../core/blocks.js';
-import type { Ctx } from '../core/capability.js';
+import type { Ctx as AnyCtx } from '../core/capability.js';
+import type { Catalogue, SigRanking } from './ports.js';
+
+type Ctx = AnyCtx<Catalogue & SigRanking>;
 import type { Block, Reply } from '../core/types.js';
 import type { Sig } from '../content/types.js';
 import type { SigRecommendation } from '../nlu/types.js';
@@ -30,7 +33,7 @@ function title(sig: Sig, ctx: Ctx): string {
 }
 
 export function recommendReply(ctx: Ctx, interests: string, isPrivate: boolean, picker: (first: Sig[]) => Block): Reply {
-  const offered = worthOffering(ctx.nlu.recommendSigs(interests, 3), ctx);
+  const offered = worthOffering(ctx.ranking.recommend(interests, 3), ctx);
   if (offered.length === 0) return { blocks: [text(ctx.t('sig.recommend_none')), picker([])], private: isPrivate };
   const list = items(
     offered.map(({ r, sig }) => {

@@ -1,5 +1,8 @@
 // How a SIG is shown to a person: description, where to talk, who leads, when it meets.
-import type { Ctx } from '../core/capability.js';
+import type { Ctx as AnyCtx } from '../core/capability.js';
+import type { Catalogue } from './ports.js';
+
+type Ctx = AnyCtx<Catalogue>;
 import { nextMeeting } from '../content/meetings.js';
 import { localized, type Sig } from '../content/types.js';
 import { escapeMarkup } from '../core/markup.js';

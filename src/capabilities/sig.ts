@@ -1,6 +1,7 @@
 // SIGs: list them, show one, recommend from interests, and join or leave through a picker or buttons.
 import { buttons, choice, fields, items, text } from '../core/blocks.js';
-import type { Capability, Ctx } from '../core/capability.js';
+import type { Capability, Ctx as AnyCtx } from '../core/capability.js';
+import type { Catalogue, DigestSwitch, SigRanking, Subscriptions } from './ports.js';
 import { UserError } from '../core/errors.js';
 import { escapeMarkup } from '../core/markup.js';
 import type { Block, Reply } from '../core/types.js';
@@ -9,8 +10,12 @@ import type { Sig } from '../content/types.js';
 import { recommendReply } from './sig-recommend.js';
 import { sigFields, sigSummary, sigTitle } from './sig-view.js';
 import { sigHomeSection } from './sig-home.js';
-import { digestButton, digestCommand, digestStatus } from './digest.js';
+import { digestButton, digestCommand, digestStatus } from './shared/digest-switch.js';
 import { sigChannel } from '../content/channels.js';
+
+/** Groups: the catalogue, what a person follows, their digest switch, and ranking by interests. */
+export type SigPorts = Catalogue & Subscriptions & DigestSwitch & SigRanking;
+type Ctx = AnyCtx<SigPorts>;
 
 const JOIN_WORDS = new Set(['join', 'rejoindre', 'suivre', 'pick', 'subscribe']);
 const LEAVE_WORDS = new Set(['leave', 'quitter', 'unsubscribe']);
@@ -38,7 +43,7 @@ function list(ctx: Ctx): Reply {
 }
 
 async function show(ctx: Ctx, sig: Sig, isPrivate: boolean): Promise<Reply> {
-  const following = (await ctx.store.subscriptions.list(ctx.user)).includes(sig.id);
+  const following = (await ctx.subscriptions.list(ctx.user)).includes(sig.id);
   const action = following
     ? { id: 'sig.leave', label: ctx.t('sig.button_leave'), value: sig.id, style: 'danger' as const }
     : { id: 'sig.pick', label: ctx.t('sig.button_join'), value: sig.id, style: 'primary' as const };
@@ -46,24 +51,24 @@ async function show(ctx: Ctx, sig: Sig, isPrivate: boolean): Promise<Reply> {
 }
 
 async function join(ctx: Ctx, sig: Sig): Promise<Reply> {
-  const added = await ctx.store.subscriptions.add(ctx.user, sig.id, ctx.now());
+  const added = await ctx.subscriptions.add(ctx.user, sig.id, ctx.now());
   const channel = sigChannel(sig, ctx.event.origin.platform);
   const key = added ? 'sig.joined' : 'sig.already_joined';
   const blocks: Block[] = [text(ctx.t(key, { name: sig.name })), fields(sigFields(sig, ctx))];
   if (channel) blocks.push(text(ctx.t('sig.say_hello', { channel })));
   blocks.push(text(ctx.t('sig.next_step_issues')));
   // Someone who just joined is the one most likely to want the group's new issues every week.
-  if (!(await ctx.store.digests.dmOn(ctx.user))) blocks.push(buttons([digestButton(ctx, false)]));
+  if (!(await ctx.digestSwitch.dmOn(ctx.user))) blocks.push(buttons([digestButton(ctx, false)]));
   return { blocks, private: true };
 }
 
 async function leave(ctx: Ctx, sig: Sig): Promise<Reply> {
-  const removed = await ctx.store.subscriptions.remove(ctx.user, sig.id);
+  const removed = await ctx.subscriptions.remove(ctx.user, sig.id);
   return { blocks: [text(ctx.t(removed ? 'sig.left' : 'sig.not_following', { name: sig.name }))], private: true };
 }
 
 async function mine(ctx: Ctx): Promise<Reply> {
-  const ids = await ctx.store.subscriptions.list(ctx.user);
+  const ids = await ctx.subscriptions.list(ctx.user);
   const sigs = ids.map((id) => ctx.content.sigById.get(id)).filter((s): s is Sig => s !== undefined);
   if (sigs.length === 0) return { blocks: [text(ctx.t('sig.mine_none')), picker(ctx)], private: true };
   return {
@@ -76,7 +81,7 @@ async function mine(ctx: Ctx): Promise<Reply> {
   };
 }
 
-export const sig: Capability = {
+export const sig: Capability<SigPorts> = {
   id: 'sig',
   usage: '/sig [interests | sig-id | join sig-id | leave sig-id | mine | digest on|off]',
   command: [{ name: 'interests', autocomplete: 'sigs' }],
@@ -89,9 +94,9 @@ export const sig: Capability = {
       const target = requireSig(ctx, input.action.value);
       return input.action.id.startsWith('sig.leave') ? leave(ctx, target) : join(ctx, target);
     }
-    if (input.understanding && ctx.event.kind === 'message') {
+    if (ctx.understanding && ctx.event.kind === 'message') {
       // One group named by its id or name is shown; aliases ("networking") are interests to rank.
-      const { sigs, sigMentions } = input.understanding.entities;
+      const { sigs, sigMentions } = ctx.understanding.entities;
       const named = sigMentions ? sigMentions.filter((m) => m.how !== 'alias').map((m) => m.sigId) : sigs;
       const only = named.length === 1 ? ctx.content.sigById.get(named[0]!) : undefined;
       return only ? show(ctx, only, false) : recommendReply(ctx, input.text, false, (first) => picker(ctx, first));

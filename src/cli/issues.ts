@@ -1,6 +1,6 @@
 // `issues refresh` (a progress line per query) and `issues list [--sig ID] [--language L]` over the cached index.
 import { boot } from '../boot.js';
-import { normalizeLanguage } from '../capabilities/issue-filters.js';
+import { normalizeLanguage } from '../capabilities/shared/issue-filters.js';
 import { findSig } from '../content/find-sig.js';
 import { stripControl } from '../core/plain.js';
 import type { QueryReport } from '../github/refresh-index.js';

@@ -1,17 +1,15 @@
 // Builds one digest message in neutral blocks: intro, issues grouped by SIG with a claim button, the nudge.
 import { buttons, items, text } from '../core/blocks.js';
 import type { Translate } from '../core/i18n.js';
-import { escapeMarkup, safeUrl } from '../core/markup.js';
-import { clip } from '../core/plain.js';
+import { escapeMarkup } from '../core/markup.js';
 import type { Block, LinkedItem, Reply } from '../core/types.js';
 import type { Content } from '../content/types.js';
 import type { DigestIssue } from './issue-source.js';
-import { CLAIM_BUTTON } from '../views/issue-ref.js';
+import { refOf } from '../views/issue-ref.js';
+import { issueLine } from '../views/issue-view.js';
 
 /** The DM-digest switch, owned by the digest capability; value `on` or `off`. */
 export const DIGEST_TOGGLE_ACTION = 'digest.dm';
-/** Titles come from GitHub: long ones are cut so ten issues stay within every platform's message limits. */
-const TITLE_MAX = 120;
 
 export interface DigestMessage {
   kind: 'channel' | 'user';
@@ -23,17 +21,11 @@ export interface DigestMessage {
 }
 
 
+/** An issue in a digest: the shared line (src/views), with its reference, labels and language. */
 function issueItem(issue: DigestIssue, t: Translate): LinkedItem {
-  const parts = [`\`${escapeMarkup(issue.key)}\``];
-  if (issue.labels.length > 0) parts.push(escapeMarkup(issue.labels.slice(0, 3).join(', ')));
-  if (issue.language) parts.push(escapeMarkup(issue.language));
-  const url = safeUrl(issue.url);
-  return {
-    title: clip(issue.title.replace(/\s+/g, ' ').trim(), TITLE_MAX),
-    ...(url ? { url } : {}),
-    detail: parts.join(' · '),
-    button: { id: CLAIM_BUTTON, label: t('digest.claim_button'), value: issue.key },
-  };
+  const labels = issue.labels.slice(0, 3).join(', ');
+  const parts = [`\`${escapeMarkup(refOf(issue))}\``, labels && escapeMarkup(labels), issue.language ? escapeMarkup(issue.language) : ''];
+  return issueLine(issue, parts, t('digest.claim_button'));
 }
 
 /** `t` is bound to the destination's language and platform (command names differ between platforms). */

@@ -1,6 +1,6 @@
 // The weekly digest job: once per period, every SIG channel and opted-in person gets what became free.
 import { issueKey } from '../store/issues.js';
-import type { Deps } from '../core/capability.js';
+import type { Deps } from '../wiring/deps.js';
 import type { Platform, Reply } from '../core/types.js';
 import { createDigestBuilder } from '../digest/build.js';
 import { deliverOne, runPool, type Outcome, type Post } from '../digest/deliver.js';

@@ -2,14 +2,12 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from './tables.js';
 
-export interface IssueId {
-  owner: string;
-  repo: string;
-  number: number;
-}
+import { issueKey, type IssueId } from '../views/issue-ref.js';
 
-/** Case-insensitive identity of an issue and of a repository, as GitHub treats names. */
-export const issueKey = (i: IssueId) => `${i.owner}/${i.repo}#${i.number}`.toLowerCase();
+// One identity for an issue, wherever it is kept or compared (src/views/issue-ref.ts).
+export { issueKey, type IssueId };
+
+/** Case-insensitive identity of a repository, as GitHub treats names. */
 export const repoKey = (owner: string, repo: string) => `${owner}/${repo}`.toLowerCase();
 
 /** What a search found: an issue free to claim (open, unassigned, no linked pull request). */

@@ -1,10 +1,10 @@
 // The home view: the SIGs a person follows, the ones to join, their language, and each capability's section.
 import { describe, expect, it } from 'vitest';
 import { capabilities } from '../../src/capabilities/index.js';
-import { createBot } from '../../src/core/bot.js';
+import { createBot } from '../../src/wiring/bot.js';
 import { text } from '../../src/core/blocks.js';
 import type { Capability } from '../../src/core/capability.js';
-import { createHome } from '../../src/capabilities/home.js';
+import { home as homeCapability } from '../../src/capabilities/home.js';
 import type { InboundEvent } from '../../src/core/types.js';
 import { replyToPlain } from '../../src/core/plain.js';
 import { testDeps } from '../helpers/deps.js';
@@ -48,7 +48,8 @@ describe('home', () => {
     const claims: Capability = { id: 'claims', usage: '', command: false, run: async () => null, homeSection: async () => [text('CLAIMS SECTION')] };
     const broken: Capability = { id: 'digest', usage: '', command: false, run: async () => null, homeSection: async () => { throw new Error('down'); } };
     const registry = [...capabilities.filter((c) => c.id !== 'home'), claims, broken];
-    const all: Capability[] = [...registry, createHome(() => all)];
+    // The home reads the sections of whatever list it is wired into.
+    const all = [...registry, homeCapability];
     const [reply] = await createBot(deps, all).dispatch(home());
     const plain = replyToPlain(reply!);
     expect(plain.indexOf('Your SIGs')).toBeLessThan(plain.indexOf('CLAIMS SECTION'));

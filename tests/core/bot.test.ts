@@ -1,9 +1,11 @@
-// The bot's routing: commands, actions, DMs, channel chatter, errors shown and logged, and the answer's language.
+// The core's routing, language choice, error boundary and first-delivery check, through the whole bot.
 import { describe, expect, it } from 'vitest';
 import { text } from '../../src/core/blocks.js';
 import type { Capability } from '../../src/core/capability.js';
 import { UserError } from '../../src/core/errors.js';
+import { testDeps } from '../helpers/deps.js';
 import { startTestBot } from '../helpers/test-bot.js';
+import { createBot } from '../../src/wiring/bot.js';
 
 const echo: Capability = {
   id: 'echo',
@@ -102,5 +104,36 @@ describe('bot routing', () => {
   it('uses DEFAULT_LOCALE when nothing else tells', async () => {
     const { adapter } = await setup({ DEFAULT_LOCALE: 'fr' });
     expect((await adapter.command('echo', '')).text).toMatch(/^fr:/);
+  });
+});
+
+describe('once, not twice', () => {
+  const origin = { platform: 'test' as const, workspaceId: 'W1', channelId: 'C1', channelName: 'random', userId: 'U9', userName: 'Ada', isDirect: false };
+  const chatter = { kind: 'message' as const, id: 'e1', origin, text: 'lunch anyone?', mentioned: false };
+  const command = { kind: 'command' as const, id: 'e2', origin, name: 'echo', args: 'hi' };
+
+  async function counted() {
+    const deps = await testDeps();
+    const calls = { reads: 0, writes: 0, asked: 0 };
+    const { get, noteSeenLocale } = deps.store.users;
+    deps.store.users.get = (user) => (calls.reads++, get(user));
+    deps.store.users.noteSeenLocale = (...args) => (calls.writes++, noteSeenLocale(...args));
+    return { bot: createBot(deps, [echo, fallback]), calls };
+  }
+
+  it('never asks whether an event is a first delivery when it will not answer, and touches no store', async () => {
+    const { bot, calls } = await counted();
+    const firstDelivery = async () => (calls.asked++, true);
+    expect(await bot.dispatch(chatter, { firstDelivery })).toEqual([]);
+    expect(calls).toEqual({ reads: 0, writes: 0, asked: 0 });
+  });
+
+  it('answers a first delivery, and drops a redelivery before any store read or write', async () => {
+    const { bot, calls } = await counted();
+    const [first] = await bot.dispatch({ ...command, args: 'comment contribuer au projet ?' }, { firstDelivery: async () => (calls.asked++, true) });
+    expect(first).toBeDefined();
+    expect(calls).toEqual({ reads: 1, writes: 1, asked: 1 });
+    expect(await bot.dispatch(command, { firstDelivery: async () => (calls.asked++, false) })).toEqual([]);
+    expect(calls).toEqual({ reads: 1, writes: 1, asked: 2 });
   });
 });

@@ -1,7 +1,7 @@
 // The DM digest switch: /sig digest on and off, its button and home section, French, and the terminal's warning.
 import { describe, expect, it } from 'vitest';
 import { capabilities } from '../../src/capabilities/index.js';
-import { createBot } from '../../src/core/bot.js';
+import { createBot } from '../../src/wiring/bot.js';
 import { replyToPlain } from '../../src/core/plain.js';
 import { DIGEST_TOGGLE_ACTION } from '../../src/digest/compose.js';
 import { weeklyDigest } from '../../src/jobs/weekly-digest.js';

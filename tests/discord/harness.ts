@@ -1,8 +1,9 @@
 // Runs the real bot through the real discord.js client against the fake Discord, as people would use it.
 import { createDiscordAdapter } from '../../adapters/discord/index.js';
 import type { StashPort } from '../../adapters/discord/stash.js';
-import { createBot } from '../../src/core/bot.js';
-import type { Capability, Deps } from '../../src/core/capability.js';
+import { createBot } from '../../src/wiring/bot.js';
+import type { Capability } from '../../src/core/capability.js';
+import type { Deps } from '../../src/wiring/deps.js';
 import type { Dispatch, InboundEvent } from '../../src/core/types.js';
 import { capabilities as registry } from '../../src/capabilities/index.js';
 import { createOfflineGithub } from '../fakes/offline-github.js';

@@ -68,7 +68,8 @@ export function createMemoryDigests(people: { locale(key: UserKey): Locale | nul
       if (to.cutoff) r.cutoff = to.cutoff;
       if (to.issueKeys) r.issueKeys = [...to.issueKeys];
       if (to.messageId !== undefined) r.messageId = to.messageId;
-      if (to.error !== undefined) r.error = to.error;
+      // The table keeps an error's first 500 characters, like the SQL repository (found by the shared contract).
+      if (to.error !== undefined) r.error = to.error === null ? null : to.error.slice(0, 500);
       if (to.failed) r.attempts += 1;
       return true;
     },

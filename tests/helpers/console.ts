@@ -6,7 +6,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { createConsoleAdapter } from '../../adapters/console/index.js';
 import { boot } from '../../src/boot.js';
 import { capabilities } from '../../src/capabilities/index.js';
-import { createBot } from '../../src/core/bot.js';
+import { createBot } from '../../src/wiring/bot.js';
 import { createLookup } from '../../src/core/commands.js';
 
 export async function runConsole(lines: string[], env: Record<string, string> = {}): Promise<string> {

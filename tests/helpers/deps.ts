@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
 import { loadContent } from '../../src/content/load.js';
 import type { Content } from '../../src/content/types.js';
-import type { Deps } from '../../src/core/capability.js';
+import type { Deps } from '../../src/wiring/deps.js';
 import { createTranslator } from '../../src/core/i18n.js';
 import { createOfflineGithub } from '../fakes/offline-github.js';
 import type { GithubPort, IssueIndex } from '../../src/github/ports.js';

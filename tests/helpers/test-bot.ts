@@ -1,7 +1,8 @@
 // The whole bot (every capability, real content and store) behind the in-memory test adapter.
 import { capabilities } from '../../src/capabilities/index.js';
-import { createBot } from '../../src/core/bot.js';
-import type { Capability, Deps } from '../../src/core/capability.js';
+import { createBot } from '../../src/wiring/bot.js';
+import type { Capability } from '../../src/core/capability.js';
+import type { Deps } from '../../src/wiring/deps.js';
 import type { Origin } from '../../src/core/types.js';
 import { testDeps, type TestDepsOptions } from './deps.js';
 import { createTestAdapter } from './test-adapter.js';

@@ -1,7 +1,7 @@
 // When the bot speaks: silent on newcomer-channel chatter and elsewhere unless asked, always on DMs and mentions.
 import { describe, expect, it } from 'vitest';
 import { capabilities } from '../../src/capabilities/index.js';
-import { createBot } from '../../src/core/bot.js';
+import { createBot } from '../../src/wiring/bot.js';
 import { testDeps } from '../helpers/deps.js';
 import { createTestAdapter } from '../helpers/test-adapter.js';
 

@@ -7,7 +7,7 @@ import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from 
 import { boot, type Booted } from '../../src/boot.js';
 import { capabilities } from '../../src/capabilities/index.js';
 import type { Capability } from '../../src/core/capability.js';
-import { createBot } from '../../src/core/bot.js';
+import { createBot } from '../../src/wiring/bot.js';
 import { memoryLogger } from '../helpers/deps.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET } from './payloads.js';

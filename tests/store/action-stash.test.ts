@@ -1,16 +1,21 @@
-// The action stash on each engine: values shared across replicas, and forgotten after the retention.
+// Action stash contract: the same checks on SQLite, PostgreSQL and the in-memory fake (two replicas share one).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActionStash, type ActionStash } from '../../src/store/action-stash.js';
+import { createMemoryActionStash } from '../fakes/memory-action-stash.js';
 import { engines, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 const t0 = new Date('2026-11-27T10:00:00Z');
 const days = (n: number) => new Date(t0.getTime() + n * 86_400_000);
 
-describe.each(engines())('action stash on %s', (engine) => {
-  let db: TestDatabase;
+describe.each([...engines(), 'memory' as const])('action stash on %s', (engine) => {
+  let db: TestDatabase | undefined;
   let stash: ActionStash;
   let other: ActionStash;
   beforeAll(async () => {
+    if (engine === 'memory') {
+      stash = other = createMemoryActionStash({ keepMs: 7 * 86_400_000 }); // replicas share one memory
+      return;
+    }
     db = await openTestDatabase(engine);
     stash = createActionStash(db.db, { keepMs: 7 * 86_400_000 });
     other = createActionStash(db.db, { keepMs: 7 * 86_400_000 }); // another replica on the same database

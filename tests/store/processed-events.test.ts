@@ -1,17 +1,22 @@
-// Processed event ids on each engine: new then redelivery, platforms apart, and pruning after the retention.
+// Processed events contract: the same checks on SQLite, PostgreSQL and the in-memory fake.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProcessedEvents, type ProcessedEvents } from '../../src/store/processed-events.js';
+import { createMemoryProcessedEvents } from '../fakes/memory-processed-events.js';
 import { engines, openTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 const t0 = new Date('2026-11-27T10:00:00Z');
 const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
-describe.each(engines())('processed events on %s', (engine) => {
-  let db: TestDatabase;
+describe.each([...engines(), 'memory' as const])('processed events on %s', (engine) => {
+  let db: TestDatabase | undefined;
   let events: ProcessedEvents;
   beforeAll(async () => {
-    db = await openTestDatabase(engine);
-    events = createProcessedEvents(db.db, { keepMs: 60 * 60_000, pruneEveryMs: 10 * 60_000 });
+    const options = { keepMs: 60 * 60_000, pruneEveryMs: 10 * 60_000 };
+    if (engine === 'memory') events = createMemoryProcessedEvents(options);
+    else {
+      db = await openTestDatabase(engine);
+      events = createProcessedEvents(db.db, options);
+    }
   });
   afterAll(async () => db?.dispose());
 

@@ -1,11 +1,15 @@
 // Chooses issues for one person from the cached index: free, not claimed here, their SIGs and language first, then the newest.
-import { items, text } from '../core/blocks.js';
-import type { Ctx } from '../core/capability.js';
-import type { Block } from '../core/types.js';
-import { issueKey, type IndexedIssue, type IssueId } from '../store/issues.js';
-import { LISTING_MEMORY_MS } from './claim-target.js';
+import { items, text } from '../../core/blocks.js';
+import type { Ctx as AnyCtx } from '../../core/capability.js';
+import type { Catalogue, IndexedIssue, IssueId, IssueReader, ListingMemory, OpenClaims, Subscriptions } from '../ports.js';
+
+/** What choosing issues for a person reads: the index, who holds what, their groups, their last listing. */
+export type PickPorts = Catalogue & IssueReader & OpenClaims & Subscriptions & ListingMemory;
+type Ctx = AnyCtx<PickPorts & { github: { source: string } }>;
+import type { Block } from '../../core/types.js';
+import { issueKey } from '../../views/issue-ref.js';
 import type { IssueFilters } from './issue-filters.js';
-import { issueItem } from './issue-view.js';
+import { issueItem } from '../../views/issue-view.js';
 
 /** What picking needs, read once per reply however many times it picks. */
 export interface Pool {
@@ -21,7 +25,7 @@ export interface Picks {
 }
 
 export async function loadPool(ctx: Ctx): Promise<Pool> {
-  const [all, claimed, mySigs] = await Promise.all([ctx.issues.list(), ctx.store.claims.allOpen(), ctx.store.subscriptions.list(ctx.user)]);
+  const [all, claimed, mySigs] = await Promise.all([ctx.index.list(), ctx.claims.allOpen(), ctx.subscriptions.list(ctx.user)]);
   return { all, claimed: new Set(claimed.map((c) => c.key)), mySigs };
 }
 
@@ -49,6 +53,8 @@ export function pick(pool: Pool, filters: IssueFilters, limit: number, exclude: 
   return { picks: buckets.reverse().flat().slice(0, limit), matching };
 }
 
+/** "#123" refers to the last listing for this long; after that, the claim asks which repository. */
+export const LISTING_MEMORY_MS = 24 * 3_600_000;
 /** A listing shown again within this long is not written again (a read instead of a write). */
 const SAME_LISTING_MS = 3_600_000;
 
@@ -59,13 +65,13 @@ const SAME_LISTING_MS = 3_600_000;
  */
 export async function remember(ctx: Ctx, shown: IssueId[], options: { add?: boolean } = {}): Promise<void> {
   if (shown.length === 0) return;
-  const last = await ctx.store.listings.last(ctx.user);
+  const last = await ctx.listings.last(ctx.user);
   const age = last === null ? Infinity : ctx.now().getTime() - last.at.getTime();
   const recent = last !== null && age < SAME_LISTING_MS;
   // Added to whatever listing "#123" still refers to (claim-target.ts), so none of it is forgotten.
   const issues = options.add && last !== null && age < LISTING_MEMORY_MS ? [...new Map([...last.issues, ...shown].map((i) => [issueKey(i), i])).values()] : shown;
   const same = recent && last.issues.length === issues.length && last.issues.every((l, n) => issueKey(l) === issueKey(issues[n]!));
-  if (!same) await ctx.store.listings.remember(ctx.user, issues, ctx.now());
+  if (!same) await ctx.listings.remember(ctx.user, issues, ctx.now());
 }
 
 /** Three free issues instead of one that is taken, with their claim buttons. */

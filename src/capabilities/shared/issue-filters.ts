@@ -1,7 +1,7 @@
 // Reads `/issues` filters (a SIG and a programming language, in any order) from what a person typed or said.
-import { findSig } from '../content/find-sig.js';
-import type { Content } from '../content/types.js';
-import type { Understanding } from '../nlu/types.js';
+import { findSig } from '../../content/find-sig.js';
+import type { Content } from '../../content/types.js';
+import type { Understanding } from '../../core/ports.js';
 
 export interface IssueFilters {
   sigId?: string;

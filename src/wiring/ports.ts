@@ -1,0 +1,69 @@
+// The one place ports are cut from the services: each capability gets what its type declares, and nothing else.
+import type { Registry } from '../capabilities/index.js';
+import type { Capability, Wired } from '../core/capability.js';
+import type { CoreDeps } from '../core/bot.js';
+import type { Origin } from '../core/types.js';
+import { holderOf } from '../github/issue-holder.js';
+import { createSigMap, issueUrl } from '../github/sig-map.js';
+import type { Deps } from './deps.js';
+
+/** Only these methods of a repository, so what a capability receives at run time is what its type says. */
+const only = <T extends object, K extends keyof T>(repo: T, ...keys: K[]) => Object.fromEntries(keys.map((k) => [k, repo[k]])) as Pick<T, K>;
+
+type PortsOf<C> = C extends Capability<infer P> ? P : never;
+
+/** The ports of every registered capability, by id: the type check fails when one is missing or wrong. */
+export type PortTable = { [K in keyof Registry]: PortsOf<Registry[K]> };
+
+/** The core's own ports: language memory, understanding, the newcomer channels. */
+export function corePorts(deps: Deps): CoreDeps {
+  const { content, store } = deps;
+  const watched = (origin: Origin) => {
+    const list: string[] = (content.community.channels.newcomer as Record<string, string[]>)[origin.platform] ?? [];
+    return list.includes(origin.channelId) || (origin.channelName !== undefined && list.includes(origin.channelName));
+  };
+  return {
+    translator: deps.translator,
+    understand: (text) => deps.nlu.understand(text),
+    people: { get: (user) => store.users.get(user), noteSeenLocale: (user, locale, at) => store.users.noteSeenLocale(user, locale, at) },
+    watched,
+    defaultLocale: deps.config.DEFAULT_LOCALE,
+    log: deps.log,
+    now: deps.now,
+  };
+}
+
+/** `wired` is read lazily: help and the home list the capabilities being built here. */
+export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): PortTable {
+  const { content, store, config } = deps;
+  const catalogue = { content };
+  const faq = { faq: { answer: deps.nlu.answerFaq.bind(deps.nlu) } };
+  const ranking = { ranking: { recommend: deps.nlu.recommendSigs.bind(deps.nlu) } };
+  const subscriptions = { subscriptions: store.subscriptions };
+  const digestSwitch = { digestSwitch: { dmOn: store.digests.dmOn, setDm: store.digests.setDm } };
+  // Built on first use, then kept: content does not change while the bot runs.
+  let sigs: ReturnType<typeof createSigMap> | undefined;
+  const sigMap = () => (sigs ??= createSigMap(content));
+  const picking = { ...catalogue, ...subscriptions, index: deps.issues, claims: only(store.claims, 'allOpen', 'openFor'), listings: store.listings };
+  return {
+    contribute: { ...catalogue, ...faq },
+    sig: { ...catalogue, ...subscriptions, ...digestSwitch, ...ranking },
+    issues: { ...picking, github: { source: deps.github.source } },
+    claim: {
+      ...picking,
+      claims: only(store.claims, 'open', 'openFor', 'openOn', 'allOpen', 'end'),
+      waitlist: only(store.waitlist, 'join', 'leave', 'next'),
+      github: deps.github,
+      githubLogins: store.githubLogins,
+      issueFacts: { sigsOf: (issue) => sigMap().sigsOf(issue), urlOf: (id) => issueUrl(deps.github.webBase, id), holderOf },
+      limits: { CLAIM_MAX_OPEN: config.CLAIM_MAX_OPEN, CLAIM_REMIND_DAYS: config.CLAIM_REMIND_DAYS },
+    },
+    github: { github: deps.github, githubLogins: store.githubLogins },
+    digest: { ...catalogue, ...subscriptions, ...digestSwitch },
+    faq: { ...catalogue, ...faq },
+    language: { localeChoice: { set: store.users.setLocale } },
+    help: { registry: wired },
+    welcome: catalogue,
+    home: { ...catalogue, sections: wired },
+  };
+}
