@@ -26,7 +26,13 @@ async function freshness(ctx: Ctx): Promise<Block[]> {
 async function listIssues(ctx: Ctx, filters: IssueFilters, isPrivate: boolean): Promise<Reply> {
   // Chat reads the cache and never waits: a due refresh runs in the background for the next person.
   ctx.issues.refreshIfStale();
-  const status = await ctx.issues.status();
+  let status = await ctx.issues.status();
+  // Until the first fill completes, every query adds issues as it lands: read them, not a copy from before them.
+  if (status.source === 'github' && !status.refreshedAt) {
+    ctx.issues.invalidate();
+    status = await ctx.issues.status();
+  }
+  const partial = status.source === 'github' && !status.refreshedAt;
   const pool = await loadPool(ctx);
   let { picks, matching } = pick(pool, filters, SHOWN);
   const blocks: Block[] = [...sampleNote(ctx, 'issues.sample_banner')];
@@ -49,6 +55,7 @@ async function listIssues(ctx: Ctx, filters: IssueFilters, isPrivate: boolean): 
     return { blocks: [...blocks, ...(await freshness(ctx))], private: isPrivate };
   }
   await remember(ctx, picks);
+  if (partial) blocks.push(text(ctx.t('issues.partial')));
   blocks.push(items(picks.map((i) => issueItem(ctx, i))));
   if (matching > picks.length) blocks.push(text(ctx.t('issues.more', { count: matching - picks.length })));
   blocks.push(text(ctx.t('issues.just_say_it', { button: ctx.t('issues.button_claim') })), ...(await freshness(ctx)));
