@@ -12,6 +12,8 @@ import { issueJobs } from './jobs/issue-schedule.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
 import { platformAdapters } from './platforms.js';
 import { startOps } from './http/start.js';
+import { instrumentJobs, instrumentPost } from './metrics/instrument.js';
+import type { Metrics } from './metrics/port.js';
 
 function createPost(adapters: ChatAdapter[]): Post {
   return async (to, reply) => {
@@ -20,9 +22,10 @@ function createPost(adapters: ChatAdapter[]): Post {
   };
 }
 
-/** Scheduled jobs (issue refresh, claim follow-ups, weekly digest add themselves here). */
-function scheduledJobs(booted: Booted, post: Post): ScheduledJob[] {
-  return [digestSchedule(booted, post), ...issueJobs(booted, post)];
+/** Scheduled jobs (issue refresh, claim follow-ups, weekly digest add themselves here), counted in /metrics. */
+function scheduledJobs(booted: Booted, post: Post, metrics: Metrics): ScheduledJob[] {
+  const jobs = [digestSchedule(booted, instrumentPost(post, metrics, 'digest')), ...issueJobs(booted, instrumentPost(post, metrics, 'follow_up'))];
+  return instrumentJobs(jobs, metrics);
 }
 
 async function runConsole(booted: Booted): Promise<number> {
@@ -59,7 +62,7 @@ async function runServer(booted: Booted, serveOnly = false): Promise<number> {
   // -- end operations
   // Shutdown fits Kubernetes' 30 s grace period: jobs under way get 10 s (each is resumable), then the
   // adapters' answers under way get DRAIN_MS, then the store closes.
-  const scheduler = createScheduler(scheduledJobs(booted, createPost(adapters)), deps.log, 10_000);
+  const scheduler = createScheduler(scheduledJobs(booted, createPost(adapters), ops.metrics), deps.log, 10_000);
   deps.log.info({ platforms: adapters.map((a) => a.platform) }, 'onramp started');
 
   let stopping = false;
