@@ -25,12 +25,19 @@ export function instrumentJobs<J extends Job>(jobs: J[], metrics: Metrics): J[] 
   }));
 }
 
-/** Each scheduled post counted by kind (digest, follow_up) and outcome: sent, failed, or uncertain (may have arrived). */
+/** A 429 is waited out and tried again by the sender, so it is not yet a failure. */
+function outcomeOf(result: PostResult): string {
+  if (result.ok) return 'sent';
+  if (result.uncertain) return 'uncertain';
+  return result.retryAfterMs !== undefined ? 'rate_limited' : 'failed';
+}
+
+/** Each scheduled post counted by kind (digest, follow_up) and outcome: sent, rate_limited (retried), failed, or uncertain (may have arrived). */
 export function instrumentPost(post: Post, metrics: Metrics, kind: 'digest' | 'follow_up'): Post {
   return async (to, reply) => {
     try {
       const result = await post(to, reply);
-      metrics.delivery(kind, result.ok ? 'sent' : 'uncertain' in result && result.uncertain ? 'uncertain' : 'failed');
+      metrics.delivery(kind, outcomeOf(result));
       return result;
     } catch (err) {
       metrics.delivery(kind, 'failed');

@@ -22,17 +22,23 @@ describe('counting scheduled work', () => {
     expect(Object.fromEntries(metrics.counts)).toEqual({ 'job_runs{issues-refresh,done}': 1, 'job_runs{weekly-digest,failed}': 1 });
   });
 
-  it('counts posts as sent, failed or uncertain under their kind, with no destination in any label', async () => {
+  it('counts posts as sent, failed, uncertain or rate-limited under their kind, with no destination in any label', async () => {
     const metrics = createMemoryMetrics();
-    const answers = [{ ok: true as const }, { ok: false as const, error: 'HTTP 500' }, { ok: false as const, error: 'reset', uncertain: true as const }];
+    const answers = [
+      { ok: true as const },
+      { ok: false as const, error: 'HTTP 500' },
+      { ok: false as const, error: 'reset', uncertain: true as const },
+      { ok: false as const, error: 'HTTP 429', retryAfterMs: 1000 },
+    ];
     const post = instrumentPost(async () => answers.shift()!, metrics, 'digest');
-    for (let i = 0; i < 3; i++) await post(to, reply);
+    for (let i = 0; i < 4; i++) await post(to, reply);
     const followUp = instrumentPost(async () => Promise.reject(new Error('down')), metrics, 'follow_up');
     await expect(followUp(to, reply)).rejects.toThrow('down');
     expect(Object.fromEntries(metrics.counts)).toEqual({
       'deliveries{digest,sent}': 1,
       'deliveries{digest,failed}': 1,
       'deliveries{digest,uncertain}': 1,
+      'deliveries{digest,rate_limited}': 1,
       'deliveries{follow_up,failed}': 1,
     });
     expect([...metrics.counts.keys()].join()).not.toContain('U0PRIVATE');
