@@ -47,6 +47,8 @@ describe('Dockerfile', () => {
     expect(JSON.parse(step('CMD')[0]!)).toEqual(['node', COMPILED_ENTRY]);
     expect(pkg.scripts['start:prod']).toBe(`node ${COMPILED_ENTRY}`);
     expect(JSON.parse(step('ENTRYPOINT')[0]!)[0]).toMatch(/tini$/);
+    // dist/ is ESM: node needs package.json's "type": "module" beside it, and content/ for the NLU's files.
+    expect(step('COPY')).toEqual(expect.arrayContaining(['package.json ./', 'content ./content']));
     const user = step('USER').at(-1)!;
     expect(user).toMatch(/^\d+(:\d+)?$/);
     expect(user.split(':')[0]).not.toBe('0');
