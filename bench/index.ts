@@ -6,8 +6,9 @@ import { nlu } from './nlu.js';
 import { digestBuild, digestDelivery } from './digest.js';
 import { slack } from './slack.js';
 import { startup } from './startup.js';
+import { startupService } from './startup-service.js';
 
-const BENCHES: Bench[] = [startup, digestBuild, digestDelivery, discord, slack, nlu, issues];
+const BENCHES: Bench[] = [startupService, startup, digestBuild, digestDelivery, discord, slack, nlu, issues];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !BENCHES.some((b) => b.name.includes(w)));

@@ -20,11 +20,13 @@ const REDACT = [
   'SLACK_APP_TOKEN',
   'SLACK_SIGNING_SECRET',
   'DISCORD_TOKEN',
+  'METRICS_TOKEN',
   '*.GITHUB_TOKEN',
   '*.SLACK_BOT_TOKEN',
   '*.SLACK_APP_TOKEN',
   '*.SLACK_SIGNING_SECRET',
   '*.DISCORD_TOKEN',
+  '*.METRICS_TOKEN',
 ];
 
 /** Errors keep their kind and stack, but a token quoted in a message or a stack line is removed. */

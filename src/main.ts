@@ -11,6 +11,9 @@ import { digestSchedule } from './jobs/digest-schedule.js';
 import { issueJobs } from './jobs/issue-schedule.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
 import { platformAdapters } from './platforms.js';
+import { startOps } from './http/start.js';
+import { instrumentJobs, instrumentPost } from './metrics/instrument.js';
+import type { Metrics } from './metrics/port.js';
 
 function createPost(adapters: ChatAdapter[]): Post {
   return async (to, reply) => {
@@ -19,9 +22,10 @@ function createPost(adapters: ChatAdapter[]): Post {
   };
 }
 
-/** Scheduled jobs (issue refresh, claim follow-ups, weekly digest add themselves here). */
-function scheduledJobs(booted: Booted, post: Post): ScheduledJob[] {
-  return [digestSchedule(booted, post), ...issueJobs(booted, post)];
+/** Scheduled jobs (issue refresh, claim follow-ups, weekly digest add themselves here), counted in /metrics. */
+function scheduledJobs(booted: Booted, post: Post, metrics: Metrics): ScheduledJob[] {
+  const jobs = [digestSchedule(booted, instrumentPost(post, metrics, 'digest')), ...issueJobs(booted, instrumentPost(post, metrics, 'follow_up'))];
+  return instrumentJobs(jobs, metrics);
 }
 
 async function runConsole(booted: Booted): Promise<number> {
@@ -38,19 +42,27 @@ async function runConsole(booted: Booted): Promise<number> {
   return 0;
 }
 
-async function runServer(booted: Booted): Promise<number> {
+async function runServer(booted: Booted, serveOnly = false): Promise<number> {
   const { deps } = booted;
   const bot = createBot(deps, capabilities);
   const adapters = platformAdapters(booted);
-  if (adapters.length === 0) {
+  if (adapters.length === 0 && !serveOnly) {
     deps.log.error('no platform adapter could be started for this configuration');
     await booted.close();
     return 1;
   }
-  for (const adapter of adapters) await adapter.start(bot.dispatch);
+  // -- operations (issue 16): /healthz, /readyz, /metrics on PORT before the platforms connect, so a probe
+  // sees "starting" rather than nothing; Slack over HTTP owns PORT and takes `ops.handler` as extra routes.
+  const ops = await startOps(booted, adapters, capabilities);
+  const dispatch = ops.instrument(bot.dispatch);
+  for (const adapter of adapters) {
+    await adapter.start(dispatch);
+    ops.started(adapter.platform);
+  }
+  // -- end operations
   // Shutdown fits Kubernetes' 30 s grace period: jobs under way get 10 s (each is resumable), then the
   // adapters' answers under way get DRAIN_MS, then the store closes.
-  const scheduler = createScheduler(scheduledJobs(booted, createPost(adapters)), deps.log, 10_000);
+  const scheduler = createScheduler(scheduledJobs(booted, createPost(adapters), ops.metrics), deps.log, 10_000);
   deps.log.info({ platforms: adapters.map((a) => a.platform) }, 'onramp started');
 
   let stopping = false;
@@ -60,6 +72,7 @@ async function runServer(booted: Booted): Promise<number> {
     deps.log.info({ signal }, 'shutting down');
     await scheduler.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    await ops.close();
     await booted.close();
     process.exit(0);
   };
@@ -71,10 +84,12 @@ async function runServer(booted: Booted): Promise<number> {
 async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const env = { ...process.env };
-  const consoleMode = !env.SLACK_BOT_TOKEN && !env.DISCORD_TOKEN;
+  // `--serve`: a service even with no platform configured (probes, metrics, jobs): image smoke tests, the bench.
+  const serveOnly = process.argv.includes('--serve');
+  const consoleMode = !env.SLACK_BOT_TOKEN && !env.DISCORD_TOKEN && !serveOnly;
   // In the console, stdout is the conversation: logs go to stderr and only warnings show by default.
   const booted = await boot(env, consoleMode ? { logFd: 2, logLevel: env.LOG_LEVEL || 'warn' } : {});
-  return consoleMode ? runConsole(booted) : runServer(booted);
+  return consoleMode ? runConsole(booted) : runServer(booted, serveOnly);
 }
 
 main().then(

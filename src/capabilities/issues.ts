@@ -31,7 +31,13 @@ async function freshness(ctx: Ctx): Promise<Block[]> {
 async function listIssues(ctx: Ctx, filters: IssueFilters, isPrivate: boolean): Promise<Reply> {
   // Chat reads the cache and never waits: a due refresh runs in the background for the next person.
   ctx.index.refreshIfStale();
-  const status = await ctx.index.status();
+  let status = await ctx.index.status();
+  // Until the first fill completes, every query adds issues as it lands: read them, not a copy from before them.
+  if (status.source === 'github' && !status.refreshedAt) {
+    ctx.index.invalidate();
+    status = await ctx.index.status();
+  }
+  const partial = status.source === 'github' && !status.refreshedAt;
   const pool = await loadPool(ctx);
   let { picks, matching } = pick(pool, filters, SHOWN);
   const blocks: Block[] = [...sampleNote(ctx, 'issues.sample_banner')];
@@ -54,6 +60,7 @@ async function listIssues(ctx: Ctx, filters: IssueFilters, isPrivate: boolean): 
     return { blocks: [...blocks, ...(await freshness(ctx))], private: isPrivate };
   }
   await remember(ctx, picks);
+  if (partial) blocks.push(text(ctx.t('issues.partial')));
   blocks.push(items(picks.map((i) => issueItem(ctx, i))));
   if (matching > picks.length) blocks.push(text(ctx.t('issues.more', { count: matching - picks.length })));
   blocks.push(text(ctx.t('issues.just_say_it', { button: ctx.t('issues.button_claim') })), ...(await freshness(ctx)));

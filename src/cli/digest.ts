@@ -8,6 +8,7 @@ import { createIndexIssueSource } from '../digest/index-source.js';
 import { systemClock } from '../digest/pacing.js';
 import { digestJob } from '../jobs/digest-schedule.js';
 import { previewDigest, weeklyDigest, type DigestReport, type PreviewEntry } from '../jobs/weekly-digest.js';
+import { describeHolder } from '../store/job-locks.js';
 import { parseFlags, type CliCommand, type CliIo } from './command.js';
 import { createPushSide } from './digest-push.js';
 
@@ -85,7 +86,7 @@ async function send(booted: Booted, io: CliIo): Promise<number> {
     for (const l of push.left) io.err(`${NAMES[l.platform]} digests are not sent from here: ${l.why}.`);
     const report = await weeklyDigest(deps, digestJob(booted, push.post, push.reachable));
     if (report.status === 'busy') {
-      io.err(`Another runner is sending the ${report.period} digest right now; nothing was sent from here. Run this again once it is done.`);
+      io.err(`Another runner is sending the ${report.period} digest right now (${describeHolder(report.holder)}); nothing was sent from here. Run this again once it is done.`);
       return 1;
     }
     io.out(summary(report));

@@ -85,6 +85,7 @@ export const configShape = {
   DISCORD_GUILD_IDS: optional(discordGuildIds),
   DIGEST_CRON: withDefault(cron, '0 9 * * 1'),
   DIGEST_TIMEZONE: withDefault(timezone, 'UTC'),
+  METRICS_TOKEN: optional(z.string().min(16, 'expected at least 16 characters (a random token: openssl rand -hex 32)')),
 } as const;
 
 type Problem = { key: string; message: string };

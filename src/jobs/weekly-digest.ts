@@ -9,7 +9,7 @@ import { createFreshness, trustIndex, type FreshnessCheck } from '../digest/fres
 import type { DigestIssueSource } from '../digest/issue-source.js';
 import { createPacer, paceFor, type Clock, type Pace } from '../digest/pacing.js';
 import { periodKey } from '../digest/period.js';
-import { throttled } from '../store/job-locks.js';
+import { describeHolder, throttled, type LockHolder } from '../store/job-locks.js';
 import { rankBySig } from '../digest/select.js';
 import type { DeliveryRow, DeliveryStatus } from '../store/digests.js';
 
@@ -38,6 +38,8 @@ export interface DigestReport {
   ran: Record<Outcome | 'cancelled' | 'interrupted', number>;
   /** Where every destination of the period stands afterwards. */
   ledger: Partial<Record<DeliveryStatus, number>>;
+  /** With `busy`: who holds the lock, since when, until when (when known). */
+  holder?: LockHolder;
 }
 
 export const retryable = (r: DeliveryRow) => r.status === 'pending' || (r.status === 'failed' && r.attempts < MAX_ATTEMPTS);
@@ -129,9 +131,9 @@ export async function weeklyDigest(deps: Deps, job: DigestJob): Promise<DigestRe
   const period = periodKey(job.clock.now(), deps.config.DIGEST_TIMEZONE);
   const result = await deps.store.jobLocks.withLock(DIGEST_LOCK, () => job.clock.now(), (heartbeat) => runPeriod(deps, job, period, heartbeat));
   if (!result.locked) {
-    deps.log.info({ period }, 'digest: another runner is sending this period; nothing to do here');
+    deps.log.info({ period, holder: describeHolder(result.holder) }, 'digest: another runner is sending this period; nothing to do here');
     const empty = { sent: 0, empty: 0, failed: 0, uncertain: 0, skipped: 0, cancelled: 0, interrupted: 0 };
-    return { period, status: 'busy', ran: empty, ledger: {} };
+    return { period, status: 'busy', ran: empty, ledger: {}, ...(result.holder ? { holder: result.holder } : {}) };
   }
   deps.log.info({ period: result.value.period, status: result.value.status, ran: result.value.ran }, 'digest: run finished');
   return result.value;

@@ -148,11 +148,15 @@ export interface DigestDmOptinsTable {
   created_at: string;
 }
 
-/** The job leases SQLite uses in place of PostgreSQL's advisory locks (every job's: the table kept the digest's name). */
-export interface DigestLocksTable {
+/** Every scheduled job's lock: a lease on SQLite; on PostgreSQL a record of who holds the advisory lock (008-job-locks). */
+export interface JobLocksTable {
   name: string;
   owner: string;
+  /** Empty on PostgreSQL: the advisory lock ends with its holder's session, not at a time. */
   expires_at: string;
+  host: string | null;
+  pid: number | null;
+  acquired_at: string | null;
 }
 
 /** Events already answered (005-events), so a redelivery is dropped on any replica. */
@@ -175,7 +179,7 @@ export interface Tables {
   digest_runs: DigestRunsTable;
   digest_deliveries: DigestDeliveriesTable;
   digest_dm_optins: DigestDmOptinsTable;
-  digest_locks: DigestLocksTable;
+  job_locks: JobLocksTable;
   issues: IssuesTable;
   issue_query_members: IssueQueryMembersTable;
   issue_queries: IssueQueriesTable;

@@ -101,7 +101,7 @@ describe.each([...engines(), 'memory' as const])('digest ledger on %s', (engine)
         return 'first';
       });
       expect(outer).toEqual({ locked: true, value: 'first' });
-      expect(inner).toEqual({ locked: false });
+      expect(inner).toMatchObject({ locked: false, holder: { pid: process.pid } });
       expect(await other.jobLocks.withLock('weekly-digest', () => now, async () => 'after')).toEqual({ locked: true, value: 'after' });
     } finally {
       await otherDb.close();
@@ -113,7 +113,7 @@ describe.each([...engines(), 'memory' as const])('digest ledger on %s', (engine)
       other: await store.jobLocks.withLock('issues-refresh', () => now, async () => 'refreshed'),
       same: await store.jobLocks.withLock('weekly-digest', () => now, async () => 'twice'),
     }));
-    expect(outer).toEqual({ locked: true, value: { other: { locked: true, value: 'refreshed' }, same: { locked: false } } });
+    expect(outer).toMatchObject({ locked: true, value: { other: { locked: true, value: 'refreshed' }, same: { locked: false, holder: { pid: process.pid } } } });
   });
 
   it('releases the lock when the work throws', async () => {
@@ -133,7 +133,7 @@ describe('digest lease on sqlite', () => {
       let release!: () => void;
       const holding = a.jobLocks.withLock('weekly-digest', () => now, () => new Promise<void>((r) => (release = r)));
       await new Promise((r) => setTimeout(r, 20));
-      expect(await b.jobLocks.withLock('weekly-digest', () => later(LEASE_MS - 1000), async () => 'early')).toEqual({ locked: false });
+      expect(await b.jobLocks.withLock('weekly-digest', () => later(LEASE_MS - 1000), async () => 'early')).toMatchObject({ locked: false, holder: { pid: process.pid } });
       expect(await b.jobLocks.withLock('weekly-digest', () => later(LEASE_MS + 1000), async () => 'late')).toEqual({ locked: true, value: 'late' });
       release();
       await holding;

@@ -1,0 +1,43 @@
+// The service's operations side in one call for main: metrics, readiness checks, and the server on PORT.
+import type { Booted } from '../boot.js';
+import type { Capability } from '../core/capability.js';
+import type { Dispatch, Platform } from '../core/types.js';
+import type { Metrics } from '../metrics/port.js';
+import { createOps, indexAge, instrumentDispatch, watchBooted, watchPlatforms, type Receiving } from './ops.js';
+import type { OpsHandler } from './routes.js';
+import { listenOps } from './server.js';
+
+export interface RunningOps {
+  metrics: Metrics;
+  /** For Slack's HTTP receiver, which owns PORT in that mode and serves these routes beside its own. */
+  handler: OpsHandler;
+  /** The bound port when this process listens itself; undefined when Slack's receiver serves the routes. */
+  port: number | undefined;
+  /** Counts events and replies around the core's dispatch. */
+  instrument(dispatch: Dispatch): Dispatch;
+  /** Marks a platform's receiver started (its `ready()`, when it has one, then decides). */
+  started(platform: Platform): void;
+  close(): Promise<void>;
+}
+
+/** Slack over HTTP listens on PORT itself; every other mode (Socket Mode, Discord, no platform) needs this server. */
+export function slackOwnsPort(config: Booted['deps']['config']): boolean {
+  return Boolean(config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN);
+}
+
+export async function startOps(booted: Booted, inboxes: readonly Receiving[], capabilities: readonly Capability[]): Promise<RunningOps> {
+  const { config, log } = booted.deps;
+  const ops = createOps({ metricsToken: config.METRICS_TOKEN, indexAgeSeconds: indexAge(booted) });
+  watchBooted(ops.readiness, booted);
+  const platforms = watchPlatforms(ops.readiness, inboxes);
+  const server = slackOwnsPort(config) ? null : await listenOps(ops.handler, config.PORT);
+  if (server) log.info({ port: server.port }, 'probes and metrics listening (/healthz, /readyz, /metrics)');
+  return {
+    metrics: ops.metrics,
+    handler: ops.handler,
+    port: server?.port,
+    instrument: (dispatch) => instrumentDispatch(dispatch, ops.metrics, capabilities),
+    started: platforms.started,
+    close: async () => server?.close(),
+  };
+}
