@@ -13,7 +13,7 @@ export const FAQ_PRECISE = 0.75;
 
 export function faqReply(entry: FaqEntry, ctx: Ctx, isPrivate: boolean): Reply {
   const links = entry.links.map((l) => `[${localized(l.label, ctx.locale).replace(/[[\]\\]/g, '')}](${l.url})`).join(' · ');
-  const blocks = [text(entry.answer[ctx.locale])];
+  const blocks = [text(localized(entry.answer, ctx.locale))];
   if (links) blocks.push(text(ctx.t('faq.links', { linksMarkup: links })));
   return { blocks, private: isPrivate };
 }
@@ -42,7 +42,7 @@ export const faq: Capability = {
     if (courtesy) return { blocks: [text(ctx.t(courtesy === 'thanks' ? 'faq.thanks' : 'faq.hello'))], private: false };
     const question = input.text.trim();
     if (!question) {
-      const topics = ctx.content.faq.map((e) => `• ${e.questions[ctx.locale][0]}`).join('\n');
+      const topics = ctx.content.faq.map((e) => `• ${(e.questions[ctx.locale] ?? e.questions.en)[0]}`).join('\n');
       return { blocks: [text(ctx.t('faq.topics')), text(topics)], private: true };
     }
     const answer = ctx.nlu.answerFaq(question, ctx.locale);

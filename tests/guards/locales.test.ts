@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { capabilities } from '../../src/capabilities/index.js';
+import { messageParams } from '../../src/content/group-words.js';
 import { placeholders } from '../../src/core/i18n.js';
 
 const en: Record<string, string> = JSON.parse(readFileSync('content/locales/en.json', 'utf8'));
@@ -12,7 +13,9 @@ describe('locales', () => {
   });
 
   it('use the same placeholders for each key', () => {
-    const differ = Object.keys(en).filter((k) => placeholders(en[k]!).join() !== placeholders(fr[k] ?? '').join());
+    // Group words ({group}, {groups}) are filled from content at load time, so a language may use them or not.
+    const params = (m: string) => messageParams(placeholders(m)).join();
+    const differ = Object.keys(en).filter((k) => params(en[k]!) !== params(fr[k] ?? ''));
     expect(differ).toEqual([]);
   });
 
