@@ -1,6 +1,7 @@
 // Loads and validates content/ (and an optional imported sigs.yaml); every problem names file and path.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { placeholders, type Catalogue } from '../core/i18n.js';
@@ -143,11 +144,13 @@ const exists = (file: string) =>
     () => false,
   );
 
-/** The languages content speaks: one file per language in locales/ (`es.json`), English required. */
+/** The message catalogues onramp ships (English and French, complete): what a community's locales/ adds to. */
+export const BUILTIN_LOCALES_DIR = fileURLToPath(new URL('../../content/locales/', import.meta.url));
+
+/** The languages in a locales/ folder: one file per language (`es.json`). */
 async function localeFiles(dir: string): Promise<Locale[]> {
-  const names = await readdir(path.join(dir, 'locales')).catch(() => [] as string[]);
-  const found = names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length));
-  return ['en', ...found.filter((l) => l !== 'en').sort()];
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length));
 }
 
 /** An FAQ entry in a language the content speaks but the entry does not: French is required, others warn. */
@@ -189,18 +192,30 @@ export async function loadContent(opts: LoadOptions): Promise<Content> {
   const sigsFile = groupsName === 'sigs.yaml' ? await yamlFile(groupsName, sigsFileSchema) : null;
   const faqFile = await yamlFile('faq.yaml', faqSchema);
 
+  // A community's locales/ adds languages and rewords messages; what it leaves out is onramp's own wording,
+  // so adopting onramp does not mean copying every message (and a message onramp adds later just works).
   const raw: Record<Locale, Catalogue> = {};
+  const ownDir = file('locales');
   const localeLabel = (l: Locale) => label(`locales/${l}.json`);
-  const languages = await localeFiles(opts.dir);
-  for (const locale of languages) {
+  const readCatalogue = async (dir: string, locale: Locale, at: string) => {
+    const text = await readSource(path.join(dir, `${locale}.json`), at, problems);
+    return text === null ? null : validate(localeSchema, parseJson(text, at, problems), at, problems);
+  };
+  const builtinDir = path.resolve(BUILTIN_LOCALES_DIR);
+  const own = path.resolve(ownDir) === builtinDir ? [] : await localeFiles(ownDir);
+  const builtin = await localeFiles(builtinDir);
+  for (const locale of [...new Set(['en', ...builtin, ...own])]) {
     if (!LOCALE_CODE.test(locale)) {
       problems.push(`${localeLabel(locale)}: expected a language code as the file name, such as es.json or pt-br.json`);
       continue;
     }
-    const text = await readSource(file(`locales/${locale}.json`), localeLabel(locale), problems);
-    const parsed = text === null ? null : validate(localeSchema, parseJson(text, localeLabel(locale), problems), localeLabel(locale), problems);
-    if (parsed) raw[locale] = parsed;
+    const base = builtin.includes(locale) ? await readCatalogue(builtinDir, locale, path.join(builtinDir, `${locale}.json`)) : {};
+    const mine = own.includes(locale) ? await readCatalogue(ownDir, locale, localeLabel(locale)) : {};
+    if (base && mine) raw[locale] = { ...base, ...mine };
   }
+  // A language the community did not translate at all (French, for a community that speaks Spanish) is
+  // dropped rather than half-spoken: only English is always there.
+  if (own.length > 0) for (const locale of Object.keys(raw)) if (locale !== 'en' && !own.includes(locale)) delete raw[locale];
   checkLocaleParity(raw, localeLabel, problems, warnings);
   if (faqFile) checkFaqLanguages(faqFile.faq, Object.keys(raw), label('faq.yaml'), problems, warnings);
 
