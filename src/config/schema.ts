@@ -84,6 +84,11 @@ export const configShape = {
   DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{5,25}$/, 'expected the numeric application id')),
   DISCORD_API_URL: withDefault(httpUrl('DISCORD_API_URL'), 'https://discord.com/api'),
   DISCORD_GUILD_IDS: optional(discordGuildIds),
+  /**
+   * `true` once the Message Content intent is switched on in the Developer Portal: plain messages in the
+   * content's Discord newcomer channels are then read, as on Slack (Discord sends their text only then).
+   */
+  DISCORD_MESSAGE_CONTENT: withDefault(z.enum(['true', 'false']).transform((v) => v === 'true'), 'false'),
   DIGEST_CRON: withDefault(cron, '0 9 * * 1'),
   DIGEST_TIMEZONE: withDefault(timezone, 'UTC'),
 } as const;
