@@ -88,7 +88,7 @@ export const configShape = {
    * `true` once the Message Content intent is switched on in the Developer Portal: plain messages in the
    * content's Discord newcomer channels are then read, as on Slack (Discord sends their text only then).
    */
-  DISCORD_MESSAGE_CONTENT: withDefault(z.enum(['true', 'false']).transform((v) => v === 'true'), 'false'),
+  DISCORD_MESSAGE_CONTENT: withDefault(z.enum(['true', 'false']), 'false').transform((v) => v === 'true'),
   DIGEST_CRON: withDefault(cron, '0 9 * * 1'),
   DIGEST_TIMEZONE: withDefault(timezone, 'UTC'),
 } as const;

@@ -20,17 +20,17 @@ export function groupWords(community: Pick<Community, 'groupKinds'>, kind: strin
   return new Intl.PluralRules(locale).select(count) === 'one' ? words.one : words.other;
 }
 
-/** Placeholders filled at load time from content, not by the code that sends a message. */
-export const GROUP_PLACEHOLDERS: ReadonlySet<string> = new Set(['group', 'groups', 'Group', 'Groups']);
-
-/** The parameters a message takes when sent (its group words are content's, filled in advance). */
-export const messageParams = (names: string[]) => names.filter((n) => !GROUP_PLACEHOLDERS.has(n));
+/**
+ * Group words in messages: `{@group}`, `{@groups}`, `{@Group}`, `{@Groups}`. The `@` keeps them apart from
+ * the parameters code fills when it sends a message (`{groups}` there is a list of names).
+ */
+const GROUP_WORD = /\{@(group|groups|Group|Groups)\}/g;
 
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
 /**
- * Fills the group words into a language's messages: `{group}`, `{groups}`, `{Group}`, `{Groups}` become the
- * default kind's words, and `sig.kind_<kind>` names each kind, so no message says "SIG" unless content does.
+ * Fills the group words into a language's messages: `{@group}`, `{@groups}`, `{@Group}`, `{@Groups}` become
+ * the default kind's words, and `sig.kind_<kind>` names each kind, so no message says "SIG" unless content does.
  */
 export function withGroupWords(catalogue: Catalogue, community: Pick<Community, 'groupKinds'>, locale: Locale): Catalogue {
   const words = wordsOf(community, defaultKind(community), locale);
@@ -42,7 +42,7 @@ export function withGroupWords(catalogue: Catalogue, community: Pick<Community, 
   };
   const out: Catalogue = {};
   for (const [key, message] of Object.entries(catalogue))
-    out[key] = message.replace(/\{(group|groups|Group|Groups)\}/g, (_, name: string) => escapeMarkup(fill[name]!));
+    out[key] = message.replace(GROUP_WORD, (_, name: string) => escapeMarkup(fill[name]!));
   for (const kind of Object.keys(community.groupKinds)) {
     const w = wordsOf(community, kind, locale);
     out[`sig.kind_${kind}`] ??= w.long ?? w.one;

@@ -6,7 +6,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { placeholders, type Catalogue } from '../core/i18n.js';
 import { LOCALES, type Locale } from '../core/types.js';
-import { defaultKind, messageParams, withGroupWords } from './group-words.js';
+import { defaultKind, withGroupWords } from './group-words.js';
 import { mergeCatalogues } from './merge.js';
 import { communitySchema, faqSchema, groupsFileSchema, LOCALE_CODE, localeSchema, sigsFileSchema, type Community, type FaqEntry, type SigEntry } from './schema.js';
 import { importSigsYaml, sigsYamlSchema } from './sigs-file.js';
@@ -90,8 +90,8 @@ function checkLocaleParity(locales: Record<Locale, Catalogue>, labelOf: (l: Loca
     const missing = LOCALES.includes(locale) ? problems : warnings;
     for (const key of Object.keys(en)) {
       if (!(key in other)) missing.push(`${labelOf(locale)}: ${key}: missing (present in en.json)${missing === warnings ? '; English is used' : ''}`);
-      else if (messageParams(placeholders(en[key]!)).join() !== messageParams(placeholders(other[key]!)).join())
-        problems.push(`${labelOf(locale)}: ${key}: placeholders differ from en.json (${messageParams(placeholders(en[key]!)).join(', ') || 'none'})`);
+      else if (placeholders(en[key]!).join() !== placeholders(other[key]!).join())
+        problems.push(`${labelOf(locale)}: ${key}: placeholders differ from en.json (${placeholders(en[key]!).join(', ') || 'none'})`);
     }
     for (const key of Object.keys(other)) if (!(key in en)) problems.push(`${labelOf(locale)}: ${key}: not in en.json`);
   }
