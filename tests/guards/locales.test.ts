@@ -1,4 +1,3 @@
-// The locale files: same keys and placeholders in every language, every command described, French really French.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { capabilities } from '../../src/capabilities/index.js';
