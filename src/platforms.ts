@@ -50,6 +50,9 @@ export function discordAdapterOptions({ deps, db, capabilities = registry }: Wir
     log: deps.log.child({ platform: 'discord' }),
     seen: (id) => processed.seen('discord', id, deps.now()),
     ...(deps.config.DISCORD_GUILD_IDS ? { guildIds: deps.config.DISCORD_GUILD_IDS } : {}),
+    // Like Slack's: plain messages in the newcomer channels, once Discord sends their text.
+    newcomerChannels: deps.content.community.channels.newcomer.discord,
+    messageContent: deps.config.DISCORD_MESSAGE_CONTENT,
     // Menu pages and long values, shared so a click is understood by whichever replica answers it.
     stash: { put: (entries) => stash.put(entries, deps.now()), get: (key) => stash.get(key, deps.now()) },
   };

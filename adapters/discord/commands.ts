@@ -12,7 +12,7 @@ import { LIMITS } from './limits.js';
 /** Discord's rule for command and option names (lowercase letters of any script, digits, `-`, `_`). */
 const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 /** Locales we translate into besides the default (English); Discord's code for French is `fr`. */
-const TRANSLATED: Exclude<Locale, 'en'>[] = ['fr'];
+const TRANSLATED = ['fr'] as const;
 
 function plain(lookup: Lookup, locale: Locale, key: string, max: number): string | undefined {
   const found = lookup(locale, key);

@@ -27,6 +27,8 @@ export interface Kit {
   seen(eventId: string): Promise<boolean>;
   /** Whether the bot answers in this server (null: a direct message, always answered). */
   serves(guildId: string | null): boolean;
+  /** Whether plain messages in this channel are read (a newcomer channel, by id or name). */
+  watches(channelId: string, channelName?: string | null): boolean;
   /** Sentences of the adapter itself (`discord.*`), with English when a locale lacks one. */
   say(locale: Locale, key: string, params?: Record<string, string | number>): string;
   /** The locale for the adapter's own words: the reply's, else the person's Discord client, else the default. */

@@ -84,14 +84,15 @@ export function stripMentions(content: string, me: Me): string {
 }
 
 /**
- * Messages reach the core only when they are meant for the bot: a direct message, or a mention in a
- * server channel. Bots (itself included) and system messages are ignored. `/name args` typed as text is
- * a command; a bare mention asks for help.
+ * Messages reach the core only when they are meant for the bot: a direct message, a mention in a
+ * server channel, or any message with text in a newcomer channel (`watched`; the core answers only clear
+ * questions there). Bots (itself included) and system messages are ignored. `/name args` typed as text
+ * is a command; a bare mention asks for help.
  */
-export function messageEvent(seen: SeenMessage, me: Me): InboundEvent | null {
+export function messageEvent(seen: SeenMessage, me: Me, watched = false): InboundEvent | null {
   if (seen.author.bot || seen.author.id === me.botId || seen.system) return null;
   const direct = seen.guildId === null;
-  if (!direct && !seen.mentionsBot) return null;
+  if (!direct && !seen.mentionsBot && !(watched && seen.content.trim())) return null;
   const origin = originOf(seen, seen.author, me.workspaceId);
   const text = stripMentions(seen.content, me);
   const command = /^\/([\p{L}\p{N}_-]{1,32})(?:\s+([\s\S]*))?$/u.exec(text);

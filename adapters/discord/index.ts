@@ -48,6 +48,13 @@ export interface DiscordOptions {
    * only when a single server has it.
    */
   guildIds?: readonly string[];
+  /**
+   * The community's newcomer channels (names or ids): plain messages there reach the core, which answers
+   * clear questions only, as on Slack. Discord gives their text only with the Message Content intent.
+   */
+  newcomerChannels?: readonly string[];
+  /** The privileged Message Content intent, once enabled in the Developer Portal (else login fails). */
+  messageContent?: boolean;
   /** Where values too long for a custom_id are kept for every replica (the store); else in this process only. */
   stash?: StashPort;
 }
@@ -60,7 +67,12 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
   const client = new Client({
     // GuildMessages is not privileged: it delivers server messages, whose text Discord fills in only when
     // they mention the bot — exactly the ones answered. No MessageContent, GuildMembers or presences.
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+      ...(options.messageContent ? [GatewayIntentBits.MessageContent] : []),
+    ],
     partials: [Partials.Channel], // direct-message channels are never in the cache
     allowedMentions: NO_MENTIONS,
     rest: { api: options.apiUrl },
@@ -68,6 +80,7 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
   });
   const notStarted: Dispatch = async () => [];
   const served = options.guildIds?.length ? new Set(options.guildIds) : null;
+  const newcomer = new Set((options.newcomerChannels ?? []).map((c) => c.replace(/^#/, '')));
   const kit = createKit(
     {
       me: { workspaceId: options.applicationId, botId: '', botRoleIds: [] },
@@ -85,6 +98,7 @@ export function createDiscordAdapter(options: DiscordOptions): ChatAdapter {
             })
           : false,
       serves: (guildId) => guildId === null || served === null || served.has(guildId),
+      watches: (channelId, channelName) => newcomer.has(channelId) || (!!channelName && newcomer.has(channelName)),
     },
     options.lookup,
     options.defaultLocale,

@@ -36,7 +36,8 @@ export function createMessageHandler(kit: Kit) {
       if (!kit.serves(m.guildId)) return;
       const botId = kit.me.botId;
       const botRole = m.guild?.roles.botRoleFor(botId);
-      const event = messageEvent(seen(m, botId), { ...kit.me, botRoleIds: botRole ? [botRole.id] : [] });
+      const said = seen(m, botId);
+      const event = messageEvent(said, { ...kit.me, botRoleIds: botRole ? [botRole.id] : [] }, kit.watches(said.channelId, said.channelName));
       if (!event || (await kit.seen(`message:${m.id}`))) return;
       const replies = await kit.dispatch(event);
       let answered = false;

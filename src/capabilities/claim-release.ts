@@ -5,7 +5,7 @@ import { UserError } from '../core/errors.js';
 import type { Block, Reply } from '../core/types.js';
 import { extractIssueRefs } from '../nlu/issue-refs.js';
 import type { Claim } from './ports.js';
-import { claimMethod } from './claim-step.js';
+import { releaseText } from './claim-step.js';
 import { releaseButtons } from './claim-take.js';
 import { ago } from '../views/issue-view.js';
 import { refOf, sameIssue } from '../views/issue-ref.js';
@@ -44,7 +44,7 @@ export async function release(ctx: Ctx, said: string, isPrivate: boolean): Promi
   const waiting = await ctx.waitlist.next(claim);
   const blocks: Block[] = [
     text(ctx.t('claim.released', { ref: refOf(claim) })),
-    text(ctx.t(claimMethod(ctx, claim) === 'prow' ? 'claim.released_prow' : 'claim.released_comment')),
+    text(releaseText(ctx, claim)),
     ...(waiting ? [text(ctx.t('claim.released_waitlist'))] : []),
     text(ctx.t('claim.released_next')),
     ...(ctx.capabilityIds.has('issues') ? [buttons([{ id: 'issues.list', label: ctx.t('claim.button_more'), value: 'all' }])] : []),

@@ -32,7 +32,7 @@ export const faq: Capability<Catalogue & FaqSearch> = {
     if (courtesy) return { blocks: [text(ctx.t(courtesy === 'thanks' ? 'faq.thanks' : 'faq.hello'))], private: false };
     const question = input.text.trim();
     if (!question) {
-      const topics = ctx.content.faq.map((e) => `• ${e.questions[ctx.locale][0]}`).join('\n');
+      const topics = ctx.content.faq.map((e) => `• ${(e.questions[ctx.locale] ?? e.questions.en)[0]}`).join('\n');
       return { blocks: [text(ctx.t('faq.topics')), text(topics)], private: true };
     }
     const answer = ctx.faq.answer(question, ctx.locale);

@@ -69,7 +69,7 @@ async function listIssues(ctx: Ctx, filters: IssueFilters, isPrivate: boolean): 
 
 export const issues: Capability<IssuesPorts> = {
   id: 'issues',
-  usage: '/issues [sig] [language]',
+  usage: '/issues [group] [language]',
   command: [{ name: 'sig', autocomplete: 'sigs' }, { name: 'language' }],
   intents: ['find_issues'],
   actions: ['issues.list'],

@@ -1,4 +1,5 @@
 // The answer to "which SIG fits me?": the best groups for someone's words, why each fits, and how to join.
+import { defaultKind } from '../content/group-words.js';
 import { divider, items, text } from '../core/blocks.js';
 import type { Ctx as AnyCtx } from '../core/capability.js';
 import type { Catalogue, SigRanking } from './ports.js';
@@ -27,9 +28,9 @@ export function worthOffering(ranked: SigRecommendation[], ctx: Ctx): { r: SigRe
     .filter((x): x is { r: SigRecommendation; sig: Sig } => x.sig !== undefined);
 }
 
-/** Title of one offered group; working groups and committees say what they are. */
+/** Title of one offered group; groups of another kind than the community's main one say what they are. */
 function title(sig: Sig, ctx: Ctx): string {
-  return sig.kind === 'sig' ? `${sig.name} (${sig.id})` : `${sig.name} (${sig.id} · ${ctx.t(`sig.kind_${sig.kind}`)})`;
+  return sig.kind === defaultKind(ctx.content.community) ? `${sig.name} (${sig.id})` : `${sig.name} (${sig.id} · ${ctx.t(`sig.kind_${sig.kind}`)})`;
 }
 
 export function recommendReply(ctx: Ctx, interests: string, isPrivate: boolean, picker: (first: Sig[]) => Block): Reply {

@@ -83,7 +83,7 @@ async function mine(ctx: Ctx): Promise<Reply> {
 
 export const sig: Capability<SigPorts> = {
   id: 'sig',
-  usage: '/sig [interests | sig-id | join sig-id | leave sig-id | mine | digest on|off]',
+  usage: '/sig [interests | id | join id | leave id | mine | digest on|off]',
   command: [{ name: 'interests', autocomplete: 'sigs' }],
   intents: ['recommend_sig'],
   actions: ['sig.pick', 'sig.leave', 'sig.list'],

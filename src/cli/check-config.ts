@@ -15,6 +15,11 @@ export const checkConfig: CliCommand = {
     const sigsFile = result.ok ? result.config.SIGS_FILE : io.env.SIGS_FILE || undefined;
     try {
       const content = await loadContent({ dir, sigsFile });
+      const locale = result.ok ? result.config.DEFAULT_LOCALE : undefined;
+      if (locale && !(locale in content.locales))
+        problems.push(`DEFAULT_LOCALE: "${locale}" has no ${dir}/locales/${locale}.json (the content speaks ${Object.keys(content.locales).join(', ')})`);
+      // An added language may be partly translated: said, not failed (those messages read English).
+      for (const w of content.warnings ?? []) io.out(`warning: ${w}`);
       if (problems.length === 0) {
         const c = result.ok ? result.config : undefined;
         const platforms = [c?.SLACK_BOT_TOKEN && (c.SLACK_APP_TOKEN ? 'Slack (Socket Mode)' : 'Slack (HTTP)'), c?.DISCORD_TOKEN && 'Discord'].filter(Boolean);

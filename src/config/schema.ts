@@ -35,13 +35,13 @@ const wholeNumber = (min: number, max: number, unit: string) => {
   return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
 };
 
-/** `sig=/k8s-sig,issues=/k8s-issues` → { sig: '/k8s-sig', issues: '/k8s-issues' }: capability id → Slack command. */
+/** `sig=/team,issues=/team-issues` → { sig: '/k8s-sig', issues: '/k8s-issues' }: capability id → Slack command. */
 const SLACK_COMMAND_PAIR = /^([a-z][a-z0-9_-]*)=(\/[a-z0-9][a-z0-9_.-]{0,30})$/;
 const slackCommandNames = z
   .string()
   .refine(
     (v) => v.split(',').every((pair) => SLACK_COMMAND_PAIR.test(pair.trim())),
-    'expected capability=/command pairs separated by commas, e.g. sig=/k8s-sig,issues=/k8s-issues (lowercase, at most 32 characters)',
+    'expected capability=/command pairs separated by commas, e.g. sig=/team,issues=/team-issues (lowercase, at most 32 characters)',
   )
   .transform((v) => Object.fromEntries(v.split(',').map((pair) => SLACK_COMMAND_PAIR.exec(pair.trim())!.slice(1, 3) as [string, string])));
 
@@ -63,7 +63,8 @@ export const configShape = {
   DATABASE_URL: withDefault(databaseUrl, 'sqlite:data/onramp.db'),
   CONTENT_DIR: withDefault(z.string(), 'content'),
   SIGS_FILE: optional(z.string()),
-  DEFAULT_LOCALE: withDefault(z.enum(['en', 'fr']), 'en'),
+  /** Any language content provides (locales/<code>.json); check-config says when it provides none. */
+  DEFAULT_LOCALE: withDefault(z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, 'expected a language code such as en, fr or es'), 'en'),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   PORT: withDefault(z.coerce.number({ error: 'expected a port number (1-65535)' }).int('expected a port number (1-65535)').min(1, 'expected a port number (1-65535)').max(65535, 'expected a port number (1-65535)'), 3000),
   GITHUB_TOKEN: optional(z.string()),
@@ -83,6 +84,11 @@ export const configShape = {
   DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{5,25}$/, 'expected the numeric application id')),
   DISCORD_API_URL: withDefault(httpUrl('DISCORD_API_URL'), 'https://discord.com/api'),
   DISCORD_GUILD_IDS: optional(discordGuildIds),
+  /**
+   * `true` once the Message Content intent is switched on in the Developer Portal: plain messages in the
+   * content's Discord newcomer channels are then read, as on Slack (Discord sends their text only then).
+   */
+  DISCORD_MESSAGE_CONTENT: withDefault(z.enum(['true', 'false']), 'false').transform((v) => v === 'true'),
   DIGEST_CRON: withDefault(cron, '0 9 * * 1'),
   DIGEST_TIMEZONE: withDefault(timezone, 'UTC'),
   METRICS_TOKEN: optional(z.string().min(16, 'expected at least 16 characters (a random token: openssl rand -hex 32)')),

@@ -13,8 +13,22 @@ export function isTimeZone(tz: string): boolean {
 }
 const ownerName = z.string().regex(/^[\w.-]+$/, 'expected a GitHub organisation or user name');
 
-/** Text in both languages the bot speaks; French may be omitted, English is the fallback. */
-export const localizedText = z.strictObject({ en: z.string().min(1), fr: z.string().min(1).optional() });
+/** A language code as the locale files are named (`en`, `fr`, `es`, `pt-br`). */
+export const LOCALE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/;
+
+/** Something per language: English is required (every other language falls back to it), others optional. */
+function perLocale<T extends z.ZodType>(value: T) {
+  return z
+    .object({ en: value })
+    .catchall(value)
+    .superRefine((texts, ctx) => {
+      for (const key of Object.keys(texts))
+        if (!LOCALE_CODE.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'expected a language code such as en, fr or es' });
+    });
+}
+
+/** Text in the languages the bot speaks; only English is required, it is the fallback. */
+export const localizedText = perLocale(z.string().min(1));
 export type LocalizedText = z.infer<typeof localizedText>;
 
 const link = z.strictObject({ label: localizedText, url: httpsUrl });
@@ -27,8 +41,53 @@ const platformChannels = z.strictObject({
   console: z.array(z.string().min(1)).default([]),
 });
 
+const kindId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and -');
+const groupWords = z.strictObject({
+  /** One group, as a sentence says it: `SIG`, `team`. */
+  one: z.string().min(1),
+  /** Several: `SIGs`, `teams`. */
+  other: z.string().min(1),
+  /** The full name shown beside a group's id (`special interest group`); `one` when omitted. */
+  long: z.string().min(1).optional(),
+});
+export type GroupWords = z.infer<typeof groupWords>;
+
+/**
+ * How a newcomer says "I'll take it": a command the project's bot reads, a comment in their own words, or
+ * no claiming at all (a draft pull request that mentions the issue). The policy fields travel with it.
+ */
+const claimFields = {
+  step: z.enum(['command', 'comment', 'draft-pr']).optional(),
+  /** The comment that takes the issue, exactly as typed (`/assign`, `@rustbot claim`). */
+  command: z.string().min(1).max(100).optional(),
+  /** The comment that gives it back (`/unassign`), if the bot has one. */
+  release: z.string().min(1).max(100).optional(),
+  /** At most this many open claims per person (overrides CLAIM_MAX_OPEN). */
+  maxOpen: z.number().int().min(1).max(50).optional(),
+  /** Only members take issues, except issues carrying one of these labels. */
+  membersOnlyExcept: z.array(z.string().min(1)).min(1).optional(),
+  /** The project's policy on AI-assisted contributions, shown with the step. */
+  aiPolicy: httpsUrl.optional(),
+};
+function commandNeedsText(rule: { step?: string | undefined; command?: string | undefined }, ctx: z.RefinementCtx) {
+  if (rule.step === 'command' && !rule.command) ctx.addIssue({ code: 'custom', path: ['command'], message: 'step "command" needs the command to comment' });
+}
+const claimRule = z.strictObject({ ...claimFields, step: claimFields.step.unwrap() }).superRefine(commandNeedsText);
+const scopedClaimRule = z
+  .strictObject({ ...claimFields, for: z.array(z.union([ownerName, repoName])).min(1) })
+  .superRefine(commandNeedsText);
+export type ClaimRuleEntry = z.infer<typeof scopedClaimRule>;
+
 export const communitySchema = z.strictObject({
   name: z.string().min(1),
+  /**
+   * The kinds of groups the community is organised in and their words per language; the first is the
+   * default kind. Without it, groups are called "group".
+   */
+  groupKinds: z
+    .record(kindId, perLocale(groupWords))
+    .refine((k) => Object.keys(k).length > 0, 'expected at least one kind')
+    .default({ group: { en: { one: 'group', other: 'groups' }, fr: { one: 'groupe', other: 'groupes' } } }),
   description: localizedText,
   links: z.strictObject({
     contributorGuide: httpsUrl,
@@ -40,12 +99,16 @@ export const communitySchema = z.strictObject({
   github: z.strictObject({
     orgs: z.array(ownerName).default([]),
     repos: z.array(repoName).default([]),
+    /** Labels that make an issue a starter issue (any one of them). */
     labels: z.array(z.string().min(1)).min(1),
+    /** Labels a starter issue must also carry (all of them). */
+    requireLabels: z.array(z.string().min(1)).default([]),
+    /** Labels that keep an issue out, whatever else it carries. */
+    excludeLabels: z.array(z.string().min(1)).default([]),
+    /** Automation and coding-agent accounts: an issue assigned to one is taken (accounts of type Bot are too). */
+    automationAccounts: z.array(z.string().regex(/^[\w.[\]-]+$/, 'expected a GitHub login')).default([]),
     /** How to say "I'll take it" on an issue, per org or repo; the most specific entry wins. */
-    claim: z.strictObject({
-      default: z.enum(['comment', 'prow']),
-      prow: z.array(z.union([ownerName, repoName])).default([]),
-    }),
+    claim: z.strictObject({ default: claimRule, rules: z.array(scopedClaimRule).default([]) }),
   }),
   channels: z.strictObject({
     /** Channels where the bot answers plain messages (high-confidence questions only). */
@@ -82,7 +145,9 @@ const subproject = z.strictObject({
 export type Subproject = z.infer<typeof subproject>;
 
 export const sigSchema = z.strictObject({
-  id: z.string().regex(/^(sig|wg|committee|ug)-[a-z0-9-]+$/, 'expected the sigs.yaml dir, e.g. sig-network'),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and -'),
+  /** One of community.yaml's groupKinds; the first kind when omitted. */
+  kind: kindId.optional(),
   name: z.string().min(1),
   description: localizedText,
   keywords: z.array(z.string().min(1)).default([]),
@@ -93,8 +158,11 @@ export const sigSchema = z.strictObject({
   subprojects: z.array(subproject).default([]),
 });
 export const sigsFileSchema = z.strictObject({ sigs: z.array(sigSchema).min(1) });
+/** The same catalogue for a community that does not call its groups SIGs: groups.yaml, `groups:`. */
+export const groupsFileSchema = z.strictObject({ groups: z.array(sigSchema).min(1) });
 export type SigEntry = z.infer<typeof sigSchema>;
-export type SigKind = 'sig' | 'wg' | 'committee' | 'ug';
+/** A kind id from community.yaml's groupKinds. */
+export type SigKind = string;
 
 export const faqSchema = z.strictObject({
   faq: z
@@ -102,8 +170,8 @@ export const faqSchema = z.strictObject({
       z.strictObject({
         id: z.string().regex(/^[a-z0-9-]+$/),
         /** Ways people ask it, per language: what retrieval matches against. */
-        questions: z.strictObject({ en: z.array(z.string().min(1)).min(1), fr: z.array(z.string().min(1)).min(1) }),
-        answer: z.strictObject({ en: z.string().min(1), fr: z.string().min(1) }),
+        questions: perLocale(z.array(z.string().min(1)).min(1)),
+        answer: localizedText,
         links: z.array(link).default([]),
       }),
     )

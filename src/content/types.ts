@@ -23,10 +23,13 @@ export interface Content {
   sigs: Sig[];
   sigById: ReadonlyMap<string, Sig>;
   faq: FaqEntry[];
+  /** Message catalogues by language, group words filled in; English is complete, others fall back to it. */
   locales: Record<Locale, Catalogue>;
+  /** What check-config reports without failing: parts of an added language not translated yet. */
+  warnings?: string[];
 }
 
 /** Picks the text for a locale, English when the translation is missing. */
 export function localized(text: LocalizedText, locale: Locale): string {
-  return (locale === 'fr' ? text.fr : undefined) ?? text.en;
+  return text[locale] ?? text.en;
 }

@@ -32,7 +32,7 @@ export function createCommandNaming(catalogues: Record<Locale, Catalogue>, renam
     const prefix = `${where.platform}.command.`;
     // Translated names only where the platform said which language its client shows: a French reply to
     // someone on an English Discord would otherwise name /contribuer, which their client does not list.
-    const catalogue = where.platformLocale ? catalogues[where.platformLocale] : {};
+    const catalogue = (where.platformLocale ? catalogues[where.platformLocale] : undefined) ?? {};
     for (const [key, value] of Object.entries(catalogue)) {
       const id = key.startsWith(prefix) && key.endsWith('.name') ? key.slice(prefix.length, -'.name'.length) : undefined;
       if (id && value !== id) names[id] = `/${value}`;

@@ -35,8 +35,14 @@ export function placeholders(message: string): string[] {
 
 const pluralRules: Partial<Record<string, Intl.PluralRules>> = {};
 
+/**
+ * The languages the loaded content speaks (its locale files): set by the last translator created, so the
+ * platform's locale and `/language` accept exactly what a community added. Until then, the built-in ones.
+ */
+let spoken: readonly Locale[] = LOCALES;
+
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+  return typeof value === 'string' && spoken.includes(value);
 }
 
 /** Maps a platform locale such as `fr-FR` or `en-US` to one the bot speaks, if any. */
@@ -51,6 +57,9 @@ export function toLocale(value: string | undefined | null): Locale | undefined {
  */
 export function createTranslator(catalogues: Record<Locale, Catalogue>, options: TranslatorOptions = {}): Translator {
   const naming = createCommandNaming(catalogues, options.commandNames);
+  const languages = Object.keys(catalogues);
+  spoken = languages;
+  const english = catalogues.en ?? {};
   const format = (message: string, locale: Locale, params: Params = {}) =>
     message
       .replace(PLURAL, (whole, name: string, one: string, other: string) => {
@@ -65,12 +74,14 @@ export function createTranslator(catalogues: Record<Locale, Catalogue>, options:
         return name.endsWith('Markup') ? String(value) : escapeMarkup(String(value));
       });
   return {
-    locales: LOCALES,
-    has: (locale, key) => key in catalogues[locale],
+    locales: languages,
+    has: (locale, key) => key in (catalogues[locale] ?? {}),
     bind(locale, where) {
+      // A language the content does not (or only partly) translate reads English, the complete fallback.
+      const own = catalogues[locale] ?? {};
       return (key, params) => {
-        const message = catalogues[locale][key] ?? catalogues.en[key];
-        return message === undefined ? key : format(naming.name(message, where), catalogues[locale][key] === undefined ? 'en' : locale, params);
+        const message = own[key] ?? english[key];
+        return message === undefined ? key : format(naming.name(message, where), own[key] === undefined ? 'en' : locale, params);
       };
     },
     nameCommands: (text, where) => naming.name(text, where),

@@ -1,7 +1,9 @@
 // The platform contract: what adapters hand to the core and what the core hands back.
 
 export type Platform = 'slack' | 'discord' | 'console' | 'test';
-export type Locale = 'en' | 'fr';
+/** A language code such as `en`, `fr` or `es`: the languages spoken are those content/locales/ provides. */
+export type Locale = string;
+/** The languages onramp ships complete catalogues for; English is every other language's fallback. */
 export const LOCALES: readonly Locale[] = ['en', 'fr'];
 
 /** Who said something, where. Every row the store keeps is keyed by platform + workspace + user. */

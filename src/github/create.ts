@@ -10,6 +10,7 @@ import { createIssueIndex } from './issue-index.js';
 import { createLiveBudget } from './live-budget.js';
 import type { GithubPort, IssueIndex, IssueSource } from './ports.js';
 import { buildQueries } from './queries.js';
+import { isAutomationAccount } from '../content/starter.js';
 import { refreshIndex, type QueryReport, type RefreshReport } from './refresh-index.js';
 import { createSampleGithub, createSampleIndex, loadSample } from './sample.js';
 import { issueHostsOf, webBaseOf } from './web.js';
@@ -55,6 +56,7 @@ export function chooseSource(config: Config): IssueSource {
 
 export async function createGithub(options: CreateGithubOptions): Promise<GithubSide> {
   const { config, content, store, log, now } = options;
+  const isAutomation = (login: string) => isAutomationAccount(content.community.github, login);
   const webBase = webBaseOf(config.GITHUB_API_URL);
   const source = options.source ?? chooseSource(config);
   if (source === 'sample') {
@@ -111,7 +113,7 @@ export async function createGithub(options: CreateGithubOptions): Promise<Github
     source,
     webBase,
     issueHosts: issueHostsOf(config.GITHUB_API_URL),
-    checkIssue: (id, opts) => checkIssue({ http, cache: store.httpCache, now }, id, opts?.interactive ?? false),
+    checkIssue: (id, opts) => checkIssue({ http, cache: store.httpCache, now, isAutomation }, id, opts?.interactive ?? false),
     userExists: (login) => userExists({ http, cache: store.httpCache, now }, login),
     liveCheck: (person, at) => budget.take(person, at),
   };

@@ -12,6 +12,8 @@ interface IssueFacts {
   state: string;
   isPull: boolean;
   assignees: string[];
+  /** Assignees GitHub says are bots (type Bot: apps and coding agents). */
+  bots: string[];
   labels: string[];
 }
 
@@ -24,6 +26,7 @@ function toFacts(data: unknown): IssueFacts {
     state: typeof d.state === 'string' ? d.state : 'open',
     isPull: 'pull_request' in d && d.pull_request != null,
     assignees: names(d.assignees, 'login'),
+    bots: names(Array.isArray(d.assignees) ? d.assignees.filter((a) => (a as Record<string, unknown>)?.type === 'Bot') : [], 'login'),
     labels: names(d.labels, 'name'),
   };
 }
@@ -32,6 +35,8 @@ export interface CheckDeps {
   http: GithubHttp;
   cache: HttpCacheRepo;
   now: () => Date;
+  /** Content's automation and agent accounts, whose assignment means the issue is taken by no person here. */
+  isAutomation?: (login: string) => boolean;
 }
 
 /**
@@ -56,7 +61,8 @@ export async function checkIssue(deps: CheckDeps, id: IssueId, interactive: bool
   const signal = interactive ? deps.http.deadline() : undefined;
   try {
     const facts = (await cachedGet(deps.http, deps.cache, 'GET /repos/{owner}/{repo}/issues/{issue_number}', path, { keep: toFacts, interactive, ...(signal ? { signal } : {}), now: deps.now() })).value;
-    const base = { title: facts.title, labels: facts.labels, assignees: facts.assignees };
+    const automation = facts.assignees.filter((a) => facts.bots.includes(a) || deps.isAutomation?.(a));
+    const base = { title: facts.title, labels: facts.labels, assignees: facts.assignees, ...(automation.length > 0 ? { automation } : {}) };
     if (facts.isPull) return { state: 'pull_request', ...base, signals: [] };
     const timeline = (page: number) =>
       cachedGet(deps.http, deps.cache, 'GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', { ...path, per_page: 100, page }, { keep: toTimelineEntries, interactive, ...(signal ? { signal } : {}), now: deps.now() });

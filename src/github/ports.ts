@@ -9,7 +9,15 @@ export type IssueSource = 'github' | 'sample';
 export type IssueState = 'free' | 'assigned' | 'linked_pr' | 'closed' | 'pull_request' | 'not_found';
 
 export type IssueCheck =
-  | { state: IssueState; title: string | null; labels: string[]; assignees: string[]; signals: ProgressSignal[] }
+  | {
+      state: IssueState;
+      title: string | null;
+      labels: string[];
+      assignees: string[];
+      signals: ProgressSignal[];
+      /** Assignees that are automation or coding agents (GitHub type Bot, or named in content): never the person's. */
+      automation?: string[];
+    }
   | { state: 'unreachable'; reason: string };
 
 export interface GithubPort {

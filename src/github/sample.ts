@@ -6,6 +6,7 @@ import type { Content } from '../content/types.js';
 import { issueKey, type IndexedIssue } from '../store/issues.js';
 import type { GithubPort, IssueIndex } from './ports.js';
 import { createSigMap } from './sig-map.js';
+import { isStarterIssue } from '../content/starter.js';
 
 const sampleSchema = z.strictObject({
   about: z.string(),
@@ -46,7 +47,9 @@ export async function loadSample(contentDir: string, content: Content, webBase: 
   const sigs = createSigMap(content);
   const shift = now.getTime() - Date.parse(parsed.data.snapshotAt);
   const moved = (iso: string) => new Date(Date.parse(iso) + shift).toISOString();
-  const issues = parsed.data.issues.map((i) => ({
+  // The sample obeys the community's own idea of a starter issue, as a search would.
+  const starters = parsed.data.issues.filter((i) => isStarterIssue(content.community.github, i.labels));
+  const issues = starters.map((i) => ({
     owner: i.owner,
     repo: i.repo,
     number: i.number,

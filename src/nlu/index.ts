@@ -31,7 +31,7 @@ export interface NluOptions {
 
 export function createNlu(content: Content, options: NluOptions = {}): Nlu {
   const intents = options.intents ?? defaultIntentClassifier();
-  const faq = { en: createFaqIndex(content.faq, 'en'), fr: createFaqIndex(content.faq, 'fr') };
+  const faq = new Map(Object.keys(content.locales).map((l) => [l, createFaqIndex(content.faq, l)]));
   const sigIndex = buildSigIndex(content.sigs);
   const findSigs = createSigMentionFinder(content.sigs, options.aliases ?? loadAliases());
   // The bot ranks SIGs right after understanding the same message: the last ranking is kept for it.
@@ -69,7 +69,7 @@ export function createNlu(content: Content, options: NluOptions = {}): Nlu {
       return ranked.slice(0, limit).map((r) => ({ sigId: r.sigId, score: r.score, reasons: explain(r, terms).reasons }));
     },
     answerFaq(text, locale: Locale) {
-      return faq[locale](text);
+      return (faq.get(locale) ?? faq.get('en'))?.(text) ?? null;
     },
   };
 }

@@ -42,7 +42,7 @@ export function createSigMentionFinder(sigs: readonly Sig[], aliases: Record<str
     put(termWords(sig.id), { sigId: sig.id, how: 'id' });
     for (const label of sig.labels) put(termWords(label), { sigId: sig.id, how: 'id' });
     const name = termWords(sig.name);
-    for (const group of GROUP_WORDS[sig.kind]) {
+    for (const group of GROUP_WORDS[sig.kind] ?? []) {
       put([...group, ...name], { sigId: sig.id, how: 'name' });
       put([...name, ...group], { sigId: sig.id, how: 'name' });
     }

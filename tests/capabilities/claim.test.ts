@@ -58,9 +58,9 @@ describe('claiming a free issue', () => {
     expect((await s.claims()).map((c) => [c.user.userId, c.key])).toEqual([['U1', 'kubernetes/kubernetes#21']]);
   });
 
-  it('gives the comment step where Prow does not run', async () => {
+  it('gives the comment step where no bot reads claim commands', async () => {
     const real = await realContent();
-    const content: Content = { ...real, community: { ...real.community, github: { ...real.community.github, claim: { default: 'comment', prow: ['kubernetes'] } } } };
+    const content: Content = { ...real, community: { ...real.community, github: { ...real.community.github, claim: { default: { step: 'comment' }, rules: [{ for: ['kubernetes'], step: 'command', command: '/assign' }] } } } };
     const s = await world({ content });
     const said = await s.adapter.click('claim', 'kubernetes-sigs/kind#41', ada);
     expect(said.text).toMatch(/leave a comment saying you'd like to work on it/);

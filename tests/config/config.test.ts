@@ -30,7 +30,7 @@ describe('configuration', () => {
       PORT: '99999',
       DIGEST_CRON: 'every monday',
       DIGEST_TIMEZONE: 'Mars/Olympus',
-      DEFAULT_LOCALE: 'de',
+      DEFAULT_LOCALE: 'Deutsch', // not a language code (a code content lacks is check-config's to report)
       SLACK_APP_TOKEN: 'xapp-1',
       DISCORD_TOKEN: 'abc',
     });

@@ -38,7 +38,7 @@ describe('slash commands generated from the capability registry', () => {
     const { content } = await commands();
     const missing = commandSpecs(capabilities).flatMap((spec) =>
       spec.options.flatMap((o) =>
-        (['en', 'fr'] as const).filter((l) => !content.locales[l][`discord.option.${spec.name}.${o.name}.description`]).map((l) => `${l}: /${spec.name} ${o.name}`),
+        (['en', 'fr'] as const).filter((l) => !content.locales[l]?.[`discord.option.${spec.name}.${o.name}.description`]).map((l) => `${l}: /${spec.name} ${o.name}`),
       ),
     );
     expect(missing).toEqual([]);

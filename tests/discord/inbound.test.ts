@@ -21,6 +21,14 @@ describe('messages become events only when meant for the bot', () => {
     expect(messageEvent(seen, me)).toBeNull();
   });
 
+  it('reads plain messages in a newcomer channel, as on Slack, when Discord gave their text', () => {
+    const plain = messageEvent(inServer('how do I contribute?', { channelName: 'new-contributors' }), me, true);
+    expect(plain).toMatchObject({ kind: 'message', text: 'how do I contribute?', mentioned: false, origin: { channelName: 'new-contributors' } });
+    // Without the Message Content intent the text is empty: nothing to read, nothing sent to the core.
+    expect(messageEvent(inServer('', { channelName: 'new-contributors' }), me, true)).toBeNull();
+    expect(messageEvent(inServer('hi', { author: { ...ada, bot: true } }), me, true)).toBeNull();
+  });
+
   it('reads a mention without the mention itself, whether by user or by the bot role', () => {
     const byUser = messageEvent(inServer('<@100000000000000001> how do I contribute?', { mentionsBot: true }), me);
     expect(byUser).toMatchObject({ kind: 'message', text: 'how do I contribute?', mentioned: true, origin: { isDirect: false, channelName: 'general', userName: 'Ada L.' } });

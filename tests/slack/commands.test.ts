@@ -31,14 +31,14 @@ describe('Slack slash commands', () => {
     await send(h.url, asForm(command('/help', '', h.fake.responseUrl('help'))));
     const help = await answerTo('help');
     expect(help).toContain('/k8s-sig [interests');
-    expect(help).toContain('/k8s-issues [sig] [language]');
+    expect(help).toContain('/k8s-issues [group] [language]');
     expect(help).not.toMatch(/[`\s]\/(sig|issues)\b/);
     expect(help).toContain('/contribute');
     await send(h.url, asForm(command('/k8s-issues', 'nonsense-filter', h.fake.responseUrl('bad-filter'))));
     await send(h.url, asForm(command('/contribute', '', h.fake.responseUrl('path'))));
     expect(await answerTo('path')).toContain('/k8s-sig'); // the community's own onboarding text too
     const hint = await answerTo('bad-filter');
-    expect(hint).toContain('/k8s-issues docs');
+    expect(hint).toContain('/k8s-issues python');
     expect(hint).not.toMatch(/\s\/issues\b/);
   });
 

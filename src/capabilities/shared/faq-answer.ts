@@ -12,7 +12,7 @@ export const FAQ_PRECISE = 0.75;
 
 export function faqReply(entry: FaqEntry, ctx: Ctx, isPrivate: boolean): Reply {
   const links = entry.links.map((l) => `[${localized(l.label, ctx.locale).replace(/[[\]\\]/g, '')}](${l.url})`).join(' · ');
-  const blocks = [text(entry.answer[ctx.locale])];
+  const blocks = [text(localized(entry.answer, ctx.locale))];
   if (links) blocks.push(text(ctx.t('faq.links', { linksMarkup: links })));
   return { blocks, private: isPrivate };
 }

@@ -1,4 +1,4 @@
-// Imports the Kubernetes community's own sigs.yaml format (kubernetes/community) into catalogue entries.
+// Imports a sigs.yaml in the format the Kubernetes community publishes (kubernetes/community) into catalogue entries.
 import { z } from 'zod';
 import type { Meeting, Person, SigKind, Subproject } from './schema.js';
 import type { Sig } from './types.js';
@@ -25,13 +25,13 @@ const groupSchema = z.object({
     .array(z.object({ name: z.string(), description: z.string().optional(), owners: z.array(z.string()).nullish() }))
     .nullish(),
 });
-export const kubernetesSigsSchema = z.object({
+export const sigsYamlSchema = z.object({
   sigs: z.array(groupSchema).nullish(),
   workinggroups: z.array(groupSchema).nullish(),
   committees: z.array(groupSchema).nullish(),
   usergroups: z.array(groupSchema).nullish(),
 });
-export type KubernetesSigsFile = z.infer<typeof kubernetesSigsSchema>;
+export type SigsYamlFile = z.infer<typeof sigsYamlSchema>;
 
 /** The zone names this file uses, mapped to IANA zones so meeting times can be computed. */
 const ZONES: Record<string, string> = {
@@ -63,16 +63,22 @@ export function repoFromOwnersUrl(url: string): string | null {
 }
 
 const KIND_BY_GROUP: Record<string, SigKind> = { sigs: 'sig', workinggroups: 'wg', committees: 'committee', usergroups: 'ug' };
-const LABEL_PREFIX: Record<SigKind, string> = { sig: 'sig', wg: 'wg', committee: 'committee', ug: 'ug' };
+/** The label prefix each section's groups use on issues (`sig/network`, `wg/batch`). */
+const LABEL_PREFIX: Record<string, string> = { sigs: 'sig', workinggroups: 'wg', committees: 'committee', usergroups: 'ug' };
 
 function toPeople(list: { github: string; name?: string | undefined }[] | undefined): Person[] {
   return (list ?? []).map((p) => ({ github: p.github, name: p.name ?? p.github }));
 }
 
-export function importKubernetesSigs(file: KubernetesSigsFile): Sig[] {
+/**
+ * `knownKinds` are the community's group kinds: a section whose kind the community does not name
+ * (it calls none of its groups working groups) is filed under `fallbackKind`.
+ */
+export function importSigsYaml(file: SigsYamlFile, knownKinds: readonly string[] = Object.values(KIND_BY_GROUP), fallbackKind = 'sig'): Sig[] {
   const out: Sig[] = [];
-  for (const [group, kind] of Object.entries(KIND_BY_GROUP)) {
-    for (const g of file[group as keyof KubernetesSigsFile] ?? []) {
+  for (const [group, sectionKind] of Object.entries(KIND_BY_GROUP)) {
+    const kind = knownKinds.includes(sectionKind) ? sectionKind : fallbackKind;
+    for (const g of file[group as keyof SigsYamlFile] ?? []) {
       const chairs = toPeople(g.leadership?.chairs);
       const leads = chairs.length > 0 ? chairs : toPeople(g.leadership?.tech_leads);
       const meetings: Meeting[] = (g.meetings ?? []).map((m) => ({
@@ -94,7 +100,7 @@ export function importKubernetesSigs(file: KubernetesSigsFile): Sig[] {
         name: g.name,
         description: { en: (g.mission_statement ?? g.name).trim() },
         keywords: [],
-        labels: g.label ? [`${LABEL_PREFIX[kind]}/${g.label}`] : [],
+        labels: g.label ? [`${LABEL_PREFIX[group] ?? group}/${g.label}`] : [],
         channels: g.contact?.slack ? { slack: g.contact.slack } : {},
         leads,
         meetings,
