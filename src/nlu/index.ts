@@ -1,6 +1,7 @@
 // Builds the understanding port from content: language, intent, entities, SIG ranking, FAQ retrieval.
 import type { Content } from '../content/types.js';
 import type { Locale } from '../core/types.js';
+import { choiceOf } from './choice.js';
 import { cleanForUnderstanding } from './clean.js';
 import { courtesyOf } from './courtesy.js';
 import { createFaqIndex } from './faq.js';
@@ -34,21 +35,17 @@ export function createNlu(content: Content, options: NluOptions = {}): Nlu {
   const faq = { en: createFaqIndex(content.faq, 'en'), fr: createFaqIndex(content.faq, 'fr') };
   const sigIndex = buildSigIndex(content.sigs);
   const findSigs = createSigMentionFinder(content.sigs, options.aliases ?? loadAliases());
-  // The bot ranks SIGs right after understanding the same message: the last ranking is kept for it.
-  let last: { text: string; terms: Terms; ranked: Ranked[] } | undefined;
-  const ranking = (text: string, known?: Terms) => {
-    if (last?.text !== text) {
-      const terms = known ?? readTerms(cleanForUnderstanding(text), MAX_RANKED_WORDS);
-      last = { text, terms, ranked: rankSigs(sigIndex, terms) };
-    }
-    return last;
+  const ranking = (text: string, known?: Terms): { terms: Terms; ranked: Ranked[] } => {
+    const terms = known ?? readTerms(cleanForUnderstanding(text), MAX_RANKED_WORDS);
+    return { terms, ranked: rankSigs(sigIndex, terms) };
   };
   return {
     understand(text) {
       const cleaned = cleanForUnderstanding(text);
       const opening = cleaned.slice(0, OPENING_CHARS);
       const { lang, confidence: langConfidence } = detectLanguage(opening);
-      const { intent, confidence } = intents.classify(cleaned);
+      const { intent, confidence, probabilities } = intents.classify(cleaned);
+      const { unsure, alternatives } = choiceOf(probabilities);
       const { issues, otherUrls } = extractIssueRefs(text.slice(0, MAX_REF_CHARS));
       const terms = readTerms(cleaned, MAX_RANKED_WORDS);
       const sigMentions = findSigs(terms.stems);
@@ -60,6 +57,8 @@ export function createNlu(content: Content, options: NluOptions = {}): Nlu {
         langConfidence,
         intent,
         confidence: Number(confidence.toFixed(3)),
+        unsure,
+        alternatives,
         entities: { issues, sigs: sigMentions.map((m) => m.sigId), sigMentions, languages: programmingLanguages(opening), interests, otherUrls },
         ...(courtesy ? { courtesy } : {}),
       };
