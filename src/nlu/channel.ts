@@ -6,7 +6,7 @@ import type { Intent } from './types.js';
  * predictions (see `eval --cv`): the lowest value that keeps the bot quiet on chatter while it still answers
  * most requests. Probabilities are temperature-scaled, so this reads as "right at least this often".
  */
-export const CHANNEL_CONFIDENCE = 0.7;
+export const CHANNEL_CONFIDENCE = 0.8;
 
 /**
  * A message addressed to someone else: it opens with a mention of a person (`@user`, `<@U123>`, `@name`),

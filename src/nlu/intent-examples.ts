@@ -11,7 +11,7 @@ export interface LabelledText {
 
 const bundled = (name: string) => fileURLToPath(new URL(`../../content/nlu/${name}`, import.meta.url));
 /** The project's own examples ship with the code: how people ask does not change with a community's content. */
-export const EXAMPLE_FILES = ['intents.en.txt', 'intents.fr.txt'].map(bundled);
+export const EXAMPLE_FILES = ['intents.en.txt', 'intents.varied.en.txt', 'intents.fr.txt', 'intents.varied.fr.txt'].map(bundled);
 export const FILLER_FILE = bundled('fillers.txt');
 
 /** Sections of a `[name]`-headed text file; `#` lines and blank lines are skipped; a bad header is an error at its line. */

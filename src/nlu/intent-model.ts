@@ -10,6 +10,8 @@ export const MODEL_FILE = fileURLToPath(new URL('../../content/nlu/intent-model.
 const SOURCES = [
   '../../content/nlu/intents.en.txt',
   '../../content/nlu/intents.fr.txt',
+  '../../content/nlu/intents.varied.en.txt',
+  '../../content/nlu/intents.varied.fr.txt',
   '../../content/nlu/fillers.txt',
   './clean.ts',
   './phrasing.ts',
