@@ -1,5 +1,6 @@
 // The explicit, ordered list of what the bot can do; help and command definitions come from it.
 import type { Capability } from '../core/capability.js';
+import { createChoose } from './choose.js';
 import { claim } from './claim.js';
 import { contribute } from './contribute.js';
 import { digest } from './digest.js';
@@ -24,4 +25,5 @@ export const capabilities: readonly Capability[] = [
   createHelp(() => capabilities),
   welcome,
   createHome(() => capabilities),
+  createChoose(() => capabilities),
 ];

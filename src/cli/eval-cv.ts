@@ -1,7 +1,8 @@
 // Cross-validation grouped by source thread: how understanding does on threads it never saw, in memory only.
 import { cleanForUnderstanding } from '../nlu/clean.js';
 import { choiceOf } from '../nlu/choice.js';
-import { loadExamples, loadFillers, type LabelledText } from '../nlu/intent-examples.js';
+import type { LabelledText } from '../nlu/intent-examples.js';
+import { bundledKnowledge, type NluKnowledge } from '../nlu/knowledge.js';
 import { classifierFrom, trainIntentModel } from '../nlu/intents.js';
 import { detectLanguage } from '../nlu/language.js';
 import type { IntentCase } from './eval-cases.js';
@@ -19,16 +20,15 @@ function foldOf(source: string, folds: number): number {
  * the held-out cases. Nothing is written: the shipped model never sees the cases. Cases without a `source`
  * are their own thread.
  */
-export function groupedCrossValidation(cases: IntentCase[], folds = 5): Guess[] {
-  const examples = loadExamples();
-  const fillers = loadFillers();
+export function groupedCrossValidation(cases: IntentCase[], folds = 5, knowledge: NluKnowledge = bundledKnowledge()): Guess[] {
+  const { examples, fillers, cues } = knowledge;
   const fold = cases.map((c) => foldOf(c.source ?? `line:${c.line}`, folds));
   const guesses: Guess[] = new Array(cases.length);
   for (let f = 0; f < folds; f++) {
     const taught: LabelledText[] = cases
       .filter((_, i) => fold[i] !== f)
       .map((c) => ({ text: c.text, intent: c.intent, lang: detectLanguage(c.text).lang }));
-    const classifier = classifierFrom(trainIntentModel([...examples, ...taught], fillers));
+    const classifier = classifierFrom(trainIntentModel([...examples, ...taught], fillers, cues), cues);
     cases.forEach((c, i) => {
       if (fold[i] !== f) return;
       const guess = classifier.classify(cleanForUnderstanding(c.text));

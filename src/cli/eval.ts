@@ -69,7 +69,7 @@ export const evalCommand: CliCommand = {
     const intents = cases.intents.length > 0 ? scoreIntents(nlu, cases.intents) : undefined;
     const sigs = cases.sigs.length > 0 ? scoreSigs(nlu, cases.sigs) : undefined;
     // Grouped cross-validation (in memory; trains on the other folds' cases, so it is a measurement, never a model).
-    const cv = flags.switches.has('cv') && cases.intents.length > 0 ? scoreGuesses(cases.intents, groupedCrossValidation(cases.intents)) : undefined;
+    const cv = flags.switches.has('cv') && cases.intents.length > 0 ? scoreGuesses(cases.intents, groupedCrossValidation(cases.intents, 5, content.nlu)) : undefined;
     const result: EvalResult = {
       ...(intents ? { intent: intents.score, channel: intents.channel } : {}),
       ...(cv ? { intent_cv: cv.score, channel_cv: cv.channel } : {}),

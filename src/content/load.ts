@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { placeholders, type Catalogue } from '../core/i18n.js';
 import { LOCALES, type Locale } from '../core/types.js';
 import { importKubernetesSigs, kubernetesSigsSchema } from './kubernetes-sigs.js';
+import { loadNluKnowledge } from '../nlu/knowledge.js';
 import { mergeCatalogues } from './merge.js';
 import { communitySchema, faqSchema, localeSchema, sigsFileSchema, type SigKind } from './schema.js';
 import type { Content, Sig } from './types.js';
@@ -162,6 +163,7 @@ export async function loadContent(opts: LoadOptions): Promise<Content> {
     seen.add(s.id);
   });
   const imported = opts.sigsFile ? await loadImported(opts.sigsFile, opts, problems) : [];
+  const nlu = loadNluKnowledge(opts.dir, problems);
 
   if (problems.length > 0 || !community || !faqFile || !locales.en || !locales.fr) throw new ContentError(problems);
   const sigs = mergeCatalogues(curated, imported);
@@ -171,5 +173,6 @@ export async function loadContent(opts: LoadOptions): Promise<Content> {
     sigById: new Map(sigs.map((s) => [s.id, s])),
     faq: faqFile.faq,
     locales: { en: locales.en, fr: locales.fr },
+    ...(nlu ? { nlu } : {}),
   };
 }

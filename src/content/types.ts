@@ -1,6 +1,7 @@
 // The loaded, merged content the bot works from: community, SIG catalogue, FAQ and message catalogues.
 import type { Catalogue } from '../core/i18n.js';
 import type { Locale } from '../core/types.js';
+import type { NluKnowledge } from '../nlu/knowledge.js';
 import type { Community, FaqEntry, LocalizedText, Meeting, Person, SigKind, Subproject } from './schema.js';
 
 export interface Sig {
@@ -24,6 +25,8 @@ export interface Content {
   sigById: ReadonlyMap<string, Sig>;
   faq: FaqEntry[];
   locales: Record<Locale, Catalogue>;
+  /** What understanding knows (CONTENT_DIR/nlu/, bundled files for those left out); absent in hand-built content. */
+  nlu?: NluKnowledge;
 }
 
 /** Picks the text for a locale, English when the translation is missing. */

@@ -8,11 +8,6 @@ import type { Understanding } from '../nlu/types.js';
 import type { UserRecord } from '../store/users.js';
 import type { Dispatch, InboundEvent, Locale, Origin, Reply } from './types.js';
 
-/**
- * Below this, a plain channel message is left alone: the bot must not chatter. On the labelled dev
- * messages, predictions at 0.8 or more were right about 9 times in 10 and almost never fired on chatter.
- */
-export const CHANNEL_CONFIDENCE = 0.8;
 /** Below this, a message addressed to the bot is treated as a question for the FAQ and its honest fallback. */
 export const ADDRESSED_CONFIDENCE = 0.5;
 /** Below this, the detected language of a message does not override other signals. */
@@ -60,11 +55,12 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
         if (!understanding) return null;
         const addressed = event.mentioned || event.origin.isDirect;
         if (!addressed) {
-          const speaks = understanding.intent !== 'other' && understanding.confidence >= CHANNEL_CONFIDENCE;
+          const speaks = understanding.unprompted === true;
           if (!speaks || !isNewcomerChannel(deps, event.origin)) return null;
         }
         const sure = understanding.confidence >= ADDRESSED_CONFIDENCE;
-        const owner = recognizers.find((c) => c.recognizes!(event.text, understanding)) ?? (sure ? byIntent.get(understanding.intent) : undefined);
+        const choosing = addressed && understanding.unsure && understanding.alternatives?.length ? byAction.get('choose.path') : undefined;
+        const owner = recognizers.find((c) => c.recognizes!(event.text, understanding)) ?? choosing ?? (sure ? byIntent.get(understanding.intent) : undefined);
         // In a channel only the capability that owns the request speaks; the FAQ fallback is for people who asked the bot.
         const capability = owner ?? (addressed ? byIntent.get('other') : undefined);
         return capability ? { capability, input: { text: event.text, understanding } } : null;

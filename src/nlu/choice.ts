@@ -32,6 +32,11 @@ export function choiceOf(probabilities: Record<Intent, number>): Choice {
   return { unsure, alternatives };
 }
 
+/** An addressed message gets the choice (src/capabilities/choose.ts) instead of a guess. */
+export function offersChoice(u: { unsure?: boolean; alternatives?: Alternative[] }): boolean {
+  return u.unsure === true && (u.alternatives?.length ?? 0) > 0;
+}
+
 /** Whether a person who meant `wanted` gets it, answered or one button away, under the rule above. */
 export function reaches(guess: { intent: Intent; unsure: boolean; alternatives: Alternative[] }, wanted: Intent): boolean {
   if (!guess.unsure) return guess.intent === wanted;

@@ -1,102 +1,46 @@
-// Cues of how people ask to contribute (and how maintainers answer), English and French, as named patterns.
+// Cues of how people ask to contribute (and how maintainers answer): the lexicon is data (content/nlu/cues.yaml).
 //
 // Each cue is one idea a reader would notice ("asks to be assigned a specific issue", "a maintainer
 // telling someone what to do"). The classifier learns how much each cue weighs from the example
-// messages in content/nlu/; the cues only name what to look at. Patterns run on spelled-out text
-// (lowercase, no accents, contractions expanded) and have bounded gaps, so their cost stays linear.
+// messages; the cues only name what to look at. Patterns run on spelled-out text (lowercase, no
+// accents, contractions expanded) and have bounded gaps, so their cost stays linear.
 
-const W = "[a-z0-9@#<>'-]+"; // one word of spelled-out text
+import type { CueSource } from './knowledge-schema.js';
 
-/** Times and places that follow "this" without making it a task ("this week", "this project"). */
-const NOT_A_TASK = '(?! (?:week|weekend|month|year|summer|time|morning|evening|afternoon|project|repo|repository|community|org|organi[sz]ation|channel|server|slack|discord|space|group|sig|team))';
-/** A specific thing to take: this issue, this one, #12, a file, the page mentioned here. */
-const SPECIFIC = `(?:(?:this|that|the) (?:issue|one|task|bug|ticket|feature|problem|page|file|item|pr|enhancement|story|chapter|section|translation|exercise|request|card|todo)\\b|the (?:${W} ){0,2}(?:section|page|chapter|file|part) of (?:this|the)\\b|this\\b${NOT_A_TASK}|it\\b|#num|[\\w/-]+\\.(?:po|md|rst|txt|py|js|ts|go|java|html|css|json|ya?ml)|the (?:${W} ){0,2}(?:mentioned|listed|described) (?:here|above|below)|(?:the )?(?:first|second|third|last|next) (?:item|point|one|task|bullet|checkbox)\\b)`;
-/** A thing not chosen yet: some issue, an easy task. */
-const SOME = '(?:some|any|a|an|few|a few|one|more|other|another|new|suitable|easy|simple|small|good|beginner|first|next|free|open|unassigned|remaining)';
-const TASK = '(?:issues?|tasks?|bugs?|tickets?|things?|work|stuff|features?|problems?|chores?|todos?)';
-const AREA = '(?:sigs?|special interest groups?|working groups?|wgs?|teams?|groups?|areas?|components?|modules?|sub-?projects?|projects?|repos?|repository|repositories|parts?|sides?|domains?|fields?|tracks?)';
-/** Kinds of work and parts of a software project a person may name as what they want to do. */
-const TOPIC =
-  '(?:docs|documentation|website|blog|translations?|translating|locali[sz]ation|l10n|i18n|ui|ux|user interface|interface|frontend|front-end|front end|backend|back-end|back end|design|api|apis|cli|command line|testing|tests|test infra|ci|infra|infrastructure|release|releases|release team|security|networking|network|storage|volumes|scheduler|scheduling|performance|scalability|accessibility|a11y|mobile|android|ios|clients?|client libraries|sdk|plugins?|dashboard|monitoring|observability|metrics|logging|tracing|packaging|tooling|outreach|events|marketing|data|machine learning|ml|ai|database|databases|kernel|drivers?|windows|linux|gpu|cloud|kubelet|kubectl|autoscaling|auth|authentication|operators?|controllers?|reviews|triage|mentoring|onboarding)';
-/** The same topics in French. */
-const TOPIC_FR =
-  '(?:doc|documentation|site|traductions?|traduire|locali[sz]ation|interface|front|back|backend|frontend|design|api|tests|ci|infra|infrastructure|securite|reseau|stockage|ordonnanceur|performances?|accessibilite|mobile|clients?|tableau de bord|supervision|observabilite|metriques|journaux|communaute|evenements|donnees|apprentissage automatique|noyau|windows)';
+/** Compiled cues, in a fixed order (feature names are the cue names). */
+export interface CueSet {
+  names: string[];
+  patterns: RegExp[];
+}
 
-export const CUES: Record<string, RegExp> = {
-  // --- taking one specific thing
-  assign_me_specific: new RegExp(`\\bassign (?:${SPECIFIC}|this ${W}) (?:${W} )?to me\\b|\\bassign me (?:to )?${SPECIFIC}|\\b(?:get|have|be) ${SPECIFIC} assigned\\b|\\b(?:get|be) assigned (?:to )?${SPECIFIC}`),
-  assign_me: /\bassign(?:ed)? (?:[a-z#]+ ){0,3}to me\b|\bassign me\b|\bassign myself\b|\b(?:i|me) (?:get |be )?assigned\b|(?<!need to )\bget assigned\b(?! to you)|\bme (?:le |la |les )?(?:assigner|attribuer|confier)\b/,
-  work_on_specific: new RegExp(`\\b(?:work|working|start|starting|take|taking|took|take over|grab|handle|tackle|tackling|claim|fix|fixing|solve|resolve|pick|picking|do|translate|translating|give|try|have|get|submit a pr for|open a pr for|send a pr for|raise a pr for|write|a stab at|a shot at|a go at)(?: up| on| upon| for| at| with| over)? ${SPECIFIC}`),
-  still_free: /\b(?:still|is (?:this|it)|is the issue) (?:open|available|free|up for grabs|unassigned|valid|being worked|needed|relevant)\b|\b(?:anyone|someone|somebody) (?:already )?(?:working|on it|assigned)\b|\bup for grabs\b|\bis (?:this|it) taken\b|\b(?:encore )?(?:disponible|libre|dispo)\b|\bquelqu'un (?:travaille|est) (?:deja )?(?:dessus|sur)\b|\b(?:encore|toujours) (?:de actualite|valable|ouverte?|libre)\b/,
-  announce_start: new RegExp(`(?<!(?:should|can|could|do|would|to|will|may|might) )(?:\\bi (?:will|am going to|shall) (?:start (?:on|with|working|to work)|begin (?:on|with|working)|take|pick|work on|handle|tackle|translate)\\b|\\bi am (?:starting|taking|picking|tackling|claiming)\\b|\\bi (?:take|claim|call dibs)\\b|\\bdibs\\b|\\b(?:let me|i can) (?:take|handle|fix|do|translate) ${SPECIFIC})`),
-  file_name: /\b[\w-]+(?:\/[\w-]+)*\.(?:po|md|rst|txt|py|js|ts|go|java|html|css|json|ya?ml)\b/,
-  deictic: new RegExp(`\\b(?:this|that) (?:issue|one|task|bug|ticket|feature|problem|page|file|item|pr|chapter|section|translation)\\b|#num|\\b(?:mentioned|listed|described) (?:here|above)\\b`),
-  // French: reserving or taking a piece of work
-  fr_take: /\bje (?:prends(?! quoi)|reprends|commence (?:la|le|les|ce|cette)|reserve|traduis|travaille sur|me charge|me occupe|me en occupe|me en charge|veux bien (?:prendre|faire|traduire|me occuper|me en occuper|me en charger|me charger|la prendre|le prendre|le faire|la faire)|peux (?:essayer de )?(?:prendre|traduire|corriger|me occuper|me en occuper|le faire|la faire)|(?:la|le|les) (?:prends|reserve|fais|traduis))\b|\b(?:je voudrais|je voulais|je veux|je souhaite|je souhaiterais|je aimerais|je pensais) (?:bien )?(?:prendre|travailler sur (?:ce|cette|le|la|#num)|me occuper|traduire|corriger|en faire une|la faire|le faire)\b|\bpuis-je (?:prendre|traduire|me occuper|me en occuper)\b/,
-  fr_specific: /\b(?:ce|cette|cet) (?:fichier|issue|ticket|tache|bug|page|chapitre|traduction|probleme|module)\b|\bcelle-ci\b|\bcelui-ci\b|\bdessus\b/,
+/** Fragments may use fragments defined before them; `{name}` of an unknown fragment is an error. */
+function expand(pattern: string, fragments: Map<string, string>, where: string): string {
+  return pattern.replace(/\{([a-z][a-z0-9_]*)\}/g, (_m, name: string) => {
+    const fragment = fragments.get(name);
+    if (fragment === undefined) throw new Error(`${where}: unknown fragment {${name}}`);
+    return fragment;
+  });
+}
 
-  // --- asking for something to do, not yet chosen
-  first_issue_words: /\bgood[- ]?first[- ]?(?:issues?|bugs?|contributions?|pr)\b|\bfirst[- ]timers?\b|\bbeginner[- ]friendly\b|\bnewcomer[- ]friendly\b|\bhelp[- ]wanted\b|\bstarter (?:issues?|tasks?|bugs?)\b|\blow[- ]hanging fruit\b|\b(?:easy|simple|small|beginner|newbie|newcomer|entry[- ]level|starter) (?:issues?|tasks?|bugs?|fixes|ones|things?|tickets?|chores?)\b/,
-  what_to_work_on: /\bwhat (?:can|could|should|do|would|might) (?:i|we|one|someone|a beginner|a newbie) (?:work on|do(?! first)|fix|pick|take|start with|help with|contribute|tackle|work|start on|pick up)\b|\bon what (?:[a-z/]+ )?(?:can|could|should) i\b|\bwork on (?:any|one|some) of (?:them|these|those)\b|\bwhere (?:can|could|should|do) i (?:find|look for|get) (?:an |some |a |a list of |the list of )?(?:issues?|tasks?|something|work|bugs?)\b|\b(?:anything|something|stuff)(?: [a-z0-9'-]+){0,6} (?:can|could|might) (?:do|work on|help with|help|fix|pick up|take|start with|tackle)\b|\bneeds? (?:to be done|doing|fixing|work)\b|\b(?:is|are) there (?:any |some )?(?:open |free |easy |simple |unassigned |available |good |small )?(?:issues?|tasks?|bugs?|things?|work|chores?)\b|\bis there (?:anything|something)\b|\bwhich one (?:to|should i|i should|would you) (?:pick|take|choose|start|suggest)\b|\bwhat (?:can|could) i help with\b/,
-  ask_some_task: new RegExp(`\\b(?:assign|give|suggest|recommend|point|show|find|send|share|tag|label|create|add|open|get|have) (?:me |us )?(?:to )?${SOME} (?:${W} ){0,2}${TASK}\\b|\\b(?:assign|give|suggest|recommend|send|show|find) me (?:${W} )?(?:tasks|issues|bugs|tickets|work)\\b|\\b(?:which|what) (?:${W} )?${TASK} (?:can|could|should|do|would|might|to|for|are|is)\\b|\\b(?:any|some) ${TASK} (?:for (?:me|beginners|newcomers|new contributors|newbies|a beginner)|i can|to (?:work on|start|pick|fix|take)|that|which|left|available|nobody|no one)\\b|\\b${TASK} (?:that are |which are |are |would be |that would be )?(?:suitable |good |ok |okay |appropriate |ideal |easy enough |right |suited )?(?:for|to) (?:beginners|newcomers|new contributors|newbies|first-timers|someone new|a beginner|me|people like me|a newcomer|a first-timer|my level)\\b|\\blooking for (?:${SOME} )?(?:${W} )?${TASK}\\b|\\b${TASK} to (?:work on|pick up|grab|fix|do)\\b|\\b(?:next|another) (?:issue|task|bug|one)\\b|\\b(?:get|have) (?:a|an|some) (?:${W} )?${TASK} assigned\\b|\\b${TASK} (?:nobody|no one) is (?:working|on)\\b`),
-  fr_find: /\b(?:une|des|quelques|un|de) (?:petite?s? )?(?:taches?|issues?|tickets?|bugs?|choses?|missions?) (?:a faire|a (?:me )?confier|a (?:me )?proposer|pour (?:moi|debutants?|commencer|les debutants|un debutant)|facile|simple)|\b(?:premieres?|bonnes?) (?:premieres? )?(?:issues?|taches?|contributions?)\b|\bsur quoi (?:je|puis-je|peux-je|pourrais-je|travailler|commencer)\b|\bque (?:puis-je|peux-je|pourrais-je|je peux|je pourrais|je puisse) (?:faire|prendre|corriger)\b|\bquoi faire\b|\by a-t-il (?:des|une|un) (?:taches?|issues?|bugs?|choses?)\b|\bme (?:confier|proposer|donner|assigner) (?:une|des|quelque)\b|\bil reste (?:des|quelque|encore)\b|\b(?:fichiers|pages|issues|taches|choses|bugs) (?:restent|qui restent|a traduire|a faire|libres|disponibles|faciles)\b|\bquelle issue\b|\bquelque chose (?:que je puisse|a faire|pour moi)\b|\bdes idees\b|\breste a faire\b|\b(?:des|quelques) (?:issues?|taches?|bugs?|tickets?) pour (?:quelqu'un|moi|un|une|les)\b|\bje (?:prends|fais) quoi\b/,
-
-  // --- asking where one fits: a group, a team, an area
-  which_area: new RegExp(`\\b(?:which|what) (?:${W} ){0,2}${AREA}\\b|\\bin which (?:${W} )?(?:areas?|parts?|teams?|groups?)\\b|\\bwhere (?:could|can|would|might|should) (?:${W} ){1,3}(?:help|contribute|fit|be useful)\\b|\\bwhere (?:would|could|can|should|might|do|does) (?:i|my skills|someone like me|my experience|you need|you) (?:fit|be (?:most |more |the most )?(?:useful|helpful|valuable|needed)|help (?:the )?most|help|need help|contribute best|best (?:help|contribute|fit))\\b|\\b(?:best|right|good) (?:fit|match|place) for (?:me|my)\\b|\\bwhat (?:would|do|could) you (?:recommend|suggest|advise)\\b|\\b(?:suggest|recommend|tell|point|assign|show|give)(?: me| us)? (?:to )?(?:(?:a|an|some|any|the|one|which) )?(?:${W} )?(?:good |right |suitable )?(?:repos?|repository|projects?|sigs?|teams?|groups?|areas?|components?|modules?|sub-?projects?)\\b|\\b(?:modules?|areas?|components?|parts?|teams?|groups?|repos?) (?:where|in which|that) (?:i|my skills) (?:can|could|would|might)\\b|\\b(?:best|most effectively|most usefully) (?:help|contribute|serve|assist|lend a hand)\\b|\\bhelp (?:the )?(?:project )?(?:the )?most\\b|\\bmost (?:useful|helpful|valuable|needed)\\b|\\bwho (?:works on|handles|owns|maintains|is responsible for|takes care of|looks after|should i (?:talk|speak|reach out) to)\\b|\\b(?:is there|any) (?:a |an )?(?:sig|group|team|wg|working group|subproject)s? (?:for|that|about|on|working on|dealing with|where|i should|i could|i can|to join)\\b|\\bwhich (?:one )?(?:is right|suits|fits|should i (?:join|pick|choose))\\b|\\b(?:right|best) for me\\b`),
-  join_group: new RegExp(`\\b(?:join|joining|be part of|be in|take part in|participate in|participating in|get involved (?:in|with)|be on|sign up for|volunteer for|part of) (?:the |a |an |your )?(?:${W} ){0,2}(?:sig|wg|team|group|working group|special interest group|subproject|locali[sz]ation|translation|l10n|i18n)\\b|\\bsig-[a-z0-9-]+\\b|\\bwg-[a-z0-9-]+\\b`),
-  topic_wish: new RegExp(`\\b(?:help|helping|work|working|contribute|contributing|be|get involved|participate|volunteer|interested|join|start|focus)(?: out)? (?:with|on|to|in|for) (?:the |your |a )?(?:${W} )?${TOPIC}\\b|\\b(?:interested in|into|passionate about|love|like|enjoy) (?:the )?(?:${W} )?${TOPIC}\\b|\\binterested in (?:${W} ){0,3}(?:projects|project ideas?|ideas|sigs?|groups?|teams?|areas?|parts?|components?|working groups?)\\b|\\bhelp (?:translate|translating|document|design|test|review)\\b|\\b(?:count me in|put me down|sign me up|me) for (?:the )?(?:${W} ){0,2}${TOPIC}\\b`),
-  area_part: new RegExp(`\\bthe (?:${W} ){1,2}(?:side|part|parts|area|bits|module|component|team)\\b|\\b(?:frontend|front-end|backend|back-end|ui\\/ux|ui ux)\\b(?! (?:developer|engineer|dev|designer|programmer))|\\bpartie (?:${W} )?(?:front|back|interface|design|doc|documentation|tests|${TOPIC_FR})\\b|\\bcote (?:front|back|design|doc|documentation|tests)\\b`),
-  natural_language: /\b(?:german|korean|spanish|japanese|chinese|portuguese|italian|russian|hindi|polish|turkish|ukrainian|vietnamese|indonesian|arabic|bengali|french|dutch|swedish|allemand|coreen|espagnol|japonais|chinois|portugais|italien|russe|polonais|francais)(?: (?:translation|localization|localisation|team|docs|version))?\b|\b(?:traduction|localisation) (?:en |vers le )?(?:francais|espagnol|allemand|italien|portugais)\b/,
-  fr_area: new RegExp(`\\bquel(?:le)?s? (?:sig|groupe|equipe|domaine|partie|composant|module|projet|sujet)\\b|\\bou (?:je pourrais|pourrais-je|puis-je|je peux|serais-je|est-ce que je serais|est-ce que je pourrais) (?:etre|le plus|aider|contribuer)\\b|\\b(?:rejoindre|integrer|participer a|faire partie de) (?:le |la |un |une |le )?(?:sig|groupe|equipe)\\b|\\bdans quel(?:le)? (?:sig|groupe|equipe|domaine|partie)\\b|\\bqui se occupe (?:de|du|des)\\b|\\ben faire partie\\b|\\binteressee? par (?:le |la |les |l' )?(?:sig|groupe|equipe|${TOPIC_FR})\\b|\\b(?:recommande|conseille|propose|suggere|indique)(?:-moi|-nous| moi)? (?:un|une) (?:sig|groupe|equipe)\\b|\\b(?:il y a|y a-t-il|existe-t-il) (?:un|une) (?:sig|groupe|equipe)\\b|\\b(?:le|la) plus utile\\b|\\bun groupe (?:pour|sur)\\b`),
-  fr_topic_wish: new RegExp(`\\b(?:aider|contribuer|participer|travailler) (?:sur|a|pour|dans) (?:la |le |les |l' )?(?:partie )?${TOPIC_FR}\\b|\\bpartante? pour (?:la |le )?${TOPIC_FR}\\b`),
-
-  // --- skills and profile
-  skills: /\bi (?:know|have (?:some |good |strong |solid |basic )?(?:experience|knowledge|background|skills)|am (?:experienced|familiar|good|proficient|comfortable|fluent|skilled|a \w+ (?:developer|engineer|designer|student|writer)|an \w+ (?:developer|engineer|designer|student)|a (?:developer|engineer|designer|student|programmer|writer|pm|product manager|data scientist|sre)|an (?:engineer|sre|architect))|mostly (?:write|do|work))\b|\bexperience (?:in|with)\b|\bbackground (?:in|is)\b|\bskill(?:s|set)\b|\bproficient\b|\bwell versed\b|\byears? of experience\b|\bje (?:connais|maitrise|suis (?:developpeur|developpeuse|ingenieur|etudiant|etudiante|designer|traducteur|traductrice|testeur|testeuse)|fais surtout)\b|\bexperience (?:en|avec|dans)\b/,
-  newcomer: /\b(?:new (?:here|to|in|contributor)|newbie|beginner|novice|newcomer|first[- ]time|noob|n00b|fresher|just started|never contributed|starting out|debutant|debutante|debute|nouveau|nouvelle|novice|premiere fois|mes debuts)\b/,
-
-  // --- how to start, in general
-  how_to_start: /\bhow (?:can|do|could|should|would|might|to|does one|do you|can one|can we|do we|should we) (?:i |we |one |someone |people )?(?:start |begin )?(?:to )?(?:contribute|contributing|help|helping|start|get started|begin|get involved|participate|join|volunteer|take part|be of (?:any )?help|lend a hand|become a contributor|chip in|give back|make (?:my|a) first)\b|\bhow to (?:contribute|start|get started|begin|help|get involved|participate)\b|\bwhere (?:do|should|can|could) (?:i|we|one) (?:start|begin|get started)\b|\b(?:first|next) steps?\b|\bgetting started\b|\bget started\b|\bwhat (?:is|are) the (?:steps|process|procedure)\b|\bhow does (?:contributing|contribution|it) work\b|\b(?:guide|mentor|help|orient|onboard) me\b|\bguide (?:me )?in this\b|\bpoint me in the right direction\b|\bwhat (?:types?|kinds?|sorts?) of (?:contributions?|help)\b|\bwhat (?:should|do|must) i (?:do|read|know|learn) first\b|\b(?:contributor|contributing|contribution|contributors) guide\b|\bguide (?:for|to) (?:new )?contribut|\bmentor(?:ship|ing)? program|\bfirst (?:pull request|pr|contribution|patch)\b/,
-  contribute_wish: /\b(?:contribute|contributing|contribution|contributions|help out|helping out|get involved|getting involved|volunteer|volunteering|lend a hand|participate|chip in|give back|be useful|be of help|be of use|join (?:the|this|your) (?:project|community|effort|organi[sz]ation)|be (?:a )?part of (?:it|this|the project|the community|the team)|(?:want|like|love|happy|glad|willing|eager|keen) to help|add me (?:to|as))\b/,
-  fr_how: /\bcomment (?:je |on |puis-je |peut-on |pourrais-je |faire pour |dois-je |doit-on |nous )?(?:peux |pourrais |peut |dois |pouvons )?(?:contribuer|participer|aider|commencer|debuter|demarrer|rejoindre|devenir|faire (?:ma|mon|une|un) (?:premiere|premier)|me lancer|me impliquer|se impliquer|proceder|donner un coup de main|me joindre)\b|\bpar ou commencer\b|\bmarche a suivre\b|\bpremiers pas\b|\bla procedure\b|\b(?:aide|aider|coup de main|coup de pouce|conseils?) (?:pour|a) (?:bien )?(?:debuter|demarrer|commencer|me lancer|mes debuts)\b|\bbien (?:debuter|demarrer|commencer)\b|\bqui (?:dois-je|doit-on|faut-il|contacter)\b|\bquel(?:le)?s? (?:est|sont) (?:le processus|la procedure|les (?:premieres )?etapes)\b|\bguide (?:du|des|pour les) (?:nouveaux )?contribut|\bcomment me y prendre\b|\bcomment (?:je fais|on fait|fait-on|faire|je dois faire|dois-je faire|je dois proceder)\b|\bpar quoi (?:je )?commence(?:r)?\b|\bse adresser\b/,
-  fr_wish: /\b(?:contribuer|participer|aider|donner un coup de main|filer un coup de main|me impliquer|etre utile|me rendre utile|apporter ma pierre|rejoindre le projet|coup de main|mettre la main a la pate)\b/,
-
-  // --- the speaker asking for themselves
-  desire: /\bi (?:would (?:like|love|be happy|be glad|really like|enjoy)|want|wanted|wish|hope|am (?:willing|happy|glad|eager|keen|excited|interested|looking|ready|motivated|up for|hunting|searching))\b|\b(?:would love|would like|willing|eager|keen|happy|glad|excited) to\b|^(?:very |really |also |hi,? |hello,? )?interested in\b|^(?:hi,? |hello,? )?(?:looking|searching|hunting) for\b|\b(?:count me in|put me down|sign me up|i volunteer|me please|hand raised|raising my hand|hand up|i am in for)\b|\bje (?:voudrais|veux|souhaite|souhaiterais|aimerais|cherche|suis (?:motive|motivee|interesse|interessee|partant|partante|pret|prete|ravi|ravie)|serais (?:ravi|ravie|heureux|heureuse|content|contente))\b|\b(?:je aimerais|ce serait un plaisir|partante? pour|ca me interesserait)\b/,
-  permission: /\b(?:can|could|may|might) i\b|\b(?:if|whether) i (?:can|could|may)\b|\bis it (?:ok|okay|possible|fine|alright) (?:if|for) (?:i|me)\b|\bdo you mind if i\b|\bwould it be (?:ok|okay|possible)\b|\b(?:puis-je|est-ce que je peux|je peux|pourrais-je|est-ce que je pourrais)\b/,
-  request_to_bot: /^(?:please |hey |ok |okay )?(?:show|find|give|list|tell|suggest|recommend|point|get|add me)(?: me| us)?\b|\b(?:can|could|would) you (?:please )?(?:suggest|recommend|tell|point me|show me|find me|give me|assign|help me|guide me|mentor me|teach me)\b|^(?:montre|trouve|donne|recommande|conseille|suggere|propose|indique)(?:-moi|-nous| moi)?\b|\b(?:me conseillez|me conseilleriez|me recommandez|me recommanderiez|me proposez)\b/,
-
-  // --- the other side of the conversation: maintainers, reviews, status, logistics
-  // A bare `/assign` (nobody named) is the person claiming the issue with the review bot's own command.
-  self_assign: /(?:^| )\/assign\b(?! ?@user)/,
-  bot_command: /(?:^| )\/(?:lgtm|approve|assign(?= ?@user)|unassign|kind|sig|area|priority|triage|retest|test|close|reopen|hold|cc|uncc|remove-[\w-]+|lifecycle|ok-to-test|good-first-issue|help|label|milestone|cherry-pick|override|honk|meow|woof)\b/,
-  instructs_you: /\b(?:you can|you could|you may|you should|you need to|you will need|you have to|you might want|you are welcome to|feel free|go ahead|please (?:use|read|open|check|refer|see|look|follow|add|make|create|submit|send|wait|rebase|squash|update|fix|do|go|join|comment|reach|ping|ask|consider|keep)|have a look|take a look|make sure|do not forget|no need to|do not need to|there is no need|let (?:me|us) know|i would suggest|i suggest|i recommend|consider (?:joining|reading|opening)|i can (?:suggest|recommend|point you|show you|help you)|help you|happy to help you)\b|\b(?:vous pouvez|tu peux)(?! me\b)|\b(?:ne hesite|ne hesitez|il suffit|merci de (?:lire|ouvrir|regarder)|tiens-nous|tenez-nous|je te laisse|je vous laisse)\b/,
-  maintainer_action: /\bi am (?:the|a|one of the) (?:maintainers?|authors?|owners?|leads?|reviewers?|mentors?|approvers?)\b|\b(?:i|we) (?:will|am going to|are going to|shall|can) (?:create|add|label|tag|assign|review|merge|triage|file|close|ask|open (?:some|a few|more|new) issues)\b|\b(?:i|we) (?:have|had|just) (?:created|added|labeled|labelled|assigned|merged|closed|opened (?:some|a few|more|new) issues)\b/,
-  assigned_you: /\b(?:assign(?:ed|ing)? (?:it |this |the issue )?(?:to )?you\b|you (?:are|have been|were) assigned|(?:i|we) (?:have |just )?assigned|is (?:already )?assigned to|already (?:been )?assigned|assigned to @user|assigning (?:to )?@user|je te ai (?:assigne|attribue)|je vous ai (?:assigne|attribue)|vous attribuerons|te attribue)\b|^assigned\b|@user assigned\b/,
-  you_want: /\byou (?:would like|want|wanted|wish|are interested|would prefer|would be interested)\b|\b(?:are|would) you (?:be )?(?:interested|like to)\b|\b(?:tu veux|vous voulez|tu voudrais|vous voudriez|tu serais interesse|vous seriez interesse)\b/,
-  conditional_you: /\b(?:if|when|once) (?:you|anyone|someone|somebody|people|they) (?:want|would like|wish|are interested|are looking|need|decide|have|get|are)\b|\b(?:si|quand) (?:tu|vous) (?:veux|voulez|souhaites|souhaitez|cherches|cherchez|as|avez)\b/,
-  you_subject: /(?<!\b(?:do|can|could|would|will|did|have|are|should) )\byou (?:can|could|should|may|might|will|need|have|are|would|just|must)\b|(?<!-)\b(?:tu|vous) (?:peux|pouvez|dois|devez|es|etes)\b(?! me\b)/,
-  i_subject: /\bi (?:can|could|would|will|am|want|have|need|wanted|really|just|was|shall|mostly|like|love|enjoy|do not|have not|never)\b|\bje (?:peux|pourrais|voudrais|veux|suis|ai|aurais|aimerais|serais|souhaite|vais|prends|fais|cherche|debute|ne)\b/,
-  imperative_start: /^(?:please )?(?:go|select|pick|choose|check|look|read|add(?! me)|make|create|use|try|open|close|assign(?! me| this| it)|label|see|refer|consider|remember|note|feel|follow|run|keep|ask|start|review|fork|clone|send|ping|wait|let(?! me))\b/,
-  thanks: /\b(?:thanks|thank you|thx|ty|many thanks|cheers|merci|appreciate(?:d)?)\b/,
-  status: /\b(?:closing|closed|close this|merged?|merging|duplicate|dupe|fixed (?:by|in|via)|resolved (?:by|in)|lgtm|approved?|looks good|reopen(?:ing|ed)?|stale|rebase|nit|typo|released|deployed|landed|reverted|added|done|ce est fait|corrige|fusionne|ferme|doublon|traduit|ajoute)\b/,
-  progress: /\b(?:already (?:working|started|on it|assigned|have|done)|still working|working on it|in progress|almost (?:done|finished|there)|nearly (?:done|finished)|(?:i|we) (?:have|had) (?:pushed|opened|submitted|started|finished|made)|been (?:busy|away|out|sick|working)|(?:will|going to) (?:finish|update|push|resume|continue|get back)|wip|update ?:|quick update|status update|pr is (?:up|ready|open)|opened a pr|raised a pr|submitted a pr|je ai (?:commence|fini|termine|pousse|ouvert|avance)|je avais (?:commence|entame|avance)|en cours|des nouvelles|toujours dessus|je me y remets|je reprends bientot|je reviens|je continue)\b/,
-  meeting: /\b(?:meeting|meetings|call|agenda|zoom|timezone|time zone|reschedul\w*|calendar|minutes|recording|recordings|slides|standup|sync|office hours|reunion|ordre du jour|visio|rendez-vous)\b/,
-  third_person: /\b(?:someone|somebody|people|newcomers|new contributors|contributors|they|others|folks|anyone who|those who|whoever|users)\b/,
-  we_propose: /\b(?:can|could|should|shall) we\b|\bwe (?:should|could|need to|might want to)\b|\b(?:pourrait-on|devrait-on|on pourrait|on devrait|il faudrait)\b/,
-  we_voice: /\b(?:we|our|us|let us|nous|notre|nos|on va|on peut)\b/,
-  opens_on_mention: /^@user\b/,
-  greeting_only: /^(?:hi|hello|hey|bonjour|salut|coucou|yo|good (?:morning|evening|afternoon)|hello everyone|hi all|hi everyone)(?: (?:all|everyone|there|team|folks|guys|tout le monde|a tous))?(?: [!.])?$/,
-  review_words: /\b(?:this change|the change|this pr|this patch|the diff|this line|this function|code review|reviewing|reviewed|suggestion|critique|nitpick|comment on line|lgtm)\b/,
-  technical_question: /\b(?:error|exception|crash|stack trace|traceback|failing|fails|failed|broken|does not work|not working|bug in|segfault|panic|version|install(?:ing|ation)?|configure|config|deploy|compile|build (?:fails|error))\b/,
-  question: /\?|^(?:hi |hello |hey |bonjour |salut )?(?:how|what|which|where|who|is there|are there|can i|could i|may i|comment|quel|quelle|quels|quelles|ou|qui|est-ce que|y a-t-il|puis-je)\b/,
-  first_person: /\b(?:i|me|my|myself|je|moi|mon|ma|mes)\b/,
-};
-
-export const CUE_NAMES = Object.keys(CUES);
+/** Turns the cue lexicon (content/nlu/cues.yaml) into patterns; an invalid pattern is an error naming its cue. */
+export function compileCues(source: CueSource): CueSet {
+  const fragments = new Map<string, string>();
+  for (const [name, text] of Object.entries(source.fragments)) fragments.set(name, expand(text, fragments, `fragments.${name}`));
+  const names = Object.keys(source.cues);
+  const patterns = names.map((name) => {
+    const where = `cues.${name}`;
+    try {
+      return new RegExp(expand(source.cues[name]!, fragments, where));
+    } catch (err) {
+      throw new Error(`${where}: ${(err as Error).message}`);
+    }
+  });
+  return { names, patterns };
+}
 
 /** The names of the cues present in spelled-out text. */
-export function cuesOf(spelled: string): string[] {
+export function cuesOf(spelled: string, cues: CueSet): string[] {
   const out: string[] = [];
-  for (const name of CUE_NAMES) if (CUES[name]!.test(spelled)) out.push(name);
+  for (let i = 0; i < cues.names.length; i++) if (cues.patterns[i]!.test(spelled)) out.push(cues.names[i]!);
   return out;
 }

@@ -1,6 +1,4 @@
-// Reads the example messages the intent classifier learns from (content/nlu/intents.<lang>.txt).
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Parses the example messages the intent classifier learns from (nlu/intents*.<lang>.txt) and their padding.
 import { INTENTS, type Intent } from './types.js';
 
 export interface LabelledText {
@@ -8,11 +6,6 @@ export interface LabelledText {
   intent: Intent;
   lang: 'en' | 'fr';
 }
-
-const bundled = (name: string) => fileURLToPath(new URL(`../../content/nlu/${name}`, import.meta.url));
-/** The project's own examples ship with the code: how people ask does not change with a community's content. */
-export const EXAMPLE_FILES = ['intents.en.txt', 'intents.varied.en.txt', 'intents.fr.txt', 'intents.varied.fr.txt'].map(bundled);
-export const FILLER_FILE = bundled('fillers.txt');
 
 /** Sections of a `[name]`-headed text file; `#` lines and blank lines are skipped; a bad header is an error at its line. */
 function sections(source: string, label: string, valid: (name: string) => string | null): { name: string; line: string }[] {
@@ -48,14 +41,6 @@ export function parseFillers(source: string, label: string): Fillers {
     out[where][lang].push(line);
   }
   return out;
-}
-
-export function loadExamples(files: string[] = EXAMPLE_FILES): LabelledText[] {
-  return files.flatMap((f) => parseExamples(readFileSync(f, 'utf8'), f, /\.fr\.txt$/.test(f) ? 'fr' : 'en'));
-}
-
-export function loadFillers(file: string = FILLER_FILE): Fillers {
-  return parseFillers(readFileSync(file, 'utf8'), file);
 }
 
 /**

@@ -1,5 +1,5 @@
 // Turns a message into the named features the intent model weighs: cues, words, word pairs, shape.
-import { cuesOf } from './intent-cues.js';
+import { cuesOf, type CueSet } from './intent-cues.js';
 import { ruleIntent } from './intent-rules.js';
 import { spellOut, words } from './phrasing.js';
 import { programmingLanguages } from './programming-languages.js';
@@ -43,9 +43,9 @@ export interface FeatureView {
   cues: string[];
 }
 
-export function intentFeatures(cleaned: string): FeatureView {
+export function intentFeatures(cleaned: string, cueSet: CueSet): FeatureView {
   const spelled = spellOut(cleaned.slice(0, MAX_CHARS));
-  const cues = cuesOf(spelled);
+  const cues = cuesOf(spelled, cueSet);
   const ws = words(spelled).slice(0, MAX_WORDS).map(stem);
   const whole = new Set<string>(cues.map((c) => `cue:${c}`));
   whole.add(`rule:${ruleIntent(cues)}`);

@@ -45,6 +45,11 @@ export interface Understanding {
   confidence: number;
   /** Set when the two best intents are close or confidence is middling (the rule is in choice.ts). */
   unsure?: boolean;
+  /**
+   * Whether this message, seen unasked in a newcomer channel, deserves an answer: a sure request that is not
+   * addressed to someone else (channel.ts). The core adds what only it knows (a reply in a thread).
+   */
+  unprompted?: boolean;
   /** Actionable intents worth offering as a choice, best first (see choice.ts). */
   alternatives?: { intent: Intent; confidence: number }[];
   entities: Entities;
