@@ -56,7 +56,7 @@ function only(intent: Intent): Record<Intent, number> {
 const shared = new Map<NluKnowledge, IntentClassifier>();
 /**
  * The classifier of some knowledge (the bundled one by default), once per process: a stored model when it was
- * trained from exactly these sources (`npm run train-intents` writes it), otherwise trained now (seconds).
+ * trained from exactly these sources (`npx tsx src/nlu/train-intents.ts` writes it), otherwise trained now (seconds).
  */
 export function defaultIntentClassifier(knowledge: NluKnowledge = bundledKnowledge()): IntentClassifier {
   let classifier = shared.get(knowledge);
