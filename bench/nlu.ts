@@ -1,7 +1,7 @@
 // Measures understanding one message (intent, entities, SIG ranking) over real texts and over long inputs.
 import { existsSync, readFileSync } from 'node:fs';
 import { loadContent } from '../src/content/load.js';
-import { loadExamples } from '../src/nlu/intent-examples.js';
+import { bundledKnowledge } from '../src/nlu/knowledge.js';
 import { createNlu } from '../src/nlu/index.js';
 import { percentile, round, timeMany, type Bench } from './bench.js';
 
@@ -10,7 +10,7 @@ const SHARED = '../shared';
 /** The labelled dev texts when the shared folder is there (as in CI), else our own example messages. */
 function sampleTexts(): { texts: string[]; source: string } {
   const files = ['intents-dev.jsonl', 'sig-routing-dev.jsonl'].map((f) => `${SHARED}/eval/${f}`).filter((f) => existsSync(f));
-  if (files.length === 0) return { texts: loadExamples().map((e) => e.text), source: 'content/nlu examples' };
+  if (files.length === 0) return { texts: bundledKnowledge().examples.map((e) => e.text), source: 'content/nlu examples' };
   const texts = files.flatMap((f) =>
     readFileSync(f, 'utf8')
       .split('\n')

@@ -1,5 +1,6 @@
 // The explicit, ordered list of what the bot can do; help and command definitions come from it.
 import type { Capability } from '../core/capability.js';
+import { choose } from './choose.js';
 import { claim } from './claim.js';
 import { contribute } from './contribute.js';
 import { digest } from './digest.js';
@@ -13,7 +14,7 @@ import { sig } from './sig.js';
 import { welcome } from './welcome.js';
 
 /** By id: src/wiring gives each the ports its type declares (a capability added here and not wired fails the type check). */
-export const registry = { contribute, sig, issues, claim, github, digest, faq, language, help, welcome, home } as const;
+export const registry = { contribute, sig, issues, claim, github, digest, faq, language, help, welcome, home, choose } as const;
 
 export type Registry = typeof registry;
 
@@ -30,4 +31,5 @@ export const capabilities: readonly Capability<never>[] = [
   help,
   welcome,
   home,
+  choose,
 ];

@@ -5,6 +5,8 @@ export interface IntentCase {
   text: string;
   intent: Intent;
   line: number;
+  /** Where the message was taken from (a thread): cross-validation keeps one thread in one fold. */
+  source?: string;
 }
 
 export interface SigCase {
@@ -43,7 +45,7 @@ export function parseCases(source: string, label: string, into: Cases = { intent
     if (typeof o.text !== 'string') return problem('"text" must be a string');
     if ('intent' in o) {
       if (!isIntent(o.intent)) return problem(`"intent" must be one of ${INTENTS.join(', ')}`);
-      into.intents.push({ text: o.text, intent: o.intent, line });
+      into.intents.push({ text: o.text, intent: o.intent, line, ...(typeof o.source === 'string' ? { source: o.source } : {}) });
       return;
     }
     if ('sig' in o) {

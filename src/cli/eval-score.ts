@@ -1,6 +1,7 @@
 // Scores understanding against labelled cases: per-intent precision/recall/F1, SIG top-k, latency.
-import { CHANNEL_CONFIDENCE } from '../core/bot.js';
-import { INTENTS, type Intent, type Nlu } from '../nlu/types.js';
+import { channelSpeaks } from '../nlu/channel.js';
+import { reaches, type Alternative } from '../nlu/choice.js';
+import { INTENTS, type Intent, type Nlu, type Understanding } from '../nlu/types.js';
 import type { IntentCase, SigCase } from './eval-cases.js';
 
 export interface IntentScore {
@@ -8,6 +9,12 @@ export interface IntentScore {
   accuracy: number;
   macro_f1: number;
   per_intent: Record<string, { precision: number; recall: number; f1: number; n: number }>;
+  /** Expected calibration error over ten equal-width confidence bins (0 is perfect). */
+  ece: number;
+  /** The newcomer-channel rule: requests answered, chatter spoken on, answers with the right intent. */
+  channel: { answer_rate: number; speak_rate: number; right_rate: number };
+  /** Share of requests whose right answer is given, or one button away when the bot offers a choice. */
+  reach: number;
 }
 
 export interface SigScore {
@@ -18,7 +25,7 @@ export interface SigScore {
 
 /**
  * What the channel rule would do with these messages (a plain message in a newcomer channel is answered
- * only for an actionable intent at CHANNEL_CONFIDENCE or more), and how well confidences are calibrated.
+ * only for an actionable intent at the channel confidence, never when addressed to someone else), and calibration.
  */
 export interface ChannelScore {
   /** Messages labelled with one of the four actionable intents, and how many of them would be answered. */
@@ -42,15 +49,33 @@ export interface Miss {
 
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
+/** What understanding said about one case, as scoring needs it (from the NLU, or from a held-out model). */
+export interface Guess {
+  intent: Intent;
+  confidence: number;
+  unsure: boolean;
+  alternatives: Alternative[];
+}
+
+export function guessOf(u: Understanding): Guess {
+  return { intent: u.intent, confidence: u.confidence, unsure: u.unsure ?? false, alternatives: u.alternatives ?? [] };
+}
+
 export function scoreIntents(nlu: Nlu, cases: IntentCase[]): { score: IntentScore; misses: Miss[]; channel: ChannelScore } {
+  return scoreGuesses(cases, cases.map((c) => guessOf(nlu.understand(c.text))));
+}
+
+/** Scores guesses made for `cases` (same order). */
+export function scoreGuesses(cases: IntentCase[], guesses: Guess[]): { score: IntentScore; misses: Miss[]; channel: ChannelScore } {
   const counts = new Map<Intent, { tp: number; fp: number; fn: number; n: number }>(INTENTS.map((i) => [i, { tp: 0, fp: 0, fn: 0, n: 0 }]));
   const misses: Miss[] = [];
   const channel = { requests: 0, answered: 0, answeredRight: 0, quiet: 0, interrupted: 0, calibrationError: 0 };
   const bins = Array.from({ length: 10 }, () => ({ n: 0, confidence: 0, correct: 0 }));
   let correct = 0;
-  for (const c of cases) {
-    const got = nlu.understand(c.text);
-    const speaks = got.intent !== 'other' && got.confidence >= CHANNEL_CONFIDENCE;
+  let reached = 0;
+  cases.forEach((c, i) => {
+    const got = guesses[i]!;
+    const speaks = channelSpeaks({ intent: got.intent, confidence: got.confidence }, c.text);
     if (c.intent === 'other') {
       channel.quiet += 1;
       if (speaks) channel.interrupted += 1;
@@ -58,6 +83,7 @@ export function scoreIntents(nlu: Nlu, cases: IntentCase[]): { score: IntentScor
       channel.requests += 1;
       if (speaks) channel.answered += 1;
       if (speaks && got.intent === c.intent) channel.answeredRight += 1;
+      if (reaches(got, c.intent)) reached += 1;
     }
     const bin = bins[Math.min(9, Math.floor(got.confidence * 10))]!;
     bin.n += 1;
@@ -73,7 +99,7 @@ export function scoreIntents(nlu: Nlu, cases: IntentCase[]): { score: IntentScor
       counts.get(got.intent)!.fp += 1;
       misses.push({ line: c.line, text: c.text, expected: c.intent, got: `${got.intent} ${got.confidence.toFixed(2)}` });
     }
-  }
+  });
   const per_intent: IntentScore['per_intent'] = {};
   const f1s: number[] = [];
   for (const [intent, { tp, fp, fn, n }] of counts) {
@@ -87,7 +113,21 @@ export function scoreIntents(nlu: Nlu, cases: IntentCase[]): { score: IntentScor
   }
   const macro = f1s.length > 0 ? f1s.reduce((a, b) => a + b, 0) / f1s.length : 0;
   channel.calibrationError = r4(bins.reduce((sum, b) => sum + (b.n ? (b.n / cases.length) * Math.abs(b.correct / b.n - b.confidence / b.n) : 0), 0));
-  return { score: { n: cases.length, accuracy: r4(cases.length ? correct / cases.length : 0), macro_f1: r4(macro), per_intent }, misses, channel };
+  const rate = (a: number, b: number) => r4(b ? a / b : 0);
+  const score: IntentScore = {
+    n: cases.length,
+    accuracy: rate(correct, cases.length),
+    macro_f1: r4(macro),
+    per_intent,
+    ece: channel.calibrationError,
+    channel: {
+      answer_rate: rate(channel.answered, channel.requests),
+      speak_rate: rate(channel.interrupted, channel.quiet),
+      right_rate: rate(channel.answeredRight, channel.answered),
+    },
+    reach: rate(reached, channel.requests),
+  };
+  return { score, misses, channel };
 }
 
 export function scoreSigs(nlu: Nlu, cases: SigCase[]): { score: SigScore; misses: Miss[] } {

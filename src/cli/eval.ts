@@ -4,7 +4,8 @@ import { ContentError, loadContent } from '../content/load.js';
 import { createNlu } from '../nlu/index.js';
 import { parseCases, type Cases } from './eval-cases.js';
 import { jsonLine, missLines, tableLines, type EvalResult } from './eval-report.js';
-import { measureLatency, scoreIntents, scoreSigs } from './eval-score.js';
+import { groupedCrossValidation } from './eval-cv.js';
+import { measureLatency, scoreGuesses, scoreIntents, scoreSigs } from './eval-score.js';
 import { parseFlags, type CliCommand } from './command.js';
 
 /** `--cases` may be repeated; the other flags go through the shared parser. */
@@ -27,11 +28,11 @@ function splitCases(args: string[]): { files: string[]; rest: string[]; problems
 
 export const evalCommand: CliCommand = {
   name: 'eval',
-  usage: 'eval --cases FILE [--sigs FILE] [--json] [--errors]',
+  usage: 'eval --cases FILE [--sigs FILE] [--json] [--errors] [--cv]',
   summary: 'score intents and SIG recommendation on JSON-lines cases',
   async run(args, io) {
     const { files, rest, problems } = splitCases(args);
-    const flags = parseFlags(rest, { values: ['sigs'], switches: ['json', 'errors'] });
+    const flags = parseFlags(rest, { values: ['sigs'], switches: ['json', 'errors', 'cv'] });
     problems.push(...flags.problems);
     if (files.length === 0) problems.push('--cases FILE is required');
     if (problems.length > 0) {
@@ -67,8 +68,11 @@ export const evalCommand: CliCommand = {
     const nlu = createNlu(content);
     const intents = cases.intents.length > 0 ? scoreIntents(nlu, cases.intents) : undefined;
     const sigs = cases.sigs.length > 0 ? scoreSigs(nlu, cases.sigs) : undefined;
+    // Grouped cross-validation (in memory; trains on the other folds' cases, so it is a measurement, never a model).
+    const cv = flags.switches.has('cv') && cases.intents.length > 0 ? scoreGuesses(cases.intents, groupedCrossValidation(cases.intents, 5, content.nlu)) : undefined;
     const result: EvalResult = {
       ...(intents ? { intent: intents.score, channel: intents.channel } : {}),
+      ...(cv ? { intent_cv: cv.score, channel_cv: cv.channel } : {}),
       ...(sigs ? { sig: sigs.score } : {}),
       latency_ms: measureLatency(nlu, [...cases.intents, ...cases.sigs].map((c) => c.text)),
     };

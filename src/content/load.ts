@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { placeholders, type Catalogue } from '../core/i18n.js';
 import { LOCALES, type Locale } from '../core/types.js';
 import { defaultKind, withGroupWords } from './group-words.js';
+import { loadNluKnowledge } from '../nlu/knowledge.js';
 import { mergeCatalogues } from './merge.js';
 import { communitySchema, faqSchema, groupsFileSchema, LOCALE_CODE, localeSchema, sigsFileSchema, type Community, type FaqEntry, type SigEntry } from './schema.js';
 import { importSigsYaml, sigsYamlSchema } from './sigs-file.js';
@@ -228,6 +229,7 @@ export async function loadContent(opts: LoadOptions): Promise<Content> {
     seen.add(s.id);
   });
   const imported = opts.sigsFile ? await loadImported(opts.sigsFile, opts, community, problems) : [];
+  const nlu = loadNluKnowledge(opts.dir, problems);
 
   if (problems.length > 0 || !community || !faqFile || !raw.en) throw new ContentError(problems);
   const sigs = mergeCatalogues(curated, imported);
@@ -240,5 +242,6 @@ export async function loadContent(opts: LoadOptions): Promise<Content> {
     faq: faqFile.faq,
     locales,
     warnings,
+    ...(nlu ? { nlu } : {}),
   };
 }

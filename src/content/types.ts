@@ -1,6 +1,7 @@
 // The loaded, merged content the bot works from: community, SIG catalogue, FAQ and message catalogues.
 import type { Catalogue } from '../core/i18n.js';
 import type { Locale } from '../core/types.js';
+import type { NluKnowledge } from '../nlu/knowledge.js';
 import type { Community, FaqEntry, LocalizedText, Meeting, Person, SigKind, Subproject } from './schema.js';
 
 export interface Sig {
@@ -27,6 +28,8 @@ export interface Content {
   locales: Record<Locale, Catalogue>;
   /** What check-config reports without failing: parts of an added language not translated yet. */
   warnings?: string[];
+  /** What understanding knows (CONTENT_DIR/nlu/, bundled files for those left out); absent in hand-built content. */
+  nlu?: NluKnowledge;
 }
 
 /** Picks the text for a locale, English when the translation is missing. */

@@ -54,6 +54,12 @@ export interface Understanding {
   };
   /** Set when the whole message is a thank-you or a greeting. */
   courtesy?: 'thanks' | 'greeting';
+  /** The two best intents are close or confidence is middling: offer `alternatives` rather than guess. */
+  unsure?: boolean;
+  /** The likely intents, best first, when unsure. */
+  alternatives?: { intent: Intent; confidence: number }[];
+  /** Sure enough, on calibrated confidence, to answer in a newcomer channel unasked. */
+  unprompted?: boolean;
 }
 
 export type Understand = (text: string) => Understanding;

@@ -1,6 +1,8 @@
 // Builds the understanding port from content: language, intent, entities, SIG ranking, FAQ retrieval.
 import type { Content } from '../content/types.js';
 import type { Locale } from '../core/types.js';
+import { channelSpeaks } from './channel.js';
+import { choiceOf } from './choice.js';
 import { cleanForUnderstanding } from './clean.js';
 import { courtesyOf } from './courtesy.js';
 import { createFaqIndex } from './faq.js';
@@ -11,9 +13,11 @@ import { spellOut } from './phrasing.js';
 import { programmingLanguages } from './programming-languages.js';
 import { explain, MAX_RANKED_WORDS, rankSigs, type Ranked } from './recommend.js';
 import { buildSigIndex } from './sig-index.js';
-import { createSigMentionFinder, loadAliases } from './sig-mentions.js';
+import { bundledKnowledge, type NluKnowledge } from './knowledge.js';
+import { createSigMentionFinder } from './sig-mentions.js';
 import { readTerms, type Terms } from './terms.js';
 import type { Nlu } from './types.js';
+import { useVocabulary } from './vocabulary.js';
 
 /** Interests listed for one message: enough to filter or explain, not a word cloud. */
 const MAX_INTERESTS = 6;
@@ -23,32 +27,31 @@ const OPENING_CHARS = 1500;
 const MAX_REF_CHARS = 20_000;
 
 export interface NluOptions {
-  /** Another classifier (tests); the default is trained once per process from content/nlu/. */
+  /** Another classifier (tests); the default comes from the content's nlu/ knowledge (stored or trained once). */
   intents?: IntentClassifier;
-  /** Other names of groups; the default is content/nlu/sig-aliases.yaml. */
+  /** Other names of groups; the default is the content's nlu/group-aliases.yaml. */
   aliases?: Record<string, string[]>;
 }
 
 export function createNlu(content: Content, options: NluOptions = {}): Nlu {
-  const intents = options.intents ?? defaultIntentClassifier();
+  // The content's own nlu/ knowledge when it was loaded with it (loadContent), else the bundled content/nlu/.
+  const knowledge: NluKnowledge = content.nlu ?? bundledKnowledge();
+  useVocabulary(knowledge.vocabulary);
+  const intents = options.intents ?? defaultIntentClassifier(knowledge);
   const faq = new Map(Object.keys(content.locales).map((l) => [l, createFaqIndex(content.faq, l)]));
   const sigIndex = buildSigIndex(content.sigs);
-  const findSigs = createSigMentionFinder(content.sigs, options.aliases ?? loadAliases());
-  // The bot ranks SIGs right after understanding the same message: the last ranking is kept for it.
-  let last: { text: string; terms: Terms; ranked: Ranked[] } | undefined;
-  const ranking = (text: string, known?: Terms) => {
-    if (last?.text !== text) {
-      const terms = known ?? readTerms(cleanForUnderstanding(text), MAX_RANKED_WORDS);
-      last = { text, terms, ranked: rankSigs(sigIndex, terms) };
-    }
-    return last;
+  const findSigs = createSigMentionFinder(content.sigs, options.aliases ?? knowledge.aliases);
+  const ranking = (text: string, known?: Terms): { terms: Terms; ranked: Ranked[] } => {
+    const terms = known ?? readTerms(cleanForUnderstanding(text), MAX_RANKED_WORDS);
+    return { terms, ranked: rankSigs(sigIndex, terms) };
   };
   return {
     understand(text) {
       const cleaned = cleanForUnderstanding(text);
       const opening = cleaned.slice(0, OPENING_CHARS);
       const { lang, confidence: langConfidence } = detectLanguage(opening);
-      const { intent, confidence } = intents.classify(cleaned);
+      const { intent, confidence, probabilities } = intents.classify(cleaned);
+      const { unsure, alternatives } = choiceOf(probabilities);
       const { issues, otherUrls } = extractIssueRefs(text.slice(0, MAX_REF_CHARS));
       const terms = readTerms(cleaned, MAX_RANKED_WORDS);
       const sigMentions = findSigs(terms.stems);
@@ -60,6 +63,9 @@ export function createNlu(content: Content, options: NluOptions = {}): Nlu {
         langConfidence,
         intent,
         confidence: Number(confidence.toFixed(3)),
+        unsure,
+        alternatives,
+        unprompted: channelSpeaks({ intent, confidence }, text),
         entities: { issues, sigs: sigMentions.map((m) => m.sigId), sigMentions, languages: programmingLanguages(opening), interests, otherUrls },
         ...(courtesy ? { courtesy } : {}),
       };

@@ -1,18 +1,11 @@
-// Reads the example messages the intent classifier learns from (content/nlu/intents.<lang>.txt).
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Parses the example messages the intent classifier learns from (nlu/intents*.<lang>.txt) and their padding.
 import { INTENTS, type Intent } from './types.js';
 
 export interface LabelledText {
   text: string;
   intent: Intent;
-  lang: 'en' | 'fr';
+  lang: string;
 }
-
-const bundled = (name: string) => fileURLToPath(new URL(`../../content/nlu/${name}`, import.meta.url));
-/** The project's own examples ship with the code: how people ask does not change with a community's content. */
-export const EXAMPLE_FILES = ['intents.en.txt', 'intents.fr.txt'].map(bundled);
-export const FILLER_FILE = bundled('fillers.txt');
 
 /** Sections of a `[name]`-headed text file; `#` lines and blank lines are skipped; a bad header is an error at its line. */
 function sections(source: string, label: string, valid: (name: string) => string | null): { name: string; line: string }[] {
@@ -50,14 +43,6 @@ export function parseFillers(source: string, label: string): Fillers {
   return out;
 }
 
-export function loadExamples(files: string[] = EXAMPLE_FILES): LabelledText[] {
-  return files.flatMap((f) => parseExamples(readFileSync(f, 'utf8'), f, /\.fr\.txt$/.test(f) ? 'fr' : 'en'));
-}
-
-export function loadFillers(file: string = FILLER_FILE): Fillers {
-  return parseFillers(readFileSync(file, 'utf8'), file);
-}
-
 /**
  * Each example once as written and once padded with a greeting, an introduction or thanks (picked by a
  * seeded generator), because real messages wrap their request in such sentences.
@@ -69,8 +54,8 @@ export function withPadding(examples: LabelledText[], fillers: Fillers, seed = 1
     return (state >>> 8) % n;
   };
   const padded = examples.map((e) => {
-    const before = fillers.before[e.lang];
-    const after = fillers.after[e.lang];
+    const before = (fillers.before as Record<string, string[]>)[e.lang] ?? [];
+    const after = (fillers.after as Record<string, string[]>)[e.lang] ?? [];
     const shape = next(3);
     const head = shape !== 1 && before.length > 0 ? `${before[next(before.length)]} ` : '';
     const tail = shape !== 0 && after.length > 0 ? ` ${after[next(after.length)]}` : '';

@@ -10,6 +10,7 @@ const any = (cues: Set<string>, names: string[]) => names.some((n) => cues.has(n
 export function ruleIntent(list: string[]): Intent {
   const cues = new Set(list);
   const asks = any(cues, ['desire', 'permission', 'assign_me', 'request_to_bot', 'announce_start', 'fr_take']);
+  if (cues.has('self_assign')) return 'claim_issue';
   if ((cues.has('bot_command') && !asks) || cues.has('greeting_only')) return 'other';
   const self = asks || cues.has('i_subject') || (cues.has('question') && cues.has('first_person'));
   const voice = ['instructs_you', 'conditional_you', 'assigned_you', 'imperative_start', 'maintainer_action', 'you_want', 'you_subject', 'we_propose'].filter((c) => cues.has(c));

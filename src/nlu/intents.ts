@@ -1,6 +1,8 @@
-// Intent classification: a softmax model over cues and words, trained from the project's own examples.
+// Intent classification: a softmax model over cues, words and character n-grams, trained from content examples.
 import { intentFeatures } from './intent-features.js';
-import { loadExamples, loadFillers, withPadding, type Fillers, type LabelledText } from './intent-examples.js';
+import type { CueSet } from './intent-cues.js';
+import { withPadding, type Fillers, type LabelledText } from './intent-examples.js';
+import { bundledKnowledge, type NluKnowledge } from './knowledge.js';
 import { cleanForUnderstanding } from './clean.js';
 import { loadModel } from './intent-model.js';
 import { predict, trainCalibrated, type SoftmaxModel } from './softmax.js';
@@ -24,20 +26,20 @@ export interface IntentClassifier {
 const TRAINING = { epochs: 12, folds: 3, smoothing: 0.05 };
 
 /** Trains the model: each example as written and padded, a temperature from cross-validation. */
-export function trainIntentModel(examples: LabelledText[], fillers?: Fillers): SoftmaxModel {
+export function trainIntentModel(examples: LabelledText[], fillers: Fillers | undefined, cues: CueSet): SoftmaxModel {
   const taught = fillers ? withPadding(examples, fillers) : examples;
   const samples = taught.map((e, i) => {
-    const { features, values } = intentFeatures(cleanForUnderstanding(e.text));
+    const { features, values } = intentFeatures(cleanForUnderstanding(e.text), cues);
     return { features, values, label: INTENTS.indexOf(e.intent), group: i % examples.length };
   });
   return trainCalibrated(samples, INTENTS.length, TRAINING);
 }
 
-export function classifierFrom(model: SoftmaxModel): IntentClassifier {
+export function classifierFrom(model: SoftmaxModel, cues: CueSet): IntentClassifier {
   return {
     classify(cleaned) {
       if (!/[\p{L}\p{N}]/u.test(cleaned)) return { intent: 'other', confidence: 1, probabilities: only('other') };
-      const { features, values } = intentFeatures(cleaned);
+      const { features, values } = intentFeatures(cleaned, cues);
       const p = predict(model, features, values);
       let best = 0;
       for (let k = 1; k < p.length; k++) if (p[k]! > p[best]!) best = k;
@@ -51,12 +53,17 @@ function only(intent: Intent): Record<Intent, number> {
   return Object.fromEntries(INTENTS.map((i) => [i, i === intent ? 1 : 0])) as Record<Intent, number>;
 }
 
-let shared: IntentClassifier | undefined;
+const shared = new Map<NluKnowledge, IntentClassifier>();
 /**
- * The classifier of the bundled examples, once per process: the stored model when it was trained from
- * exactly these sources (`npx tsx src/nlu/train-intents.ts` writes it), otherwise trained now (a few seconds).
+ * The classifier of some knowledge (the bundled one by default), once per process: a stored model when it was
+ * trained from exactly these sources (`npx tsx src/nlu/train-intents.ts` writes it), otherwise trained now (seconds).
  */
-export function defaultIntentClassifier(): IntentClassifier {
-  shared ??= classifierFrom(loadModel() ?? trainIntentModel(loadExamples(), loadFillers()));
-  return shared;
+export function defaultIntentClassifier(knowledge: NluKnowledge = bundledKnowledge()): IntentClassifier {
+  let classifier = shared.get(knowledge);
+  if (!classifier) {
+    const stored = knowledge.modelFiles.map((f) => loadModel(knowledge, f)).find((m) => m !== null);
+    classifier = classifierFrom(stored ?? trainIntentModel(knowledge.examples, knowledge.fillers, knowledge.cues), knowledge.cues);
+    shared.set(knowledge, classifier);
+  }
+  return classifier;
 }

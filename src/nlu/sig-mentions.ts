@@ -1,28 +1,10 @@
 // Finds groups named in a message: by id (`sig-network`), by name with a group word ("SIG Docs"), or by alias.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import type { Sig } from '../content/types.js';
 import { termWords } from './terms.js';
+import { wordSets } from './vocabulary.js';
 import type { SigMention } from './types.js';
 
-export const ALIAS_FILE = fileURLToPath(new URL('../../content/nlu/sig-aliases.yaml', import.meta.url));
-
-/** Group words that turn a name into a mention ("network SIG", "WG Batch", "l'équipe docs"). */
-const GROUP_WORDS: Record<Sig['kind'], string[][]> = {
-  sig: [['sig'], ['special', 'interest', 'group'], ['group'], ['team'], ['groupe'], ['equipe']],
-  wg: [['wg'], ['working', 'group'], ['group'], ['groupe', 'de', 'travail']],
-  committee: [['committee'], ['comite']],
-  ug: [['ug'], ['user', 'group']],
-};
 const LONGEST = 6;
-
-export function loadAliases(file: string = ALIAS_FILE): Record<string, string[]> {
-  const parsed = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const out: Record<string, string[]> = {};
-  for (const [id, list] of Object.entries(parsed ?? {})) if (Array.isArray(list)) out[id] = list.map(String);
-  return out;
-}
 
 /** Finds mentions in a message's stemmed words (see terms.ts). */
 export type SigMentionFinder = (words: readonly string[]) => SigMention[];
@@ -38,11 +20,13 @@ export function createSigMentionFinder(sigs: readonly Sig[], aliases: Record<str
     const had = forms.get(key);
     if (!had || (had.how === 'alias' && mention.how !== 'alias')) forms.set(key, mention);
   };
+  // Group words ("network SIG", "WG Batch", "l'équipe docs") come from the vocabulary, per kind of group.
+  const groupWords = wordSets().groupWords;
   for (const sig of sigs) {
     put(termWords(sig.id), { sigId: sig.id, how: 'id' });
     for (const label of sig.labels) put(termWords(label), { sigId: sig.id, how: 'id' });
     const name = termWords(sig.name);
-    for (const group of GROUP_WORDS[sig.kind] ?? []) {
+    for (const group of (groupWords[sig.kind] ?? []).map((w) => w.split(' '))) {
       put([...group, ...name], { sigId: sig.id, how: 'name' });
       put([...name, ...group], { sigId: sig.id, how: 'name' });
     }

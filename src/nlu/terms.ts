@@ -1,16 +1,7 @@
 // Words for matching what someone says against what a group owns: camelCase and hyphens split, light stems.
 import { isStopword } from './stopwords.js';
+import { onVocabularyChange, wordSets } from './vocabulary.js';
 import { stripAccents } from './tokenize.js';
-
-/** Words a topic is never recognised by on their own (they appear in every group's text). */
-const GENERIC = new Set(
-  'kubernetes k8s kube support supporting feature features add adding allow allowing new use using used enable list kep keps alpha beta ga stable graduate graduation enhancement enhancements proposal proposals design join joining issue issues start started learn learning contribute contributing first pick newcomer beginner question questions sure thanks hello please enabling make improve improvement way ability also provide provides user users work working project community sig sigs group groups owner owners subproject subprojects repository repositories code k8s.io github com https http www kep proposal implement implementation change changes current currently existing default option options field fields value values set within across based without would could should may might one two need needs time like help want know interested join le la les de des du un une et en pour sur avec dans est que qui'.split(
-    ' ',
-  ),
-);
-
-/** Words whose final "s" is not a plural. */
-const KEEP = new Set('windows kubernetes status ingress dns aws gcs alias redis series analysis basis chaos cors ios macos always sometimes perhaps various previous bus gas canvas https'.split(' '));
 
 /** A light stem shared by the catalogue and the query: plurals and verb endings fold, nothing clever. */
 export function stem(word: string): string {
@@ -23,11 +14,12 @@ export function stem(word: string): string {
   return out;
 }
 const stems = new Map<string, string>();
+onVocabularyChange(() => stems.clear());
 const MAX_CACHED_STEMS = 50_000;
 
 function stemUncached(word: string): string {
   let w = stripAccents(word.toLowerCase()).replace(/isation/g, 'ization');
-  if (w.length <= 3 || /\d/.test(w) || KEEP.has(w)) return w;
+  if (w.length <= 3 || /\d/.test(w) || wordSets().pluralExceptions.has(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (/(?:x|ch|sh)es$/.test(w)) w = w.slice(0, -2);
@@ -92,5 +84,5 @@ export function compactForm(text: string): string {
 
 /** A word too common or too short to stand for a topic on its own (whole keywords such as "UI" still count). */
 export function isGeneric(word: string): boolean {
-  return GENERIC.has(word) || word.length < 3 || isStopword(word) || /^\d+$/.test(word);
+  return wordSets().generic.has(word) || word.length < 3 || isStopword(word) || /^\d+$/.test(word);
 }

@@ -41,8 +41,17 @@ export interface Understanding {
   /** 0..1; low for very short or mixed text. */
   langConfidence: number;
   intent: Intent;
-  /** 0..1 */
+  /** 0..1, calibrated: of messages understood at 0.8, about 8 in 10 are right. */
   confidence: number;
+  /** Set when the two best intents are close or confidence is middling (the rule is in choice.ts). */
+  unsure?: boolean;
+  /**
+   * Whether this message, seen unasked in a newcomer channel, deserves an answer: a sure request that is not
+   * addressed to someone else (channel.ts). The core adds what only it knows (a reply in a thread).
+   */
+  unprompted?: boolean;
+  /** Actionable intents worth offering as a choice, best first (see choice.ts). */
+  alternatives?: { intent: Intent; confidence: number }[];
   entities: Entities;
   /** Set when the whole message is a thank-you or a greeting. */
   courtesy?: Courtesy;

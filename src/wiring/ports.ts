@@ -63,6 +63,7 @@ export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): Port
     faq: { ...catalogue, ...faq },
     language: { localeChoice: { set: store.users.setLocale } },
     help: { registry: wired },
+    choose: { registry: wired },
     welcome: catalogue,
     home: { ...catalogue, sections: wired },
   };

@@ -6,11 +6,8 @@ import { describe, expect, it } from 'vitest';
 /** A word of one community, as code would spell it in a string or a name. */
 const WORDS = /\bkubernetes\b|kubernetes|\bk8s\b|\bprow\b|\bkeps?\b|\bsig-[a-z0-9]/i;
 
-/**
- * Files still carrying vocabulary while it moves to content/nlu/ on another branch.
- * TODO(nlu move): remove these once the NLU knowledge lives in content/nlu/ (the understanding issue).
- */
-const PENDING = new Set(['src/nlu/terms.ts', 'src/nlu/intent-cues.ts']);
+/** No file is exempt: the NLU's vocabulary lives in content/nlu/ like every other community fact. */
+const PENDING = new Set<string>();
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -43,7 +43,10 @@ describe('eval command', () => {
     const run = await cli(['--cases', mixed, '--json']);
     const json = run.json();
     expect(Object.keys(json)).toEqual(['intent', 'sig', 'latency_ms']);
-    expect(Object.keys(json.intent)).toEqual(['n', 'accuracy', 'macro_f1', 'per_intent']);
+    expect(Object.keys(json.intent)).toEqual(['n', 'accuracy', 'macro_f1', 'per_intent', 'ece', 'channel', 'reach']);
+    expect(json.intent.channel).toEqual({ answer_rate: 1, speak_rate: 0, right_rate: 1 });
+    expect(json.intent.ece).toBeGreaterThanOrEqual(0);
+    expect(json.intent.reach).toBe(1);
     expect(json.intent.n).toBe(4);
     expect(json.intent.per_intent.claim_issue).toEqual({ precision: expect.any(Number), recall: expect.any(Number), f1: expect.any(Number), n: 1 });
     expect(json.sig).toEqual({ n: 2, top1: expect.any(Number), top3: expect.any(Number) });

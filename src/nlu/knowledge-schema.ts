@@ -1,0 +1,36 @@
+// The shapes of the files in CONTENT_DIR/nlu/: strict, so a misspelt key is an error, never silently ignored.
+import { z } from 'zod';
+
+const word = z.string().min(1).max(80);
+const words = z.array(word);
+
+export const vocabularySchema = z
+  .object({
+    /** Words that never stand for a topic on their own (the project's name, its process words, everyday verbs). */
+    generic_words: words,
+    /** Words whose final "s" is not a plural ("kubernetes", "status"). */
+    plural_exceptions: words,
+    /** Words that turn a group's name into a mention ("network SIG", "WG Batch"), per kind of group. */
+    group_words: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, 'expected a group kind id'), words),
+    /** Function words, ignored when matching meaning. */
+    stopwords: z.object({ en: words, fr: words }).strict(),
+  })
+  .strict();
+export type Vocabulary = z.infer<typeof vocabularySchema>;
+
+const cueName = z.string().regex(/^[a-z][a-z0-9_]{0,40}$/, 'expected a lowercase name');
+
+/** Named fragments (`{name}` inserts one) and named cue patterns, checked to compile once expanded. */
+export const cuesSchema = z
+  .object({
+    fragments: z.record(cueName, z.string().min(1)).default({}),
+    cues: z.record(cueName, z.string().min(1)),
+  })
+  .strict();
+export type CueSource = z.infer<typeof cuesSchema>;
+
+/** Other names of groups: a group id (as in the catalogue) and the names people use for it. */
+export const aliasesSchema = z.record(
+  z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'expected a group id (lowercase letters, digits, dots, dashes)'),
+  z.array(z.string().min(1).max(80)),
+);
