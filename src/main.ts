@@ -1,21 +1,21 @@
-// The composition root: boots the core, starts the adapters the configuration asks for, and the jobs.
+// The composition root: boots the core, starts the inboxes the configuration asks for, and the jobs on its outboxes.
 import { existsSync } from 'node:fs';
-import { createConsoleAdapter } from '../adapters/console/index.js';
+import { createConsoleInbox } from '../adapters/console/index.js';
 import { BootError, boot, type Booted } from './boot.js';
 import { capabilities } from './capabilities/index.js';
 import { createBot } from './core/bot.js';
 import { createLookup } from './core/commands.js';
-import type { ChatAdapter } from './core/types.js';
+import type { Outbox } from './core/types.js';
 import type { Post } from './digest/deliver.js';
 import { digestSchedule } from './jobs/digest-schedule.js';
 import { issueJobs } from './jobs/issue-schedule.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
-import { platformAdapters } from './platforms.js';
+import { platformInboxes, platformOutboxes } from './platforms.js';
 
-function createPost(adapters: ChatAdapter[]): Post {
+function createPost(outboxes: Outbox[]): Post {
   return async (to, reply) => {
-    const adapter = adapters.find((a) => a.platform === to.platform);
-    return adapter ? adapter.post(to, reply) : { ok: false, error: `no ${to.platform} adapter is running` };
+    const outbox = outboxes.find((o) => o.platform === to.platform);
+    return outbox ? outbox.post(to, reply) : { ok: false, error: `no ${to.platform} adapter is running` };
   };
 }
 
@@ -26,7 +26,7 @@ function scheduledJobs(booted: Booted, post: Post): ScheduledJob[] {
 
 async function runConsole(booted: Booted): Promise<number> {
   const bot = createBot(booted.deps, capabilities);
-  const adapter = createConsoleAdapter({
+  const adapter = createConsoleInbox({
     input: process.stdin,
     output: process.stdout,
     interactive: Boolean(process.stdin.isTTY),
@@ -41,17 +41,17 @@ async function runConsole(booted: Booted): Promise<number> {
 async function runServer(booted: Booted): Promise<number> {
   const { deps } = booted;
   const bot = createBot(deps, capabilities);
-  const adapters = platformAdapters(booted);
-  if (adapters.length === 0) {
+  const inboxes = platformInboxes(booted);
+  if (inboxes.length === 0) {
     deps.log.error('no platform adapter could be started for this configuration');
     await booted.close();
     return 1;
   }
-  for (const adapter of adapters) await adapter.start(bot.dispatch);
+  for (const inbox of inboxes) await inbox.start(bot.dispatch);
   // Shutdown fits Kubernetes' 30 s grace period: jobs under way get 10 s (each is resumable), then the
-  // adapters' answers under way get DRAIN_MS, then the store closes.
-  const scheduler = createScheduler(scheduledJobs(booted, createPost(adapters)), deps.log, 10_000);
-  deps.log.info({ platforms: adapters.map((a) => a.platform) }, 'onramp started');
+  // inboxes' answers under way get DRAIN_MS, then the store closes. Jobs post through the outboxes alone.
+  const scheduler = createScheduler(scheduledJobs(booted, createPost(platformOutboxes(booted))), deps.log, 10_000);
+  deps.log.info({ platforms: inboxes.map((a) => a.platform) }, 'onramp started');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -59,7 +59,7 @@ async function runServer(booted: Booted): Promise<number> {
     stopping = true;
     deps.log.info({ signal }, 'shutting down');
     await scheduler.stop();
-    await Promise.allSettled(adapters.map((a) => a.stop()));
+    await Promise.allSettled(inboxes.map((a) => a.stop()));
     await booted.close();
     process.exit(0);
   };

@@ -6,7 +6,7 @@ import { toLocale } from './i18n.js';
 import { text } from './blocks.js';
 import type { Understanding } from '../nlu/types.js';
 import type { UserRecord } from '../store/users.js';
-import type { Dispatch, InboundEvent, Locale, Origin, Reply } from './types.js';
+import type { Dispatch, DispatchOptions, InboundEvent, Locale, Origin, Reply } from './types.js';
 
 /**
  * Below this, a plain channel message is left alone: the bot must not chatter. On the labelled dev
@@ -79,7 +79,7 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
     return stored?.seenLocale ?? toLocale(event.origin.locale) ?? deps.config.DEFAULT_LOCALE;
   }
 
-  async function dispatch(event: InboundEvent): Promise<Reply[]> {
+  async function dispatch(event: InboundEvent, options: DispatchOptions = {}): Promise<Reply[]> {
     const user = { platform: event.origin.platform, workspaceId: event.origin.workspaceId, userId: event.origin.userId };
     const where = whereOf(event.origin);
     let locale: Locale = deps.config.DEFAULT_LOCALE;
@@ -88,6 +88,8 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
       const understanding = said.trim() ? deps.nlu.understand(said) : undefined;
       const routed = route(event, understanding);
       if (!routed) return []; // decided before any I/O: ignored channel chatter costs nothing
+      // A platform's retry of an event already answered is not answered again.
+      if (options.firstDelivery && !(await options.firstDelivery())) return [];
       const stored = await deps.store.users.get(user);
       locale = chooseLocale(event, stored, understanding);
       // A click carries no words: remembering the language of the last clear message answers it in kind.
