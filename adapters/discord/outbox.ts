@@ -54,8 +54,11 @@ export function createDiscordOutbox(options: DiscordOutboxOptions): Outbox {
   function channels(): Promise<ApiChannel[]> {
     if (listed && Date.now() < listed.until) return listed.channels;
     const load = async () => {
-      const guilds = options.guildIds?.length ? [...options.guildIds] : ((await rest.get(Routes.userGuilds())) as { id: string }[]).map((g) => g.id);
-      const all = await Promise.all(guilds.map(async (g) => ((await rest.get(Routes.guildChannels(g))) as ApiChannel[]).map((c) => ({ ...c, guild_id: g }))));
+      const guilds = options.guildIds?.length
+        ? [...options.guildIds]
+        : ((await rest.get(Routes.userGuilds())) as { id: string }[]).map((g) => g.id);
+      const inGuild = async (g: string) => ((await rest.get(Routes.guildChannels(g))) as ApiChannel[]).map((c) => ({ ...c, guild_id: g }));
+      const all = await Promise.all(guilds.map(inGuild));
       return all.flat().filter((c) => POSTABLE.has(c.type));
     };
     const entry = { until: Date.now() + CHANNELS_TTL_MS, channels: load() };
@@ -66,13 +69,17 @@ export function createDiscordOutbox(options: DiscordOutboxOptions): Outbox {
 
   /** The channel id to post in, null when there is none, or why a name cannot be resolved safely. */
   async function channelOf(to: Destination): Promise<string | { error: string } | null> {
-    if (to.kind === 'user') return ((await rest.post(Routes.userChannels(), { body: { recipient_id: to.userId } })) as ApiChannel).id;
+    if (to.kind === 'user') {
+      const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: to.userId } })) as ApiChannel;
+      return dm.id;
+    }
     if (to.workspaceId !== ANY_WORKSPACE || SNOWFLAKE.test(to.channelId)) return to.channelId;
     const name = to.channelId.replace(/^#/, '');
     const found = (await channels()).filter((c) => c.name === name);
     const guilds = new Set(found.map((c) => c.guild_id));
     // Another server with a channel of that name must never receive the community's posts.
-    if (guilds.size > 1) return { error: `channel_ambiguous: #${name} exists in ${guilds.size} Discord servers; set DISCORD_GUILD_IDS to the community's` };
+    if (guilds.size > 1)
+      return { error: `channel_ambiguous: #${name} exists in ${guilds.size} Discord servers; set DISCORD_GUILD_IDS to the community's` };
     return found[0]?.id ?? null;
   }
 
@@ -85,10 +92,14 @@ export function createDiscordOutbox(options: DiscordOutboxOptions): Outbox {
         const channel = await channelOf(to);
         if (!channel) return { ok: false, error: 'channel_not_found' };
         if (typeof channel !== 'string') return { ok: false, error: channel.error };
-        for (const message of await voice.render(reply)) last = ((await rest.post(Routes.channelMessages(channel), { body: body(message) })) as { id: string }).id;
+        for (const message of await voice.render(reply)) {
+          const sent = (await rest.post(Routes.channelMessages(channel), { body: body(message) })) as { id: string };
+          last = sent.id;
+        }
         return { ok: true, ...(last ? { messageId: last } : {}) };
       } catch (err) {
-        if (last === undefined && err instanceof DiscordAPIError && err.code === UNKNOWN_CHANNEL) return { ok: false, error: 'channel_not_found' };
+        if (last === undefined && err instanceof DiscordAPIError && err.code === UNKNOWN_CHANNEL)
+          return { ok: false, error: 'channel_not_found' };
         const described = describeError(err);
         options.log.warn({ err: described, kind: to.kind }, 'discord post failed');
         // e.g. "discord 403 50007: Cannot send messages to this user", kept in the digest ledger as the reason.

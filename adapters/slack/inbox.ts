@@ -52,6 +52,7 @@ export function createSlackInbox(options: SlackInboxOptions): SlackInbox {
   let app: App | undefined;
   let server: Server | undefined;
   let socketUp = false;
+  let stopping: Promise<void> | undefined;
 
   /** Socket Mode: a receiver of our own, so readiness follows its connection (up after Slack's hello). */
   function socketReceiver(appToken: string) {
@@ -70,13 +71,15 @@ export function createSlackInbox(options: SlackInboxOptions): SlackInbox {
     },
     ready: () => (options.appToken ? socketUp : (server?.listening ?? false)),
     async start(dispatch: Dispatch) {
-      if (!options.appToken && !options.signingSecret) throw new Error('Slack needs SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)');
+      if (!options.appToken && !options.signingSecret)
+        throw new Error('Slack needs SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)');
       const clients = createInboxClients(options.botToken, options.apiUrl, logger);
       const client = clients.interactive;
       const auth = await client.auth.test().catch((err: { data?: { error?: string } }) => {
         throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test: ${err.data?.error ?? 'no answer'}); check the token and SLACK_API_URL`);
       });
-      const directory = createDirectory(clients.lookups, options.log, { ...(options.lookupWaitMs ? { waitMs: options.lookupWaitMs } : {}) });
+      const wait = options.lookupWaitMs ? { waitMs: options.lookupWaitMs } : {};
+      const directory = createDirectory(clients.lookups, options.log, wait);
       const watched = await createWatched(options.watchedChannels ?? [], directory, options.log);
       const receiver = options.appToken
         ? socketReceiver(options.appToken)
@@ -89,18 +92,26 @@ export function createSlackInbox(options: SlackInboxOptions): SlackInbox {
             ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
           });
       const clientOptions = { ...baseClientOptions(options.apiUrl, logger), ...INTERACTIVE };
-      app = new App({ token: options.botToken, botId: auth.bot_id, botUserId: auth.user_id, logger, clientOptions, convoStore: false, receiver });
-      const commandNames = new Map(Object.entries(options.commandNames ?? {}).map(([id, command]) => [command.toLowerCase(), id]));
+      const identity = { token: options.botToken, botId: auth.bot_id, botUserId: auth.user_id };
+      app = new App({ ...identity, logger, clientOptions, convoStore: false, receiver });
+      const renamed = Object.entries(options.commandNames ?? {});
+      const commandNames = new Map(renamed.map(([id, command]) => [command.toLowerCase(), id]));
       const botUserId = auth.user_id ?? '';
-      wire(app, { dispatch, client, directory, seen: options.seen, commandNames, watched, botUserId, log: options.log, track: tracker.track });
+      const { seen, log } = options;
+      wire(app, { dispatch, client, directory, seen, commandNames, watched, botUserId, log, track: tracker.track });
       const started = (await (options.appToken ? app.start() : app.start({ port: options.port ?? 3000, host: options.host }))) as unknown;
       if (!options.appToken) server = started as Server;
-      options.log.info({ mode: options.appToken ? 'socket' : 'http', port: this.port, team: auth.team_id ?? '' }, 'slack adapter started');
+      const port = server ? (server.address() as AddressInfo).port : undefined;
+      options.log.info({ mode: options.appToken ? 'socket' : 'http', port, team: auth.team_id ?? '' }, 'slack adapter started');
     },
-    async stop() {
-      await app?.stop();
-      // Answers already under way are finished, within Kubernetes' default grace period.
-      await tracker.drain();
+    stop() {
+      // Once only: a second stop (a signal during shutdown) waits for the first.
+      stopping ??= (async () => {
+        await app?.stop();
+        // Answers already under way are finished, within Kubernetes' default grace period.
+        await tracker.drain();
+      })();
+      return stopping;
     },
     settled: () => tracker.idle(),
   };

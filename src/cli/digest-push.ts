@@ -15,7 +15,8 @@ export async function createPushSide(booted: Booted): Promise<PushSide> {
   const outboxes = platformOutboxes(booted);
   return {
     reachable: outboxes.map((o) => o.platform),
-    post: async (to, reply) => (outboxes.find((o) => o.platform === to.platform)?.post(to, reply) ?? { ok: false, error: `cannot post to ${to.platform} from the CLI` }),
+    post: async (to, reply) =>
+      outboxes.find((o) => o.platform === to.platform)?.post(to, reply) ?? { ok: false, error: `cannot post to ${to.platform} from the CLI` },
     // Outboxes hold no connection to close: REST requests end with the call.
     async stop() {},
   };

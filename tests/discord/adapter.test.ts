@@ -372,6 +372,13 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     expect(run.seen).toHaveLength(2);
   });
 
+  it('is ready once the gateway said READY, and no longer once stopped', async () => {
+    run = await startDiscordBot();
+    expect(run.adapter.ready()).toBe(true);
+    await run.adapter.stop();
+    expect(run.adapter.ready()).toBe(false);
+  });
+
   it('answers each message and command once when two replicas share the token', async () => {
     run = await startDiscordBot({ replicas: 2 });
     const { fake } = run;

@@ -40,6 +40,8 @@ export interface FakeDiscord {
   bot: Json;
   guildId: string;
   channels: { general: string; newcomers: string; sigNetwork: string };
+  /** Every text channel's id by name, the community's server only. */
+  channelIds: Map<string, string>;
   requests: Recorded[];
   /** Every message the bot created or edited, by id, as Discord would now show it. */
   messages: Map<string, Json>;
@@ -67,6 +69,8 @@ export interface FakeDiscord {
 export interface FakeOptions {
   /** Adds the strangers' server. */
   strangers?: boolean;
+  /** More text channels in the community's server, by name (e.g. every SIG's, for a digest run). */
+  channels?: readonly string[];
 }
 
 export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeDiscord> {
@@ -79,6 +83,7 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
   const channelIn = (guild: string, name: string) => ({ id: snowflake(), type: 0, name, guild_id: guild, position: 0, permission_overwrites: [], parent_id: null, topic: null, nsfw: false });
   const channel = (name: string) => channelIn(guildId, name);
   const textChannels = [channel('general'), channel('newcomers'), channel('sig-network')];
+  for (const name of options.channels ?? []) if (!textChannels.some((c) => c.name === name)) textChannels.push(channel(name));
   const strangersId = options.strangers ? snowflake() : undefined;
   const strangerChannels = strangersId ? [channelIn(strangersId, 'general'), channelIn(strangersId, 'sig-network')] : [];
   textChannels.push(...strangerChannels);
@@ -273,6 +278,7 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
     bot,
     guildId,
     channels: { general: textChannels[0]!.id, newcomers: textChannels[1]!.id, sigNetwork: textChannels[2]!.id },
+    channelIds: new Map(textChannels.filter((c) => c.guild_id === guildId).map((c) => [c.name, c.id])),
     requests,
     messages,
     get identify() {
