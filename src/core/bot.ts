@@ -81,7 +81,7 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
 
   async function dispatch(event: InboundEvent, options: DispatchOptions = {}): Promise<Reply[]> {
     const user = { platform: event.origin.platform, workspaceId: event.origin.workspaceId, userId: event.origin.userId };
-    const where = whereOf(event.origin);
+    let where = whereOf(event.origin);
     let locale: Locale = deps.config.DEFAULT_LOCALE;
     try {
       const said = event.kind === 'message' ? event.text : event.kind === 'command' ? event.args : '';
@@ -90,6 +90,7 @@ export function createBot(deps: Deps, capabilities: readonly Capability[]): Bot 
       if (!routed) return []; // decided before any I/O: ignored channel chatter costs nothing
       // A platform's retry of an event already answered is not answered again.
       if (options.firstDelivery && !(await options.firstDelivery())) return [];
+      where = whereOf(event.origin); // the adapter may have completed the origin (the person's language)
       const stored = await deps.store.users.get(user);
       locale = chooseLocale(event, stored, understanding);
       // A click carries no words: remembering the language of the last clear message answers it in kind.
