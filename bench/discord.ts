@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, GatewayIntentBits, MessageFlags, Partials } from 'discord.js';
-import { createDiscordAdapter } from '../adapters/discord/index.js';
+import { createDiscordInbox } from '../adapters/discord/index.js';
 import { boot } from '../src/boot.js';
 import { capabilities } from '../src/capabilities/index.js';
 import { createBot } from '../src/wiring/bot.js';
@@ -12,7 +12,7 @@ import { createSilentLogger } from '../src/log.js';
 import { startFakeDiscord, type FakeDiscord } from '../tests/discord/fake-discord.js';
 import { createPeople } from '../tests/discord/people.js';
 import { alternate, prefixed, type Bench } from './bench.js';
-import { discordAdapterOptions } from '../src/platforms.js';
+import { discordInboxOptions } from '../src/platforms.js';
 
 const RUNS = Number(process.env.BENCH_DISCORD_RUNS ?? 300);
 const WARMUP = 30;
@@ -44,7 +44,7 @@ async function startOnramp(fake: FakeDiscord, dir: string) {
   const booted = await boot({ DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`, DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.appId, DISCORD_API_URL: fake.apiUrl }, { logLevel: 'silent' });
   const log = createSilentLogger();
   booted.deps.log = log;
-  const adapter = createDiscordAdapter({ ...discordAdapterOptions({ deps: booted.deps, db: booted.database.db }, fake.token, fake.appId), log });
+  const adapter = createDiscordInbox({ ...discordInboxOptions({ deps: booted.deps, db: booted.database.db }, fake.token, fake.appId), log });
   await adapter.start(createBot(booted.deps, capabilities).dispatch);
   return {
     async stop() {

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { App, LogLevel } from '@slack/bolt';
-import { createSlackAdapter } from '../adapters/slack/index.js';
+import { createSlackInbox } from '../adapters/slack/index.js';
 import { boot } from '../src/boot.js';
 import { capabilities } from '../src/capabilities/index.js';
 import { createBot } from '../src/wiring/bot.js';
@@ -14,7 +14,7 @@ import { createSilentLogger } from '../src/log.js';
 import { startFakeSlack, type FakeSlack } from '../tests/slack/fake-slack.js';
 import { asForm, asJson, BOT_TOKEN, BOT_USER, command, eventCallback, mention, send, SIGNING_SECRET } from '../tests/slack/payloads.js';
 import { alternate, prefixed, type Bench } from './bench.js';
-import { slackAdapterOptions } from '../src/platforms.js';
+import { slackInboxOptions } from '../src/platforms.js';
 
 const RUNS = Number(process.env.BENCH_SLACK_RUNS ?? 400);
 const WARMUP = 40;
@@ -38,7 +38,7 @@ async function startOnramp(fake: FakeSlack, dir: string) {
   const booted = await boot({ DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl }, { logLevel: 'silent' });
   const log = createSilentLogger();
   booted.deps.log = log;
-  const adapter = createSlackAdapter({ ...slackAdapterOptions({ deps: booted.deps, db: booted.database.db }, BOT_TOKEN), port: 0, host: '127.0.0.1', log });
+  const adapter = createSlackInbox({ ...slackInboxOptions({ deps: booted.deps, db: booted.database.db }, BOT_TOKEN), port: 0, host: '127.0.0.1', log });
   await adapter.start(createBot(booted.deps, capabilities).dispatch);
   return {
     url: `http://127.0.0.1:${adapter.port}/slack/events`,

@@ -1,24 +1,24 @@
-// The composition root: boots the core, starts the adapters the configuration asks for, and the jobs.
+// The composition root: boots the core, starts the inboxes the configuration asks for, and the jobs on its outboxes.
 import { existsSync } from 'node:fs';
-import { createConsoleAdapter } from '../adapters/console/index.js';
+import { createConsoleInbox } from '../adapters/console/index.js';
 import { BootError, boot, type Booted } from './boot.js';
 import { capabilities } from './capabilities/index.js';
 import { createBot } from './wiring/bot.js';
 import { createLookup } from './core/commands.js';
-import type { ChatAdapter } from './core/types.js';
+import type { Outbox } from './core/types.js';
 import type { Post } from './digest/deliver.js';
 import { digestSchedule } from './jobs/digest-schedule.js';
 import { issueJobs } from './jobs/issue-schedule.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
-import { platformAdapters } from './platforms.js';
 import { startOps } from './http/start.js';
 import { instrumentJobs, instrumentPost } from './metrics/instrument.js';
 import type { Metrics } from './metrics/port.js';
+import { platformInboxes, platformOutboxes } from './platforms.js';
 
-function createPost(adapters: ChatAdapter[]): Post {
+function createPost(outboxes: Outbox[]): Post {
   return async (to, reply) => {
-    const adapter = adapters.find((a) => a.platform === to.platform);
-    return adapter ? adapter.post(to, reply) : { ok: false, error: `no ${to.platform} adapter is running` };
+    const outbox = outboxes.find((o) => o.platform === to.platform);
+    return outbox ? outbox.post(to, reply) : { ok: false, error: `no ${to.platform} adapter is running` };
   };
 }
 
@@ -30,7 +30,7 @@ function scheduledJobs(booted: Booted, post: Post, metrics: Metrics): ScheduledJ
 
 async function runConsole(booted: Booted): Promise<number> {
   const bot = createBot(booted.deps, capabilities);
-  const adapter = createConsoleAdapter({
+  const adapter = createConsoleInbox({
     input: process.stdin,
     output: process.stdout,
     interactive: Boolean(process.stdin.isTTY),
@@ -45,25 +45,26 @@ async function runConsole(booted: Booted): Promise<number> {
 async function runServer(booted: Booted, serveOnly = false): Promise<number> {
   const { deps } = booted;
   const bot = createBot(deps, capabilities);
-  const adapters = platformAdapters(booted);
-  if (adapters.length === 0 && !serveOnly) {
+  // Probes and metrics on PORT before the platforms connect, so a probe sees "starting" rather than nothing;
+  // Slack over HTTP owns PORT and serves the same routes beside its events.
+  const ops = await startOps(booted, capabilities);
+  const inboxes = platformInboxes(booted, ops.handler);
+  if (inboxes.length === 0 && !serveOnly) {
+    await ops.close();
     deps.log.error('no platform adapter could be started for this configuration');
     await booted.close();
     return 1;
   }
-  // -- operations (issue 16): /healthz, /readyz, /metrics on PORT before the platforms connect, so a probe
-  // sees "starting" rather than nothing; Slack over HTTP owns PORT and takes `ops.handler` as extra routes.
-  const ops = await startOps(booted, adapters, capabilities);
+  ops.watch(inboxes);
   const dispatch = ops.instrument(bot.dispatch);
-  for (const adapter of adapters) {
-    await adapter.start(dispatch);
-    ops.started(adapter.platform);
+  for (const inbox of inboxes) {
+    await inbox.start(dispatch);
+    ops.started(inbox.platform);
   }
-  // -- end operations
   // Shutdown fits Kubernetes' 30 s grace period: jobs under way get 10 s (each is resumable), then the
-  // adapters' answers under way get DRAIN_MS, then the store closes.
-  const scheduler = createScheduler(scheduledJobs(booted, createPost(adapters), ops.metrics), deps.log, 10_000);
-  deps.log.info({ platforms: adapters.map((a) => a.platform) }, 'onramp started');
+  // inboxes' answers under way get DRAIN_MS, then the store closes. Jobs post through the outboxes alone.
+  const scheduler = createScheduler(scheduledJobs(booted, createPost(platformOutboxes(booted)), ops.metrics), deps.log, 10_000);
+  deps.log.info({ platforms: inboxes.map((a) => a.platform) }, 'onramp started');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -71,7 +72,7 @@ async function runServer(booted: Booted, serveOnly = false): Promise<number> {
     stopping = true;
     deps.log.info({ signal }, 'shutting down');
     await scheduler.stop();
-    await Promise.allSettled(adapters.map((a) => a.stop()));
+    await Promise.allSettled(inboxes.map((a) => a.stop()));
     await ops.close();
     await booted.close();
     process.exit(0);

@@ -1,13 +1,15 @@
-// Which platform adapters a configuration runs, and their options as `npm start` builds them (also for tests and benches).
-import { createDiscordAdapter, type DiscordOptions } from '../adapters/discord/index.js';
-import { createSlackAdapter, type SlackAdapterOptions } from '../adapters/slack/index.js';
+// Which platforms a configuration runs, each as an inbox and an outbox built separately, with their options as
+// `npm start` builds them (also for tests, benches and the CLI, which builds outboxes alone).
+import { createDiscordInbox, createDiscordOutbox, type DiscordInboxOptions, type DiscordOutboxOptions } from '../adapters/discord/index.js';
+import { createSlackInbox, createSlackOutbox, type SlackInboxOptions, type SlackOutboxOptions } from '../adapters/slack/index.js';
+import type { ExtraRoutes } from '../adapters/slack/receiver.js';
 import type { Booted } from './boot.js';
 import { capabilities as registry } from './capabilities/index.js';
 import { sigSuggestions } from './content/suggestions.js';
 import type { Capability } from './core/capability.js';
 import type { Deps } from './wiring/deps.js';
 import { commandSpecs, createLookup } from './core/commands.js';
-import type { ChatAdapter } from './core/types.js';
+import type { Inbox, Outbox } from './core/types.js';
 import { createActionStash } from './store/action-stash.js';
 import type { Database } from './store/database.js';
 import { createProcessedEvents } from './store/processed-events.js';
@@ -19,8 +21,13 @@ export interface Wiring {
   capabilities?: readonly Capability[];
 }
 
-/** Slack: Socket Mode with an app token, otherwise HTTP on PORT; joins are welcomed in the newcomer channels. */
-export function slackAdapterOptions({ deps, db }: Wiring, botToken: string): SlackAdapterOptions {
+/** Slack's outbox: the Web API with the bot token, nothing else. */
+export function slackOutboxOptions({ deps }: Pick<Wiring, 'deps'>, botToken: string): SlackOutboxOptions {
+  return { botToken, apiUrl: deps.config.SLACK_API_URL, log: deps.log.child({ platform: 'slack' }) };
+}
+
+/** Slack's inbox: Socket Mode with an app token, otherwise HTTP on PORT; joins are welcomed in the newcomer channels. */
+export function slackInboxOptions({ deps, db }: Wiring, botToken: string): SlackInboxOptions {
   const { config, content } = deps;
   const processed = createProcessedEvents(db);
   return {
@@ -35,8 +42,22 @@ export function slackAdapterOptions({ deps, db }: Wiring, botToken: string): Sla
   };
 }
 
-/** Discord: commands from the registry, SIG autocomplete from the catalogue, its own words from the locales. */
-export function discordAdapterOptions({ deps, db, capabilities = registry }: Wiring, token: string, applicationId: string): DiscordOptions {
+/** Discord's outbox: REST with the bot token; its own words from the locales, long values kept in the store. */
+export function discordOutboxOptions({ deps, db }: Wiring, token: string): DiscordOutboxOptions {
+  const stash = createActionStash(db);
+  return {
+    token,
+    apiUrl: deps.config.DISCORD_API_URL,
+    lookup: createLookup(deps.translator),
+    defaultLocale: deps.config.DEFAULT_LOCALE,
+    log: deps.log.child({ platform: 'discord' }),
+    ...(deps.config.DISCORD_GUILD_IDS ? { guildIds: deps.config.DISCORD_GUILD_IDS } : {}),
+    stash: { put: (entries) => stash.put(entries, deps.now()), get: (key) => stash.get(key, deps.now()) },
+  };
+}
+
+/** Discord's inbox: commands from the registry, SIG autocomplete from the catalogue, its own words from the locales. */
+export function discordInboxOptions({ deps, db, capabilities = registry }: Wiring, token: string, applicationId: string): DiscordInboxOptions {
   const processed = createProcessedEvents(db);
   const stash = createActionStash(db);
   return {
@@ -58,13 +79,25 @@ export function discordAdapterOptions({ deps, db, capabilities = registry }: Wir
   };
 }
 
-/** The platform adapters this configuration asks for. */
-export function platformAdapters({ deps, database }: Booted): ChatAdapter[] {
-  const adapters: ChatAdapter[] = [];
+/** The outboxes this configuration can post through: REST only, no receiver, port or gateway session. */
+export function platformOutboxes({ deps, database }: Pick<Booted, 'deps' | 'database'>): Outbox[] {
   const { config } = deps;
   const wiring = { deps, db: database.db };
-  if (config.SLACK_BOT_TOKEN) adapters.push(createSlackAdapter(slackAdapterOptions(wiring, config.SLACK_BOT_TOKEN)));
+  const out: Outbox[] = [];
+  if (config.SLACK_BOT_TOKEN) out.push(createSlackOutbox(slackOutboxOptions(wiring, config.SLACK_BOT_TOKEN)));
+  if (config.DISCORD_TOKEN) out.push(createDiscordOutbox(discordOutboxOptions(wiring, config.DISCORD_TOKEN)));
+  return out;
+}
+
+/** The inboxes this configuration asks for (`npm start`). */
+/** `routes`: the probes and metrics, served by Slack's HTTP receiver when it owns PORT. */
+export function platformInboxes({ deps, database }: Pick<Booted, 'deps' | 'database'>, routes?: ExtraRoutes): Inbox[] {
+  const { config } = deps;
+  const wiring = { deps, db: database.db };
+  const out: Inbox[] = [];
+  if (config.SLACK_BOT_TOKEN)
+    out.push(createSlackInbox({ ...slackInboxOptions(wiring, config.SLACK_BOT_TOKEN), ...(routes ? { extraRoutes: routes } : {}) }));
   if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID)
-    adapters.push(createDiscordAdapter(discordAdapterOptions(wiring, config.DISCORD_TOKEN, config.DISCORD_APPLICATION_ID)));
-  return adapters;
+    out.push(createDiscordInbox(discordInboxOptions(wiring, config.DISCORD_TOKEN, config.DISCORD_APPLICATION_ID)));
+  return out;
 }

@@ -1,7 +1,8 @@
-// The console adapter: talk to the bot in a terminal, or feed it a file and get a transcript.
+// The console: talk to the bot in a terminal, or feed it a file and get a transcript (the inbox); push
+// posts written to the same terminal (the outbox).
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { clip, stripControl, type ChatAdapter, type Destination, type Dispatch, type Locale, type Lookup, type Origin, type PostResult, type Reply } from '../../src/core/index.js';
+import { clip, stripControl, type Destination, type Dispatch, type Inbox, type Locale, type Lookup, type Origin, type Outbox, type PostResult, type Reply } from '../../src/core/index.js';
 import { lineToEvent } from './inbound.js';
 import { renderConsole, type ConsoleAction } from './render.js';
 
@@ -18,8 +19,37 @@ export interface ConsoleOptions {
 /** Long pasted lines are echoed shortened; the bot itself still receives the whole line. */
 const ECHO_LIMIT = 300;
 
-export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { done: Promise<void> } {
-  const say = (locale: Locale, key: string, params?: Record<string, string | number>) => options.say(locale, key, params) ?? options.say('en', key, params) ?? key;
+export interface ConsoleOutboxOptions {
+  output: Writable;
+  say: Lookup;
+}
+
+const sayWith = (lookup: Lookup) => (locale: Locale, key: string, params?: Record<string, string | number>) =>
+  lookup(locale, key, params) ?? lookup('en', key, params) ?? key;
+
+/** Waits for the stream when it asks to, so a long transcript is never held in memory. */
+const writer = (output: Writable) => (s: string) =>
+  new Promise<void>((resolve) => {
+    if (!output.write(s)) output.once('drain', resolve);
+    else resolve();
+  });
+
+/** Push work (a digest, a reminder) shown in the terminal with where it would have gone. */
+export function createConsoleOutbox(options: ConsoleOutboxOptions): Outbox {
+  const write = writer(options.output);
+  const say = sayWith(options.say);
+  return {
+    platform: 'console',
+    async post(to: Destination, reply: Reply): Promise<PostResult> {
+      const where = to.kind === 'channel' ? `#${to.channelId}` : `@${to.userId}`;
+      await write(`[to ${stripControl(where)}]\n${renderConsole([reply], say).text}\n\n`);
+      return { ok: true };
+    },
+  };
+}
+
+export function createConsoleInbox(options: ConsoleOptions): Inbox & { done: Promise<void> } {
+  const say = sayWith(options.say);
   const origin: Origin = {
     platform: 'console',
     workspaceId: 'local',
@@ -29,16 +59,13 @@ export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { d
     userName: options.userName ?? 'you',
     isDirect: true,
   };
+  let started = false;
   let pending: ConsoleAction[] = [];
   /** The language of the latest reply, for the adapter's own few words. */
   let locale: Locale = 'en';
   let resolveDone: () => void = () => {};
   const done = new Promise<void>((r) => (resolveDone = r));
-  const write = (s: string) =>
-    new Promise<void>((resolve) => {
-      if (!options.output.write(s)) options.output.once('drain', resolve);
-      else resolve();
-    });
+  const write = writer(options.output);
   const show = async (replies: Reply[]) => {
     if (replies.length === 0) return;
     const rendered = renderConsole(replies, say);
@@ -51,7 +78,9 @@ export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { d
   return {
     platform: 'console',
     done,
+    ready: () => started,
     async start(dispatch: Dispatch) {
+      started = true;
       const rl = createInterface({ input: options.input, crlfDelay: Infinity, terminal: false });
       let n = 0;
       void (async () => {
@@ -69,13 +98,8 @@ export function createConsoleAdapter(options: ConsoleOptions): ChatAdapter & { d
         resolveDone();
       })();
     },
-    async post(to: Destination, reply: Reply): Promise<PostResult> {
-      const where = to.kind === 'channel' ? `#${to.channelId}` : `@${to.userId}`;
-      await write(`[to ${stripControl(where)}]\n`);
-      await show([reply]);
-      return { ok: true };
-    },
     async stop() {
+      started = false;
       resolveDone();
     },
   };

@@ -38,7 +38,10 @@ export interface Kit {
   render(reply: Reply, discordLocale?: string | null): Promise<DiscordMessage[]>;
 }
 
-export function createKit(base: Omit<Kit, 'say' | 'localeOf' | 'words' | 'render'>, lookup: Lookup, defaultLocale: Locale): Kit {
+/** The adapter's own words and rendering: what the inbox and the outbox share. */
+export type Voice = Pick<Kit, 'say' | 'localeOf' | 'words' | 'render'>;
+
+export function createVoice(stashes: Stashes, lookup: Lookup, defaultLocale: Locale): Voice {
   const say = (locale: Locale, key: string, params?: Record<string, string | number>) =>
     markupToPlain(lookup(locale, key, params) ?? lookup('en', key, params) ?? key);
   const localeOf = (reply?: Reply, discordLocale?: string | null) => reply?.locale ?? toLocale(discordLocale) ?? defaultLocale;
@@ -49,16 +52,19 @@ export function createKit(base: Omit<Kit, 'say' | 'localeOf' | 'words' | 'render
     trimmed: say(locale, 'discord.trimmed'),
   });
   return {
-    ...base,
     say,
     localeOf,
     words,
     async render(reply, discordLocale) {
       const { messages, stash } = renderReply(reply, words(localeOf(reply, discordLocale)));
-      await base.stashes.keep(stash);
+      await stashes.keep(stash);
       return messages;
     },
   };
+}
+
+export function createKit(base: Omit<Kit, keyof Voice>, lookup: Lookup, defaultLocale: Locale): Kit {
+  return { ...base, ...createVoice(base.stashes, lookup, defaultLocale) };
 }
 
 /** Interaction tokens ride in webhook and callback paths: they are replaced before anything is logged. */

@@ -38,8 +38,9 @@ export function createMessageHandler(kit: Kit) {
       const botRole = m.guild?.roles.botRoleFor(botId);
       const said = seen(m, botId);
       const event = messageEvent(said, { ...kit.me, botRoleIds: botRole ? [botRole.id] : [] }, kit.watches(said.channelId, said.channelName));
-      if (!event || (await kit.seen(`message:${m.id}`))) return;
-      const replies = await kit.dispatch(event);
+      if (!event) return;
+      // Recorded as seen only once the core decided to answer: another replica may have answered it already.
+      const replies = await kit.dispatch(event, { firstDelivery: async () => !(await kit.seen(`message:${m.id}`)) });
       let answered = false;
       let dmClosed = false;
       for (const reply of replies) {

@@ -20,10 +20,19 @@ const timedFetch = (ms: number): typeof fetch => (url, init) => fetch(url, { ...
 /** What every client shares: the API base, the logger, and fetch with a timeout (Bolt's respond() uses it too). */
 export const baseClientOptions = (apiUrl: string | undefined, logger: BoltLogger) => ({ slackApiUrl: apiUrl ?? 'https://slack.com/api/', logger, fetch: timedFetch(10_000) });
 
-export function createSlackClients(botToken: string, apiUrl: string | undefined, logger: BoltLogger) {
+/** The inbox's clients: answers to people, and lookups that never pause them. */
+export function createInboxClients(botToken: string, apiUrl: string | undefined, logger: BoltLogger) {
   const base = baseClientOptions(apiUrl, logger);
   return {
     interactive: new webApi.WebClient(botToken, { ...base, ...INTERACTIVE }),
+    lookups: new webApi.WebClient(botToken, { ...base, ...LOOKUPS }),
+  };
+}
+
+/** The outbox's clients: push posts, and the channel list that names resolve through. */
+export function createOutboxClients(botToken: string, apiUrl: string | undefined, logger: BoltLogger) {
+  const base = baseClientOptions(apiUrl, logger);
+  return {
     lookups: new webApi.WebClient(botToken, { ...base, ...LOOKUPS }),
     push: new webApi.WebClient(botToken, { ...base, ...PUSH }),
   };

@@ -24,6 +24,16 @@ export function fromSlackText(text: string, botUserId?: string): string {
     .trim();
 }
 
+/**
+ * Completes an event's origin with what a lookup found, once the core decided to answer it: the event is
+ * built once from the payload, and only the events answered pay for the lookup.
+ */
+export function complete(origin: Origin, known: Known): void {
+  if (known.userName) origin.userName = known.userName;
+  if (known.locale) origin.locale = known.locale;
+  if (known.channelName && !origin.channelName) origin.channelName = known.channelName;
+}
+
 const isDmChannel = (id: string | undefined) => id?.startsWith('D') ?? false;
 
 function origin(base: Omit<Origin, 'platform' | 'userName' | 'locale'> & { userName?: string }, known: Known): Origin {

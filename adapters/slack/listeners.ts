@@ -1,11 +1,22 @@
 // Bolt → core → Slack: every request is acknowledged first, then each surface becomes an event, the core
 // answers, and the answer goes back where the question came from.
 import type { App, RespondFn, webApi } from '@slack/bolt';
-import type { Dispatch, InboundEvent } from '../../src/core/index.js';
+import type { Dispatch, DispatchOptions, InboundEvent } from '../../src/core/index.js';
 import { deliver, publishHome, type Target } from './deliver.js';
 import type { Directory } from './directory.js';
-import { actionEvent, commandEvent, homeEvent, joinedEvent, messageEvent, type ActionPayload, type CommandPayload, type MessagePayload } from './inbound.js';
+import {
+  actionEvent,
+  commandEvent,
+  complete,
+  homeEvent,
+  joinedEvent,
+  messageEvent,
+  type ActionPayload,
+  type CommandPayload,
+  type MessagePayload,
+} from './inbound.js';
 import { errorField, type Log } from './log.js';
+import type { Watched } from './watched.js';
 
 export interface Wiring {
   dispatch: Dispatch;
@@ -15,8 +26,8 @@ export interface Wiring {
   seen(eventId: string): Promise<boolean>;
   /** `/k8s-sig` → `sig`, for renamed commands. */
   commandNames: ReadonlyMap<string, string>;
-  /** The newcomer channels (ids or names): joins there are welcomed, and plain messages read. */
-  watched: ReadonlySet<string>;
+  /** The newcomer channels: joins there are welcomed, and plain messages read. */
+  watched: Watched;
   botUserId: string;
   log: Log;
   track<T>(work: Promise<T>): Promise<T>;
@@ -42,12 +53,13 @@ export function wire(app: App, w: Wiring): void {
     );
   });
 
-  const answer = async (event: InboundEvent, target: Target) => {
-    for (const reply of await w.dispatch(event)) await deliver(client, target, reply);
+  const answer = async (event: InboundEvent, target: Target, options?: DispatchOptions) => {
+    for (const reply of await w.dispatch(event, options)) await deliver(client, target, reply);
   };
-  const refreshHome = async (event: InboundEvent) => {
-    const [reply] = await w.dispatch({ kind: 'home', id: `home-${event.id}`, origin: { ...event.origin, isDirect: true } });
-    if (reply) await publishHome(client, event.origin.userId, reply);
+  const refreshHome = async (from: InboundEvent, options?: (home: InboundEvent) => DispatchOptions) => {
+    const home: InboundEvent = { kind: 'home', id: `home-${from.id}`, origin: { ...from.origin, isDirect: true } };
+    const [reply] = await w.dispatch(home, options?.(home));
+    if (reply) await publishHome(client, home.origin.userId, reply);
   };
   /** Retries of an event already handled are dropped; if the store cannot say, answering twice beats silence. */
   const firstTime = async (eventId: string | undefined) =>
@@ -56,7 +68,17 @@ export function wire(app: App, w: Wiring): void {
       log.warn({ err: errorField(err), eventId }, 'slack event not deduplicated');
       return false;
     }));
-  const isWatched = (channelId: string, name: string | undefined) => w.watched.has(channelId) || (name !== undefined && w.watched.has(name));
+  /**
+   * Paid only once the core decided to answer: the dedup record of the delivery, then the person's name and
+   * language (users.info, cached). Chatter the core leaves alone costs neither a database write nor a call.
+   */
+  const onceAnswered = (event: InboundEvent, eventId: string | undefined): DispatchOptions => ({
+    firstDelivery: async () => {
+      if (!(await firstTime(eventId))) return false;
+      complete(event.origin, await directory.person(event.origin.userId));
+      return true;
+    },
+  });
   const guarded = (surface: string, work: () => Promise<void>) =>
     work().catch((err: unknown) => log.error({ err: errorField(err), surface }, 'slack answer failed'));
 
@@ -87,18 +109,17 @@ export function wire(app: App, w: Wiring): void {
     guarded(mentioned ? 'app_mention' : 'message', async () => {
       const payload = args.event as unknown as MessagePayload;
       const teamId = args.body.team_id ?? '';
-      const first = messageEvent(payload, args.body.event_id ?? payload.ts, teamId, w.botUserId);
-      if (!first) return;
-      // Plain channel messages matter only in newcomer channels (the core decides which of those to
-      // answer): chatter elsewhere costs no database write and no lookup beyond the cached channel name.
-      const inChannel = !first.origin.isDirect && !mentioned;
-      const channelName = inChannel ? await directory.channelName(payload.channel) : undefined;
-      if (inChannel && !isWatched(payload.channel, channelName)) return;
-      if (!(await firstTime(args.body.event_id))) return;
-      const person = await directory.person(first.origin.userId);
-      const event = messageEvent(payload, first.id, teamId, w.botUserId, { ...person, ...(channelName ? { channelName } : {}) })!;
+      const event = messageEvent(payload, args.body.event_id ?? payload.ts, teamId, w.botUserId);
+      if (!event) return;
+      // Plain channel messages matter only in newcomer channels (the core decides which of those to answer).
+      if (!event.origin.isDirect && !mentioned) {
+        const channelName = await w.watched.nameOf(payload.channel);
+        if (channelName === undefined) return;
+        if (channelName) complete(event.origin, { channelName });
+      }
       const { origin } = event;
-      await answer(event, { via: 'event', channelId: origin.channelId, userId: origin.userId, isDirect: origin.isDirect, ...(origin.threadId ? { threadId: origin.threadId } : {}) });
+      const target: Target = { via: 'event', channelId: origin.channelId, userId: origin.userId, isDirect: origin.isDirect, ...(origin.threadId ? { threadId: origin.threadId } : {}) };
+      await answer(event, target, onceAnswered(event, args.body.event_id));
     });
   app.event('app_mention', onMessage(true) as never);
   app.event('message', onMessage(false) as never);
@@ -107,16 +128,16 @@ export function wire(app: App, w: Wiring): void {
     guarded('member_joined_channel', async () => {
       const { user, channel } = event as { user: string; channel: string };
       if (user === w.botUserId) return;
-      if (!isWatched(channel, await directory.channelName(channel)) || !(await firstTime(body.event_id))) return;
-      const joined = joinedEvent({ user, channel }, body.event_id ?? `${channel}-${user}`, body.team_id ?? '', await directory.person(user));
-      await answer(joined, { via: 'event', channelId: channel, userId: user, isDirect: false });
+      const channelName = await w.watched.nameOf(channel);
+      if (channelName === undefined) return;
+      const joined = joinedEvent({ user, channel }, body.event_id ?? `${channel}-${user}`, body.team_id ?? '', channelName ? { channelName } : {});
+      await answer(joined, { via: 'event', channelId: channel, userId: user, isDirect: false }, onceAnswered(joined, body.event_id));
     })) as never);
 
   app.event('app_home_opened', (async ({ event, body }: EventArgs) =>
     guarded('app_home_opened', async () => {
       const payload = event as { user: string; channel?: string; tab?: string };
       const opened = homeEvent(payload, body.event_id ?? `home-${payload.user}`, body.team_id ?? '');
-      if (!opened || !(await firstTime(body.event_id))) return;
-      await refreshHome(homeEvent(payload, opened.id, opened.origin.workspaceId, await directory.person(payload.user))!);
+      if (opened) await refreshHome(opened, (home) => onceAnswered(home, body.event_id));
     })) as never);
 }

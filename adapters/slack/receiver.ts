@@ -8,6 +8,16 @@ import { errorField, type Log } from './log.js';
 export const ENDPOINT = '/slack/events';
 /** Liveness for probes, on the same port: no signature, no body beyond "ok". */
 const HEALTH = '/healthz';
+
+/** Another handler on the events port (probes, metrics); true when it answered the request. */
+export type ExtraRoutes = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/** The default extra route: GET /healthz says the process is up and serving this port, and nothing else. */
+export const healthRoute: ExtraRoutes = (req, res) => {
+  if (req.method !== 'GET' || new URL(req.url ?? '/', 'http://localhost').pathname !== HEALTH) return false;
+  res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+  return true;
+};
 /** Slack's window: a request more than five minutes from now, either way, is refused. */
 export const WINDOW_SECONDS = 300;
 /** Refusals are counted and reported at most this often, so a flood of forged requests cannot flood the log. */
@@ -24,6 +34,8 @@ export interface ReceiverOptions {
    */
   seen(id: string): Promise<boolean>;
   now?: () => number;
+  /** Tried before anything else except POST /slack/events (default: GET /healthz). */
+  extraRoutes?: ExtraRoutes;
 }
 
 /** Events API deliveries carry an event_id the app deduplicates, and answers 200 so Slack stops retrying. */
@@ -113,11 +125,13 @@ export function createHttpReceiver(options: ReceiverOptions): HTTPReceiver {
   }
 
   const bolt = receiver.requestListener;
+  const extra = options.extraRoutes ?? healthRoute;
   receiver.requestListener = (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    // For a load balancer or Kubernetes probe: the process is up and serving this port. Says nothing else.
-    if (req.method === 'GET' && path === HEALTH) return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-    if (req.method !== 'POST' || path !== ENDPOINT) return bolt(req, res);
+    const events = req.method === 'POST' && path === ENDPOINT;
+    // Probes and metrics share the port; Slack's endpoint stays Slack's whatever they match.
+    if (!events && extra(req, res)) return;
+    if (!events) return bolt(req, res);
     admit(req, res).then(
       (ok) => ok && bolt(req, res),
       () => refuse(res, 400),

@@ -83,7 +83,6 @@ async function send(booted: Booted, io: CliIo): Promise<number> {
   try {
     // Manual sends are rare and visible to many people: keep a trace of who started one, and where.
     deps.log.warn({ by: userInfo().username, host: hostname(), platforms: push.reachable }, 'digest --send started from the CLI');
-    for (const l of push.left) io.err(`${NAMES[l.platform]} digests are not sent from here: ${l.why}.`);
     const report = await weeklyDigest(deps, digestJob(booted, push.post, push.reachable));
     if (report.status === 'busy') {
       io.err(`Another runner is sending the ${report.period} digest right now (${describeHolder(report.holder)}); nothing was sent from here. Run this again once it is done.`);

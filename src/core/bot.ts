@@ -113,7 +113,7 @@ export function createCore(deps: CoreDeps, capabilities: readonly Wired[]): Bot 
 
   async function dispatch(event: InboundEvent, options: DispatchOptions = {}): Promise<Reply[]> {
     const user = { platform: event.origin.platform, workspaceId: event.origin.workspaceId, userId: event.origin.userId };
-    const where = whereOf(event.origin);
+    let where = whereOf(event.origin);
     let locale: Locale = deps.defaultLocale;
     try {
       const said = event.kind === 'message' ? event.text : event.kind === 'command' ? event.args : '';
@@ -123,6 +123,7 @@ export function createCore(deps: CoreDeps, capabilities: readonly Wired[]): Bot 
       const understanding = ('understanding' in routed ? routed.understanding : undefined) ?? heard;
       // A platform's retry of an event already answered stops here, before the store is read or written.
       if (options.firstDelivery && !(await options.firstDelivery())) return [];
+      where = whereOf(event.origin); // the adapter may have completed the origin (the person's language)
       const stored = await deps.people.get(user);
       locale = chooseLocale(event, stored, understanding);
       // A click carries no words: remembering the language of the last clear message answers it in kind.

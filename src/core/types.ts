@@ -99,6 +99,8 @@ export interface DispatchOptions {
   /**
    * Called once the core has decided to answer, before any store read or write: false means a platform
    * retry of an event already answered, so nothing is answered again. Chatter the core ignores never calls it.
+   * When it resolves true, the adapter may have completed `event.origin` (the person's name and language),
+   * so a lookup is paid only for events that get an answer.
    */
   firstDelivery?: () => Promise<boolean>;
 }
@@ -124,11 +126,4 @@ export interface UserRef {
 export interface Outbox {
   readonly platform: Platform;
   post(to: Destination, reply: Reply): Promise<PostResult>;
-}
-
-export interface ChatAdapter {
-  readonly platform: Platform;
-  start(dispatch: Dispatch): Promise<void>;
-  post(to: Destination, reply: Reply): Promise<PostResult>;
-  stop(): Promise<void>;
 }

@@ -15,6 +15,8 @@ export interface RunningOps {
   port: number | undefined;
   /** Counts events and replies around the core's dispatch. */
   instrument(dispatch: Dispatch): Dispatch;
+  /** Readiness follows these inboxes (built after the ops side, since Slack over HTTP serves its routes). */
+  watch(inboxes: readonly Receiving[]): void;
   /** Marks a platform's receiver started (its `ready()`, when it has one, then decides). */
   started(platform: Platform): void;
   close(): Promise<void>;
@@ -25,11 +27,11 @@ export function slackOwnsPort(config: Booted['deps']['config']): boolean {
   return Boolean(config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN);
 }
 
-export async function startOps(booted: Booted, inboxes: readonly Receiving[], capabilities: readonly Capability[]): Promise<RunningOps> {
+export async function startOps(booted: Booted, capabilities: readonly Capability[]): Promise<RunningOps> {
   const { config, log } = booted.deps;
   const ops = createOps({ metricsToken: config.METRICS_TOKEN, indexAgeSeconds: indexAge(booted) });
   watchBooted(ops.readiness, booted);
-  const platforms = watchPlatforms(ops.readiness, inboxes);
+  let platforms: ReturnType<typeof watchPlatforms> | undefined;
   const server = slackOwnsPort(config) ? null : await listenOps(ops.handler, config.PORT);
   if (server) log.info({ port: server.port }, 'probes and metrics listening (/healthz, /readyz, /metrics)');
   return {
@@ -37,7 +39,10 @@ export async function startOps(booted: Booted, inboxes: readonly Receiving[], ca
     handler: ops.handler,
     port: server?.port,
     instrument: (dispatch) => instrumentDispatch(dispatch, ops.metrics, capabilities),
-    started: platforms.started,
+    watch: (inboxes) => {
+      platforms = watchPlatforms(ops.readiness, inboxes);
+    },
+    started: (platform) => platforms?.started(platform),
     close: async () => server?.close(),
   };
 }

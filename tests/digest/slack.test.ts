@@ -41,7 +41,7 @@ describe('weekly digest through the real Slack adapter (fake Slack on 127.0.0.1)
       issue(42, ['sig-network'], new Date('2026-11-29T09:00:00Z'), { title: 'Document <!here> handling in kube-proxy' }),
       issue(43, ['sig-docs'], new Date('2026-11-29T09:00:00Z')),
     ]);
-    const job = { issues, clock, post: h.adapter.post.bind(h.adapter), platforms: ['slack' as const] };
+    const job = { issues, clock, post: h.outbox.post.bind(h.outbox), platforms: ['slack' as const] };
     const before = h.fake.of('chat.postMessage').length;
     const report = await weeklyDigest(h.booted.deps, job);
     // sig-network is the one SIG channel this fake workspace has; the others are recorded as not found.

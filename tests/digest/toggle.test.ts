@@ -101,7 +101,7 @@ describe('DM digest switch', () => {
     await adapter.command('sig', 'digest on');
     const clock = createVirtualClock(new Date('2026-11-30T09:00:00Z'));
     const issues = createFakeIssues([issue(7, ['sig-node'], new Date('2026-11-29T09:00:00Z'))]);
-    await weeklyDigest(deps, { issues, clock, post: (to, reply) => adapter.post(to, reply), platforms: ['test'] });
+    await weeklyDigest(deps, { issues, clock, post: (to, reply) => adapter.outbox.post(to, reply), platforms: ['test'] });
     const dm = adapter.posts.filter((p) => p.to.kind === 'user');
     expect(dm.map((p) => p.to)).toEqual([{ platform: 'test', workspaceId: 'W1', kind: 'user', userId: 'U1' }]);
     expect(replyToPlain(dm[0]!.reply)).toMatch(/Node[\s\S]*Issue 7/);

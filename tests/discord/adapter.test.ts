@@ -225,27 +225,27 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
 
   it('pushes to a person by DM and to a channel named in content, and says when it cannot', async () => {
     run = await startDiscordBot();
-    const { fake, adapter } = run;
+    const { fake, outbox } = run;
     const reply = { blocks: [{ type: 'text' as const, text: 'New this week in **Network**' }] };
-    const toUser = await adapter.post({ platform: 'discord', workspaceId: fake.appId, kind: 'user', userId: grace.id }, reply);
+    const toUser = await outbox.post({ platform: 'discord', workspaceId: fake.appId, kind: 'user', userId: grace.id }, reply);
     expect(toUser.ok).toBe(true);
     const [dm] = await waitFor(fake, isChannelPost(fake.dmWith(grace)));
     expect(dm!.body.content).toBe('New this week in **Network**');
-    expect(await adapter.post({ platform: 'discord', workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: 'sig-network' }, reply)).toMatchObject({ ok: true });
+    expect(await outbox.post({ platform: 'discord', workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: 'sig-network' }, reply)).toMatchObject({ ok: true });
     await waitFor(fake, isChannelPost(fake.channels.sigNetwork));
-    expect(await adapter.post({ platform: 'discord', workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: 'sig-cooking' }, reply)).toEqual({ ok: false, error: 'channel_not_found' });
+    expect(await outbox.post({ platform: 'discord', workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: 'sig-cooking' }, reply)).toEqual({ ok: false, error: 'channel_not_found' });
     fake.closedDms.add(ada.id);
-    expect(await adapter.post({ platform: 'discord', workspaceId: fake.appId, kind: 'user', userId: ada.id }, reply)).toEqual({ ok: false, error: 'discord 403 50007: Cannot send messages to this user' });
+    expect(await outbox.post({ platform: 'discord', workspaceId: fake.appId, kind: 'user', userId: ada.id }, reply)).toEqual({ ok: false, error: 'discord 403 50007: Cannot send messages to this user' });
   });
 
   it('posts once when an answer is lost and discord.js sends the same create again (the nonce makes it idempotent)', async () => {
     run = await startDiscordBot();
-    const { fake, adapter } = run;
+    const { fake, outbox } = run;
     const channel = fake.channels.sigNetwork;
     const creates = () => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`);
     fake.inject({ match: (r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`, status: 502, body: { message: 'Bad Gateway' }, afterApplying: true });
     const reply = { blocks: [{ type: 'text' as const, text: 'New this week in **Network**' }] };
-    expect(await adapter.post({ platform: 'discord', workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: 'sig-network' }, reply)).toMatchObject({ ok: true });
+    expect(await outbox.post({ platform: 'discord', workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: 'sig-network' }, reply)).toMatchObject({ ok: true });
     expect(creates()).toHaveLength(2);
     expect(creates()[1]!.body).toMatchObject({ nonce: creates()[0]!.body.nonce, enforce_nonce: true });
     expect([...fake.messages.values()].filter((m) => m.channel_id === channel && m.content === 'New this week in **Network**')).toHaveLength(1);
@@ -299,11 +299,11 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     const echo: Capability = { id: 'echo', usage: '', command: false, actions: ['echo'], run: async (input) => privateReply(text(`Chose ${escapeMarkup(input.action!.value)}`)) };
     // Two replicas: the one that rendered a message remembers its keys; the other must read the store.
     run = await startDiscordBot({ capabilities: [...capabilities, echo], stash: slow, replicas: 2 });
-    const { fake, adapter } = run;
+    const { fake, outbox } = run;
     const other = { session: 1 };
     const long = (n: number) => `${'x'.repeat(100)}-${n}`;
     const options = Array.from({ length: 30 }, (_, n) => ({ label: `Option ${n}`, value: long(n) }));
-    await adapter.post(
+    await outbox.post(
       { platform: 'discord', workspaceId: fake.appId, kind: 'channel', channelId: fake.channels.general },
       { blocks: [choice('echo', 'Pick one', options), buttons([{ id: 'echo', label: 'Long one', value: long(99) }])] },
     );
@@ -339,10 +339,11 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     expect(paged!.response.id).toBe(answer!.response.id);
     expect(select(paged!.body).options.at(-1).label).toBe('Back to the first ones');
 
-    // The replica that rendered the message answers its clicks from memory: no store read at all.
+    // The inbox that rendered a message answers its clicks from memory: no store read at all. (A pushed
+    // message is rendered by an outbox, so every inbox reads the store for it, as above.)
     const readsBefore = reads;
-    const own = run.click(post!.response, button(post!.body, /Long one/).custom_id, { session: 0 });
-    expect((await waitFor(fake, isEdit(own.token)))[0]!.body.content).toBe(`Chose ${long(99)}`);
+    const own = run.choose(answer!.response, sigMenu.custom_id, sigMenu.options.at(-1).value, { session: 0 });
+    expect(select((await waitFor(fake, isEdit(own.token)))[0]!.body).options.at(-1).label).toBe('Back to the first ones');
     expect(reads).toBe(readsBefore);
     expect(fake.requests.filter((r) => r.status >= 400)).toEqual([]);
   });
@@ -372,6 +373,13 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     expect(run.seen).toHaveLength(2);
   });
 
+  it('is ready once the gateway said READY, and no longer once stopped', async () => {
+    run = await startDiscordBot();
+    expect(run.adapter.ready()).toBe(true);
+    await run.adapter.stop();
+    expect(run.adapter.ready()).toBe(false);
+  });
+
   it('answers each message and command once when two replicas share the token', async () => {
     run = await startDiscordBot({ replicas: 2 });
     const { fake } = run;
@@ -382,17 +390,21 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     expect(fake.requests.filter(isCallback(i.id)).map((r) => r.status).sort()).toEqual([204, 400]);
     await waitFor(fake, isChannelPost(fake.channels.general));
     expect(fake.requests.filter(isEdit(i.token))).toHaveLength(1);
-    expect(run.seen.filter((s) => s.event.kind === 'message')).toHaveLength(1);
+    // Both replicas hand the mention to the core; only the one that records it first answers it.
+    const messages = () => run!.seen.filter((s) => s.event.kind === 'message' && s.replies);
+    for (let n = 0; n < 500 && messages().length < 2; n++) await new Promise((r) => setTimeout(r, 10));
+    expect(messages().filter((s) => s.replies!.length > 0)).toHaveLength(1);
+    expect(fake.requests.filter(isChannelPost(fake.channels.general))).toHaveLength(1);
     expect(run.logLines.some((l) => l.msg === 'discord interaction answered by another replica')).toBe(true);
   });
 
   it('understands a long menu or value on whichever replica gets the click, not only the one that sent it', async () => {
     const echo: Capability = { id: 'echo', usage: '', command: false, actions: ['echo'], run: async (input) => privateReply(text(`Chose ${escapeMarkup(input.action!.value)}`)) };
     run = await startDiscordBot({ replicas: 2, capabilities: [...capabilities, echo] });
-    const { fake, adapters } = run;
+    const { fake, outboxes } = run;
     const long = (n: number) => `${'x'.repeat(100)}-${n}`; // too long for a custom_id or an option value
     const options = Array.from({ length: 30 }, (_, n) => ({ label: `Option ${n}`, value: long(n) }));
-    const sent = await adapters[0]!.post(
+    const sent = await outboxes[0]!.post(
       { platform: 'discord', workspaceId: fake.appId, kind: 'channel', channelId: fake.channels.general },
       { blocks: [choice('echo', 'Pick one', options), buttons([{ id: 'echo', label: 'Long one', value: long(99) }])] },
     );

@@ -40,10 +40,14 @@ export interface FakeDiscord {
   bot: Json;
   guildId: string;
   channels: { general: string; newcomers: string; sigNetwork: string };
+  /** Every text channel's id by name, the community's server only. */
+  channelIds: Map<string, string>;
   requests: Recorded[];
   /** Every message the bot created or edited, by id, as Discord would now show it. */
   messages: Map<string, Json>;
   identify: Json | undefined;
+  /** Gateway connections opened so far (a REST-only client opens none). */
+  readonly gatewayConnections: number;
   /** Resolves at the first request from now on matching `test` (for benches: no polling delay). */
   next(test: (r: Recorded) => boolean): Promise<Recorded>;
   /** Makes the next request matching `match` answer this instead (a 429, a 500…). */
@@ -65,6 +69,8 @@ export interface FakeDiscord {
 export interface FakeOptions {
   /** Adds the strangers' server. */
   strangers?: boolean;
+  /** More text channels in the community's server, by name (e.g. every SIG's, for a digest run). */
+  channels?: readonly string[];
 }
 
 export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeDiscord> {
@@ -77,6 +83,7 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
   const channelIn = (guild: string, name: string) => ({ id: snowflake(), type: 0, name, guild_id: guild, position: 0, permission_overwrites: [], parent_id: null, topic: null, nsfw: false });
   const channel = (name: string) => channelIn(guildId, name);
   const textChannels = [channel('general'), channel('newcomers'), channel('sig-network')];
+  for (const name of options.channels ?? []) if (!textChannels.some((c) => c.name === name)) textChannels.push(channel(name));
   const strangersId = options.strangers ? snowflake() : undefined;
   const strangerChannels = strangersId ? [channelIn(strangersId, 'general'), channelIn(strangersId, 'sig-network')] : [];
   textChannels.push(...strangerChannels);
@@ -95,6 +102,7 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
   const sockets = new Set<WebSocket>();
   let seq = 0;
   let identify: Json | undefined;
+  let gatewayConnections = 0;
 
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((r) => wss.once('listening', () => r()));
@@ -103,6 +111,7 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
   const send = (ws: WebSocket, payload: Json) => ws.send(JSON.stringify(payload));
   const dispatchTo = (ws: WebSocket, t: string, d: Json) => send(ws, { op: 0, t, s: ++seq, d });
   wss.on('connection', (ws) => {
+    gatewayConnections += 1;
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
     send(ws, { op: 10, d: { heartbeat_interval: 45_000 } });
@@ -213,6 +222,12 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
       if (body.enforce_nonce && body.nonce !== undefined) nonces.set(key, created.id);
       return [200, created];
     }
+    // What a REST-only client (the outbox) reads instead of a gateway session's cache.
+    if (path === '/users/@me/guilds' && method === 'GET') return [200, guilds.map((g) => ({ id: g.id, name: g.name, icon: null, owner: false, permissions: '0', features: [] }))];
+    if ((m = /^\/guilds\/(\d+)\/channels$/.exec(path)) && method === 'GET') {
+      if (!guilds.some((g) => g.id === m![1])) return [403, { code: 50001, message: 'Missing Access' }];
+      return [200, textChannels.filter((c) => c.guild_id === m![1])];
+    }
     if ((m = /^\/channels\/(\d+)$/.exec(path)) && method === 'GET') {
       const ch = findChannel(m[1]!);
       return ch ? [200, ch] : [404, { code: 10003, message: 'Unknown Channel' }];
@@ -263,10 +278,14 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
     bot,
     guildId,
     channels: { general: textChannels[0]!.id, newcomers: textChannels[1]!.id, sigNetwork: textChannels[2]!.id },
+    channelIds: new Map(textChannels.filter((c) => c.guild_id === guildId).map((c) => [c.name, c.id])),
     requests,
     messages,
     get identify() {
       return identify;
+    },
+    get gatewayConnections() {
+      return gatewayConnections;
     },
     inject: (i) => void injected.push(i),
     next: (test) => new Promise((resolve) => waiters.add({ test, resolve })),

@@ -56,7 +56,7 @@ describe('a bot invited to another community’s server too', () => {
     expect(await deps.store.subscriptions.list({ platform: 'discord', workspaceId: fake.appId, userId: ada.id })).toEqual([]);
 
     // A channel named in content is looked for in the community's server only.
-    expect(await run.adapter.post(toChannel('sig-network'), digest)).toMatchObject({ ok: true });
+    expect(await run.outbox.post(toChannel('sig-network'), digest)).toMatchObject({ ok: true });
     await waitFor(fake, isChannelPost(fake.channels.sigNetwork));
     expect(fake.requests.filter(isChannelPost(fake.strangers!.channels.sigNetwork))).toEqual([]);
   });
@@ -67,11 +67,11 @@ describe('a bot invited to another community’s server too', () => {
     const warning = run.logLines.find((l: Json) => l.level === 40 && /DISCORD_GUILD_IDS is not set/.test(l.msg));
     expect(warning).toMatchObject({ guilds: 2 });
 
-    const result = await run.adapter.post(toChannel('sig-network'), digest);
+    const result = await run.outbox.post(toChannel('sig-network'), digest);
     expect(result).toEqual({ ok: false, error: "channel_ambiguous: #sig-network exists in 2 Discord servers; set DISCORD_GUILD_IDS to the community's" });
     expect(fake.requests.filter((r) => isChannelPost(fake.channels.sigNetwork)(r) || isChannelPost(fake.strangers!.channels.sigNetwork)(r))).toEqual([]);
     // A name only one server has still resolves.
-    expect(await run.adapter.post(toChannel('newcomers'), digest)).toMatchObject({ ok: true });
+    expect(await run.outbox.post(toChannel('newcomers'), digest)).toMatchObject({ ok: true });
     await waitFor(fake, isChannelPost(fake.channels.newcomers));
   });
 });

@@ -1,10 +1,10 @@
-// Runs the real bot through the real discord.js client against the fake Discord, as people would use it.
-import { createDiscordAdapter } from '../../adapters/discord/index.js';
+// Runs the real bot through the real discord.js inbox and outbox against the fake Discord, as people would use it.
+import { createDiscordInbox, createDiscordOutbox } from '../../adapters/discord/index.js';
 import type { StashPort } from '../../adapters/discord/stash.js';
 import { createBot } from '../../src/wiring/bot.js';
 import type { Capability } from '../../src/core/capability.js';
 import type { Deps } from '../../src/wiring/deps.js';
-import type { Dispatch, InboundEvent } from '../../src/core/types.js';
+import type { Dispatch, InboundEvent, Reply } from '../../src/core/types.js';
 import { capabilities as registry } from '../../src/capabilities/index.js';
 import { createOfflineGithub } from '../fakes/offline-github.js';
 import { createStore } from '../../src/store/store.js';
@@ -13,7 +13,7 @@ import { openTestDatabase } from '../helpers/database.js';
 import { memoryLogger, testDeps } from '../helpers/deps.js';
 import { startFakeDiscord, type FakeDiscord, type Recorded } from './fake-discord.js';
 import { createPeople } from './people.js';
-import { discordAdapterOptions } from '../../src/platforms.js';
+import { discordInboxOptions, discordOutboxOptions } from '../../src/platforms.js';
 
 export { ada, grace, otherBot } from './people.js';
 
@@ -48,17 +48,30 @@ export async function startDiscordBot(options: BotOptions = {}) {
   const caps = options.capabilities ?? registry;
   const bot = createBot(deps, caps);
   const { log, lines } = memoryLogger();
-  /** Every event the core received, with what the fake had answered by then (to check defer-first). */
-  const seen: { event: InboundEvent; requestsBefore: Recorded[] }[] = [];
-  const dispatch: Dispatch = async (event) => {
-    seen.push({ event, requestsBefore: [...fake.requests] });
+  /** Every event the core received, with what the fake had answered by then (to check defer-first), and its answer. */
+  const seen: { event: InboundEvent; requestsBefore: Recorded[]; replies?: Reply[] }[] = [];
+  const dispatch: Dispatch = async (event, dispatchOptions) => {
+    const entry: (typeof seen)[number] = { event, requestsBefore: [...fake.requests] };
+    seen.push(entry);
     await options.beforeDispatch?.(event);
-    return bot.dispatch(event);
+    entry.replies = await bot.dispatch(event, dispatchOptions);
+    return entry.replies;
   };
   // Several processes logged in with one token all receive every event, as replicas would.
+  const wiring = { deps: { ...deps, config: { ...deps.config, DISCORD_API_URL: fake.apiUrl } }, db: db.db, capabilities: caps };
   const adapters = Array.from({ length: options.replicas ?? 1 }, () => {
-    const built = discordAdapterOptions({ deps: { ...deps, config: { ...deps.config, DISCORD_API_URL: fake.apiUrl } }, db: db.db, capabilities: caps }, fake.token, fake.appId);
-    return createDiscordAdapter({
+    const built = discordInboxOptions(wiring, fake.token, fake.appId);
+    return createDiscordInbox({
+      ...built,
+      log,
+      ...(options.onlyCommunity ? { guildIds: [fake.guildId] } : {}),
+      stash: options.stash ? options.stash(built.stash!) : built.stash!,
+    });
+  });
+  // Each replica's outbox, built apart from its inbox as the jobs and the CLI build it.
+  const outboxes = adapters.map(() => {
+    const built = discordOutboxOptions(wiring, fake.token);
+    return createDiscordOutbox({
       ...built,
       log,
       ...(options.onlyCommunity ? { guildIds: [fake.guildId] } : {}),
@@ -67,6 +80,7 @@ export async function startDiscordBot(options: BotOptions = {}) {
   });
   for (const a of adapters) await a.start(dispatch);
   const adapter = adapters[0]!;
+  const outbox = outboxes[0]!;
 
   const act = createPeople(fake);
 
@@ -76,6 +90,8 @@ export async function startDiscordBot(options: BotOptions = {}) {
     adapter,
     /** Every replica, in the order they logged in (the `session` of a person's action). */
     adapters,
+    outbox,
+    outboxes,
     logLines: lines,
     seen,
     ...act,

@@ -1,5 +1,5 @@
-// An in-memory chat adapter: drives the whole bot as a person would, and records what it posts.
-import type { ChatAdapter, Destination, Dispatch, InboundEvent, Origin, Reply } from '../../src/core/types.js';
+// An in-memory platform: an inbox that drives the whole bot as a person would, and an outbox that records posts.
+import type { Destination, Dispatch, InboundEvent, Inbox, Origin, Outbox, Reply } from '../../src/core/types.js';
 import { replyToPlain } from '../../src/core/plain.js';
 
 export interface Said {
@@ -8,10 +8,24 @@ export interface Said {
   text: string;
 }
 
+/** The outbox half: records what jobs post, and says it was delivered. */
+export function createTestOutbox(): Outbox & { posts: { to: Destination; reply: Reply }[] } {
+  const posts: { to: Destination; reply: Reply }[] = [];
+  return {
+    platform: 'test',
+    posts,
+    async post(to, reply) {
+      posts.push({ to, reply });
+      return { ok: true };
+    },
+  };
+}
+
+/** The inbox half, with its outbox alongside (`outbox`, and `posts` for short). */
 export function createTestAdapter(defaults: Partial<Origin> = {}) {
   let dispatch: Dispatch | undefined;
   let n = 0;
-  const posts: { to: Destination; reply: Reply }[] = [];
+  const outbox = createTestOutbox();
   const origin = (o: Partial<Origin> = {}): Origin => ({
     platform: 'test',
     workspaceId: 'W1',
@@ -27,20 +41,18 @@ export function createTestAdapter(defaults: Partial<Origin> = {}) {
     const replies = await dispatch(event);
     return { replies, text: replies.map(replyToPlain).join('\n\n') };
   };
-  const adapter: ChatAdapter & {
+  const adapter: Inbox & {
     say(text: string, o?: Partial<Origin> & { mentioned?: boolean }): Promise<Said>;
     command(name: string, args?: string, o?: Partial<Origin>): Promise<Said>;
     click(actionId: string, value: string, o?: Partial<Origin>): Promise<Said>;
     join(o?: Partial<Origin>): Promise<Said>;
-    posts: typeof posts;
+    outbox: typeof outbox;
+    posts: typeof outbox.posts;
   } = {
     platform: 'test',
+    ready: () => dispatch !== undefined,
     async start(d) {
       dispatch = d;
-    },
-    async post(to, reply) {
-      posts.push({ to, reply });
-      return { ok: true };
     },
     async stop() {
       dispatch = undefined;
@@ -52,7 +64,8 @@ export function createTestAdapter(defaults: Partial<Origin> = {}) {
     command: (name, args = '', o) => send({ kind: 'command', id: `e${++n}`, origin: origin(o), name, args }),
     click: (actionId, value, o) => send({ kind: 'action', id: `e${++n}`, origin: origin(o), actionId, value }),
     join: (o) => send({ kind: 'joined', id: `e${++n}`, origin: origin({ isDirect: false, ...o }) }),
-    posts,
+    outbox,
+    posts: outbox.posts,
   };
   return adapter;
 }

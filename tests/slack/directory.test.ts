@@ -1,6 +1,6 @@
 // The Slack directory: names, languages and channels looked up once then remembered, failures and slow answers.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createSlackClients } from '../../adapters/slack/clients.js';
+import { createInboxClients } from '../../adapters/slack/clients.js';
 import { createBoltLogger } from '../../adapters/slack/log.js';
 import { createDirectory } from '../../adapters/slack/directory.js';
 import { createSilentLogger } from '../../src/log.js';
@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => fake?.close());
 
 /** The adapter's own lookup client (its timeouts, retries and 429 handling), against the fake. */
-const lookups = () => createSlackClients(BOT_TOKEN, fake.apiUrl, createBoltLogger(createSilentLogger())).lookups;
+const lookups = () => createInboxClients(BOT_TOKEN, fake.apiUrl, createBoltLogger(createSilentLogger())).lookups;
 const directory = () => createDirectory(lookups(), createSilentLogger());
 
 describe('Slack directory', () => {

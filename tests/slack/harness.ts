@@ -1,9 +1,9 @@
-// Starts the real bot (boot, capabilities, store on a temp SQLite file) behind the real Slack adapter,
-// with its Web API pointed at the fake Slack; the same wiring as src/main.ts.
+// Starts the real bot (boot, capabilities, store on a temp SQLite file) behind the real Slack inbox and outbox,
+// with their Web API pointed at the fake Slack; the same wiring as src/main.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../adapters/slack/index.js';
+import { createSlackInbox, createSlackOutbox, type SlackInbox, type SlackInboxOptions } from '../../adapters/slack/index.js';
 import { boot, type Booted } from '../../src/boot.js';
 import { capabilities } from '../../src/capabilities/index.js';
 import type { Capability } from '../../src/core/capability.js';
@@ -11,11 +11,15 @@ import { createBot } from '../../src/wiring/bot.js';
 import { memoryLogger } from '../helpers/deps.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET } from './payloads.js';
-import { slackAdapterOptions } from '../../src/platforms.js';
+import { slackInboxOptions, slackOutboxOptions } from '../../src/platforms.js';
+import type { Outbox } from '../../src/core/types.js';
 
 export interface Harness {
   fake: FakeSlack;
-  adapter: SlackAdapter;
+  /** The inbox (HTTP or Socket Mode). */
+  adapter: SlackInbox;
+  /** The outbox, built on its own as the jobs and the CLI build it. */
+  outbox: Outbox;
   booted: Booted;
   /** The adapter's HTTP endpoint (HTTP mode). */
   url: string;
@@ -27,7 +31,7 @@ export interface HarnessOptions {
   socket?: boolean;
   env?: Record<string, string>;
   capabilities?: readonly Capability[];
-  adapter?: Partial<SlackAdapterOptions>;
+  adapter?: Partial<SlackInboxOptions>;
 }
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
@@ -50,6 +54,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   return {
     fake,
     adapter,
+    outbox: createSlackOutbox({ ...slackOutboxOptions({ deps: booted.deps }, BOT_TOKEN), log }),
     booted,
     url: `http://127.0.0.1:${adapter.port}/slack/events`,
     logLines: lines,
@@ -62,11 +67,11 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   };
 }
 
-/** The adapter as src/main.ts builds it (slackAdapterOptions), on a free local port, logging to the test's log. */
-async function startAdapter(booted: Booted, o: HarnessOptions): Promise<SlackAdapter> {
+/** The inbox as src/main.ts builds it (slackInboxOptions), on a free local port, logging to the test's log. */
+async function startAdapter(booted: Booted, o: HarnessOptions): Promise<SlackInbox> {
   const { deps } = booted;
-  const adapter = createSlackAdapter({
-    ...slackAdapterOptions({ deps, db: booted.database.db }, deps.config.SLACK_BOT_TOKEN!),
+  const adapter = createSlackInbox({
+    ...slackInboxOptions({ deps, db: booted.database.db }, deps.config.SLACK_BOT_TOKEN!),
     port: 0,
     host: '127.0.0.1',
     log: deps.log,

@@ -120,6 +120,26 @@ describe('Slack over HTTP: answering', () => {
     expect(rows).toEqual([]);
   });
 
+  it('spends nothing on chatter in a newcomer channel it leaves alone: no Web API call, no database write', async () => {
+    const before = h.fake.calls.length;
+    const quiet = await postedWhile(() => sendEvent(message('lunch anyone?', { channel: 'C0NEWBIE1', user: 'U0QUIET' }), 'EvCHATTER2'));
+    expect(quiet).toEqual([]);
+    expect(h.fake.calls.slice(before).map((c) => c.method)).toEqual([]); // not even users.info or conversations.info
+    const rows = await h.booted.database.db.selectFrom('processed_events').selectAll().where('event_id', '=', 'EvCHATTER2').execute();
+    expect(rows).toEqual([]);
+  });
+
+  it('records a question it answers there, and looks the person up for it, once', async () => {
+    h.fake.users.set('U0DENISE', { name: 'Denise' });
+    const question = message('how do I contribute?', { channel: 'C0NEWBIE1', user: 'U0DENISE' });
+    await postedWhile(() => sendEvent(question, 'EvASKED01'));
+    const [answer] = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.thread_ts === question.ts);
+    expect(String(answer!.body.text)).toMatch(/five steps/);
+    expect(h.fake.calls.filter((c) => c.method === 'users.info' && c.body.user === 'U0DENISE')).toHaveLength(1);
+    const rows = await h.booted.database.db.selectFrom('processed_events').selectAll().where('event_id', '=', 'EvASKED01').execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('ignores other bots, itself, and edits', async () => {
     const quiet = await postedWhile(async () => {
       await sendEvent(message('how do I contribute?', { channel: 'C0NEWBIE1', bot_id: 'B0OTHER', user: 'U0OTHERBOT' }));

@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackClients } from '../../adapters/slack/clients.js';
+import { createOutboxClients } from '../../adapters/slack/clients.js';
 import { createBoltLogger } from '../../adapters/slack/log.js';
 import { createPushPoster } from '../../adapters/slack/push.js';
 import { createSilentLogger } from '../../src/log.js';
@@ -25,7 +25,7 @@ const channel = (channelId: string, workspaceId = 'T0TEST'): Destination => ({ p
 
 describe('Slack push posts (digests, reminders)', () => {
   it('posts to a channel by id, without link previews, and returns the message id', async () => {
-    const result = await h.adapter.post(channel('C0NEWBIE1'), digest);
+    const result = await h.outbox.post(channel('C0NEWBIE1'), digest);
     expect(result).toMatchObject({ ok: true, messageId: expect.stringMatching(/^\d+\.\d+$/) });
     const [post] = h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0NEWBIE1');
     expect(String(post!.body.text)).toMatch(/Your weekly digest/);
@@ -33,40 +33,40 @@ describe('Slack push posts (digests, reminders)', () => {
   });
 
   it('finds a channel named in content, and says so when none has that name', async () => {
-    expect(await h.adapter.post(channel('sig-network', ANY_WORKSPACE), digest)).toMatchObject({ ok: true });
+    expect(await h.outbox.post(channel('sig-network', ANY_WORKSPACE), digest)).toMatchObject({ ok: true });
     expect(h.fake.of('chat.postMessage').some((c) => c.body.channel === 'C0NETWORK')).toBe(true);
-    expect(await h.adapter.post(channel('#sig-nowhere', ANY_WORKSPACE), digest)).toEqual({ ok: false, error: 'channel_not_found' });
+    expect(await h.outbox.post(channel('#sig-nowhere', ANY_WORKSPACE), digest)).toEqual({ ok: false, error: 'channel_not_found' });
   });
 
   it('sends a person a DM through the app’s Messages tab', async () => {
-    expect(await h.adapter.post({ platform: 'slack', workspaceId: 'T0TEST', kind: 'user', userId: 'U0GRACE' }, digest)).toMatchObject({ ok: true });
+    expect(await h.outbox.post({ platform: 'slack', workspaceId: 'T0TEST', kind: 'user', userId: 'U0GRACE' }, digest)).toMatchObject({ ok: true });
     expect(h.fake.of('chat.postMessage').some((c) => c.body.channel === 'U0GRACE')).toBe(true);
   });
 
   it('refuses another workspace or platform, and reports Slack’s own error', async () => {
-    expect(await h.adapter.post(channel('C0NEWBIE1', 'T0OTHER'), digest)).toEqual({ ok: false, error: 'wrong_workspace' });
-    expect(await h.adapter.post({ ...channel('C0NEWBIE1'), platform: 'discord' }, digest)).toEqual({ ok: false, error: 'wrong_platform' });
-    expect(await h.adapter.post(channel('C0NOTIN'), digest)).toEqual({ ok: false, error: 'not_in_channel' });
+    expect(await h.outbox.post(channel('C0NEWBIE1', 'T0OTHER'), digest)).toEqual({ ok: false, error: 'wrong_workspace' });
+    expect(await h.outbox.post({ ...channel('C0NEWBIE1'), platform: 'discord' }, digest)).toEqual({ ok: false, error: 'wrong_platform' });
+    expect(await h.outbox.post(channel('C0NOTIN'), digest)).toEqual({ ok: false, error: 'not_in_channel' });
   });
 
   it('reports a 429 at once with Slack’s wait, after one attempt, and holds nothing back afterwards', async () => {
     h.fake.rateLimit('chat.postMessage', 120, 1);
-    expect(await h.adapter.post(channel('C0RATE01'), digest)).toEqual({ ok: false, error: 'ratelimited', retryAfterMs: 120_000 });
+    expect(await h.outbox.post(channel('C0RATE01'), digest)).toEqual({ ok: false, error: 'ratelimited', retryAfterMs: 120_000 });
     expect(h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0RATE01')).toHaveLength(1);
     // Waiting is the caller's: the adapter keeps no pause of its own to add to it.
-    expect(await h.adapter.post(channel('C0RATE01'), digest)).toMatchObject({ ok: true });
+    expect(await h.outbox.post(channel('C0RATE01'), digest)).toMatchObject({ ok: true });
   });
 
   it('never retries a post whose connection broke after sending: it may have been posted, so it is reported uncertain', async () => {
     h.fake.hangUp('chat.postMessage', 1);
-    const result = await h.adapter.post(channel('C0HANGUP'), digest);
+    const result = await h.outbox.post(channel('C0HANGUP'), digest);
     expect(result).toMatchObject({ ok: false, uncertain: true, error: 'request_failed: UND_ERR_SOCKET' });
     expect(h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0HANGUP')).toHaveLength(1);
   });
 
   it('reports a 5xx (Slack read the request) as uncertain, and a post is still tried only once', async () => {
     h.fake.failWith('chat.postMessage', 503, 1);
-    expect(await h.adapter.post(channel('C0FIVEXX'), digest)).toEqual({ ok: false, error: 'http_503', uncertain: true });
+    expect(await h.outbox.post(channel('C0FIVEXX'), digest)).toEqual({ ok: false, error: 'http_503', uncertain: true });
     expect(h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0FIVEXX')).toHaveLength(1);
   });
 
@@ -75,7 +75,7 @@ describe('Slack push posts (digests, reminders)', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
-    const post = createPushPoster(createSlackClients('xoxb-test', `http://127.0.0.1:${port}/api/`, createBoltLogger(createSilentLogger())).push);
+    const post = createPushPoster(createOutboxClients('xoxb-test', `http://127.0.0.1:${port}/api/`, createBoltLogger(createSilentLogger())).push);
     expect(await post('C0NEWBIE1', { text: 'digest', blocks: [] })).toEqual({ ok: false, error: 'request_failed: ECONNREFUSED' });
   });
 
@@ -85,7 +85,7 @@ describe('Slack push posts (digests, reminders)', () => {
     const sent = () => h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0NETWORK').length;
     const before = sent();
     h.fake.hangUp('chat.postMessage', 1);
-    const job = { issues, clock, post: h.adapter.post.bind(h.adapter), platforms: ['slack' as const] };
+    const job = { issues, clock, post: h.outbox.post.bind(h.outbox), platforms: ['slack' as const] };
     expect((await weeklyDigest(h.booted.deps, job)).ran).toMatchObject({ uncertain: 1, sent: 0 });
     clock.set(new Date('2026-12-07T10:00:00Z'));
     expect((await weeklyDigest(h.booted.deps, job)).ran).toMatchObject({ uncertain: 0, sent: 0, failed: 0 });
@@ -97,7 +97,7 @@ describe('Slack push posts (digests, reminders)', () => {
     const issues = createFakeIssues([issue(42, ['sig-network'], new Date('2026-11-29T09:00:00Z'))]);
     const before = h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0NETWORK').length;
     h.fake.rateLimit('chat.postMessage', 30, 1);
-    const report = await weeklyDigest(h.booted.deps, { issues, clock, post: h.adapter.post.bind(h.adapter), platforms: ['slack'] });
+    const report = await weeklyDigest(h.booted.deps, { issues, clock, post: h.outbox.post.bind(h.outbox), platforms: ['slack'] });
     expect(report.ran.sent).toBe(1);
     expect(h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0NETWORK').length - before).toBe(2); // refused, then sent
     expect(clock.sleeps).toContain(30_000); // the digest's pacer did the waiting
@@ -105,13 +105,13 @@ describe('Slack push posts (digests, reminders)', () => {
 
   it('delivers a huge reply, trimmed to what Slack accepts across blocks, instead of failing it', async () => {
     const answer = Array.from({ length: 50 }, (_, i) => `**Question ${i}**: ${'Read [the guide](https://k8s.dev/guide) and ask in #sig-contribex. '.repeat(40)}`);
-    expect(await h.adapter.post(channel('C0HUGE01'), { blocks: [text(answer.join('\n\n'))] })).toMatchObject({ ok: true });
+    expect(await h.outbox.post(channel('C0HUGE01'), { blocks: [text(answer.join('\n\n'))] })).toMatchObject({ ok: true });
     const [post] = h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0HUGE01');
     expect(JSON.stringify(post!.body.blocks)).toMatch(/… \(\+\d+\)/);
   });
 
   it('escapes what it pushes like everything else', async () => {
-    await h.adapter.post(channel('C0HOSTILE'), { blocks: [text(`New: ${escapeMarkup('<!channel> fix @here <@U0ADA>')}`)] });
+    await h.outbox.post(channel('C0HOSTILE'), { blocks: [text(`New: ${escapeMarkup('<!channel> fix @here <@U0ADA>')}`)] });
     const [post] = h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0HOSTILE');
     const shown = JSON.stringify([post!.body.text, post!.body.blocks]);
     expect(shown).not.toMatch(/<[!@]/);

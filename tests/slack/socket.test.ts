@@ -14,6 +14,7 @@ describe('Slack in Socket Mode', () => {
     const [open] = h.fake.of('apps.connections.open');
     expect(open!.token).toBe(APP_TOKEN);
     expect(h.fake.connected).toBe(1);
+    expect(h.adapter.ready()).toBe(true); // Slack said hello on the socket
   });
 
   it('acknowledges an events_api envelope and answers the mention in its thread', async () => {
