@@ -23,6 +23,7 @@ const OWNERS: [RegExp, string, (file: string) => boolean][] = [
   [/^@octokit\//, 'src/github', (f) => f.startsWith('src/github/')],
   [/^kysely$|^pg$|^better-sqlite3$/, 'src/store', (f) => f.startsWith('src/store/')],
   [/^node-cron$/, 'src/jobs/schedule.ts', (f) => f === 'src/jobs/schedule.ts'],
+  [/^prom-client$/, 'src/http', (f) => f.startsWith('src/http/')],
 ];
 
 /**
