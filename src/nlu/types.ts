@@ -3,18 +3,9 @@ import type { FaqEntry } from '../content/schema.js';
 import type { Locale } from '../core/types.js';
 import type { Courtesy } from './courtesy.js';
 
-export const INTENTS = ['contribute_howto', 'find_issues', 'recommend_sig', 'claim_issue', 'other'] as const;
-export type Intent = (typeof INTENTS)[number];
-
-/** An issue or pull request named in chat. `owner`/`repo` are absent for a bare `#123`. */
-export interface IssueRef {
-  owner?: string;
-  repo?: string;
-  number: number;
-  /** `pull` when the text itself says so (a /pull/ URL); otherwise only GitHub can tell. */
-  kind: 'issue' | 'pull' | 'unknown';
-  raw: string;
-}
+// The intent set and an issue named in chat are the core's own types: understanding fills them in.
+export { INTENTS, type Intent, type IssueMention as IssueRef } from '../core/ports.js';
+import type { Intent, IssueMention as IssueRef } from '../core/ports.js';
 
 /** How a group was named: its id or label (`sig-network`), its name with a group word ("SIG Network"), or an alias ("networking"). */
 export interface SigMention {

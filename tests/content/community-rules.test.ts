@@ -5,13 +5,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { claimRuleFor, openToNewcomers } from '../../src/content/claim-rules.js';
 import { findSig } from '../../src/content/find-sig.js';
-import { ContentError, loadContent } from '../../src/content/load.js';
+import { loadContent } from '../../src/content/load.js';
 import { isStarterIssue } from '../../src/content/starter.js';
 import { holderOf } from '../../src/github/issue-holder.js';
 import { buildQueries } from '../../src/github/queries.js';
 import type { FakeGithub } from '../github/fake-github.js';
 import { botSetup } from '../github/setup.js';
 import { cliRun } from '../helpers/cli.js';
+import { problemsOf } from '../helpers/content.js';
 
 const FERNWOOD = 'tests/fixtures/fernwood';
 
@@ -26,16 +27,6 @@ function copyOf(dir: string, edit: (file: string, text: string) => string): stri
     writeFileSync(file, edit(name, readFileSync(file, 'utf8')));
   }
   return to;
-}
-
-async function problemsOf(dir: string): Promise<string[]> {
-  try {
-    await loadContent({ dir });
-  } catch (err) {
-    if (err instanceof ContentError) return err.problems;
-    throw err;
-  }
-  return [];
 }
 
 describe('a community by content alone', () => {

@@ -3,25 +3,16 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContentError, loadContent } from '../../src/content/load.js';
+import { loadContent } from '../../src/content/load.js';
 import { findSig } from '../../src/content/find-sig.js';
 import { mergeCatalogues } from '../../src/content/merge.js';
 import type { Sig } from '../../src/content/types.js';
+import { problemsOf } from '../helpers/content.js';
 
 function copyContent(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'onramp-content-'));
   cpSync('content', dir, { recursive: true });
   return dir;
-}
-
-async function problemsOf(dir: string): Promise<string[]> {
-  try {
-    await loadContent({ dir });
-  } catch (err) {
-    if (err instanceof ContentError) return err.problems;
-    throw err;
-  }
-  return [];
 }
 
 describe('bundled content', () => {
