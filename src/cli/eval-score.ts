@@ -102,7 +102,7 @@ export function scoreGuesses(cases: IntentCase[], guesses: Guess[]): { score: In
   });
   const per_intent: IntentScore['per_intent'] = {};
   const f1s: number[] = [];
-  for (const [intent, { tp, fp, fn, n }] of counts) {
+  for (const [intent, { tp, fp, n }] of counts) {
     // An intent neither expected nor predicted says nothing about the classifier: left out of the macro average.
     if (n === 0 && fp === 0) continue;
     const precision = tp + fp > 0 ? tp / (tp + fp) : 0;

@@ -17,7 +17,7 @@ function files(dir: string): string[] {
 }
 
 /** The code without its comments and without module paths (a file may be named sig-map.ts). */
-export function codeOf(source: string): string {
+function codeOf(source: string): string {
   return source
     .replace(/\/\*[\s\S]*?\*\//g, ' ')
     .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1')
