@@ -7,11 +7,12 @@ import type { UserKey } from '../core/ports.js';
 import type { GithubPort, IssueCheck, IssueIndex } from '../github/ports.js';
 import type { FaqAnswer, SigRecommendation } from '../nlu/types.js';
 import type { Claim, ClaimIssue, OpenResult } from '../store/claims.js';
+import type { FunnelFacts, FunnelStep } from '../store/funnel.js';
 import type { IndexedIssue, IssueId } from '../store/issues.js';
 import type { Listing } from '../store/listings.js';
 import type { Waiter, WaitedIssue } from '../store/waitlist.js';
 
-export type { Claim, ClaimIssue, IndexedIssue, IssueId, Listing };
+export type { Claim, ClaimIssue, FunnelFacts, FunnelStep, IndexedIssue, IssueId, Listing };
 
 /** The community's own words: groups, FAQ, onboarding, channels, GitHub scope (read-only). */
 export interface Catalogue {
@@ -102,4 +103,9 @@ export interface SigRanking {
 
 export interface ClaimLimits {
   limits: Pick<Config, 'CLAIM_MAX_OPEN' | 'CLAIM_REMIND_DAYS'>;
+}
+
+/** Notes a person's first time at a funnel step; returns at once and never fails the reply. */
+export interface Funnel {
+  funnel: { record(step: FunnelStep, user: UserKey, facts: FunnelFacts, at: Date): void };
 }

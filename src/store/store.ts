@@ -7,6 +7,7 @@ import { createIssueRepo, type IssueRepo } from './issues.js';
 import { createListingRepo, type ListingRepo } from './listings.js';
 import { createWaitlistRepo, type WaitlistRepo } from './waitlist.js';
 import { createDigestRepo, type DigestRepo } from './digests.js';
+import { createFunnelRepo, type FunnelRepo } from './funnel.js';
 import { createJobLocks, type JobLocks } from './job-locks.js';
 import { createSubscriptionRepo, type SubscriptionRepo } from './subscriptions.js';
 import { createUserRepo, type UserRepo } from './users.js';
@@ -22,6 +23,7 @@ export interface Store {
   listings: ListingRepo;
   githubLogins: GithubLoginRepo;
   jobLocks: JobLocks;
+  funnel: FunnelRepo;
 }
 
 export function createStore(database: Database): Store {
@@ -36,5 +38,6 @@ export function createStore(database: Database): Store {
     listings: createListingRepo(database.db),
     githubLogins: createGithubLoginRepo(database.db),
     jobLocks: createJobLocks(database.db, database.engine),
+    funnel: createFunnelRepo(database.db),
   };
 }

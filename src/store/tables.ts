@@ -169,6 +169,27 @@ export interface ActionStashTable {
   stored_at: string;
 }
 
+/** A person's first time at a funnel step (010-funnel): never message text. */
+export interface FunnelEventsTable {
+  platform: string;
+  workspace_id: string;
+  user_id: string;
+  step: string;
+  group_id: string | null;
+  language: string | null;
+  at: string;
+}
+
+/** Funnel steps with nobody behind them any more (erased or past retention), per week (its Monday, UTC). */
+export interface FunnelCountsTable {
+  week: string;
+  step: string;
+  group_id: string;
+  platform: string;
+  language: string;
+  count: number;
+}
+
 export interface Tables {
   users: UsersTable;
   subscriptions: SubscriptionsTable;
@@ -186,4 +207,6 @@ export interface Tables {
   issue_listings: IssueListingsTable;
   processed_events: ProcessedEventsTable;
   action_stash: ActionStashTable;
+  funnel_events: FunnelEventsTable;
+  funnel_counts: FunnelCountsTable;
 }

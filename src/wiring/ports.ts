@@ -5,6 +5,8 @@ import type { CoreDeps } from '../core/bot.js';
 import type { Origin } from '../core/types.js';
 import { holderOf } from '../github/issue-holder.js';
 import { createSigMap, issueUrl } from '../github/sig-map.js';
+import { createFunnelRecorder, type FunnelRecorder } from '../store/funnel-recorder.js';
+import type { Store } from '../store/store.js';
 import type { Deps } from './deps.js';
 
 /** Only these methods of a repository, so what a capability receives at run time is what its type says. */
@@ -14,6 +16,18 @@ type PortsOf<C> = C extends Capability<infer P> ? P : never;
 
 /** The ports of every registered capability, by id: the type check fails when one is missing or wrong. */
 export type PortTable = { [K in keyof Registry]: PortsOf<Registry[K]> };
+
+const recorders = new WeakMap<Store, FunnelRecorder>();
+
+/**
+ * The one funnel recorder of a store, shared by the core, the capabilities and the jobs (the journey's
+ * pull-request steps): its memory of steps already kept spares a write per event.
+ */
+export function funnelRecorder(deps: Pick<Deps, 'store' | 'log'>): FunnelRecorder {
+  let recorder = recorders.get(deps.store);
+  if (!recorder) recorders.set(deps.store, (recorder = createFunnelRecorder(deps.store.funnel, deps.log)));
+  return recorder;
+}
 
 /** The core's own ports: language memory, understanding, the newcomer channels. */
 export function corePorts(deps: Deps): CoreDeps {
@@ -30,6 +44,7 @@ export function corePorts(deps: Deps): CoreDeps {
     defaultLocale: deps.config.DEFAULT_LOCALE,
     log: deps.log,
     now: deps.now,
+    noteContact: (user, locale, at) => funnelRecorder(deps).record('first_contact', user, { language: locale }, at),
   };
 }
 
@@ -44,13 +59,15 @@ export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): Port
   // Built on first use, then kept: content does not change while the bot runs.
   let sigs: ReturnType<typeof createSigMap> | undefined;
   const sigMap = () => (sigs ??= createSigMap(content));
+  const funnel = { funnel: { record: funnelRecorder(deps).record } };
   const picking = { ...catalogue, ...subscriptions, index: deps.issues, claims: only(store.claims, 'allOpen', 'openFor'), listings: store.listings };
   return {
     contribute: { ...catalogue, ...faq },
-    sig: { ...catalogue, ...subscriptions, ...digestSwitch, ...ranking },
+    sig: { ...catalogue, ...subscriptions, ...digestSwitch, ...ranking, ...funnel },
     issues: { ...picking, github: { source: deps.github.source } },
     claim: {
       ...picking,
+      ...funnel,
       claims: only(store.claims, 'open', 'openFor', 'openOn', 'allOpen', 'end'),
       waitlist: only(store.waitlist, 'join', 'leave', 'next'),
       github: deps.github,

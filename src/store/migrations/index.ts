@@ -8,6 +8,7 @@ import { digests } from './004-digests.js';
 import { events } from './005-events.js';
 import { seenLocale } from './006-seen-locale.js';
 import { actionStash } from './007-action-stash.js';
+import { funnel } from './010-funnel.js';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, MigrationFactory> = {
   '005-events': events,
   '006-seen-locale': seenLocale,
   '007-action-stash': actionStash,
+  '010-funnel': funnel,
 };
 
 export function createMigrations(engine: Engine): Record<string, Migration> {
