@@ -8,6 +8,7 @@ import { createLookup } from './core/commands.js';
 import type { ChatAdapter } from './core/types.js';
 import type { Post } from './digest/deliver.js';
 import { digestSchedule } from './jobs/digest-schedule.js';
+import { funnelRetentionJob } from './jobs/funnel-retention.js';
 import { issueJobs } from './jobs/issue-schedule.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
 import { platformAdapters } from './platforms.js';
@@ -21,7 +22,7 @@ function createPost(adapters: ChatAdapter[]): Post {
 
 /** Scheduled jobs (issue refresh, claim follow-ups, weekly digest add themselves here). */
 function scheduledJobs(booted: Booted, post: Post): ScheduledJob[] {
-  return [digestSchedule(booted, post), ...issueJobs(booted, post)];
+  return [digestSchedule(booted, post), ...issueJobs(booted, post), funnelRetentionJob(booted)];
 }
 
 async function runConsole(booted: Booted): Promise<number> {

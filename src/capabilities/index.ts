@@ -9,11 +9,12 @@ import { help } from './help.js';
 import { home } from './home.js';
 import { issues } from './issues.js';
 import { language } from './language.js';
+import { privacy } from './privacy.js';
 import { sig } from './sig.js';
 import { welcome } from './welcome.js';
 
 /** By id: src/wiring gives each the ports its type declares (a capability added here and not wired fails the type check). */
-export const registry = { contribute, sig, issues, claim, github, digest, faq, language, help, welcome, home } as const;
+export const registry = { contribute, sig, issues, claim, github, digest, faq, language, privacy, help, welcome, home } as const;
 
 export type Registry = typeof registry;
 
@@ -27,6 +28,7 @@ export const capabilities: readonly Capability<never>[] = [
   digest,
   faq,
   language,
+  privacy,
   help,
   welcome,
   home,

@@ -10,9 +10,10 @@ import type { Claim, ClaimIssue, OpenResult } from '../store/claims.js';
 import type { FunnelFacts, FunnelStep } from '../store/funnel.js';
 import type { IndexedIssue, IssueId } from '../store/issues.js';
 import type { Listing } from '../store/listings.js';
+import type { Erased, PersonalRecord } from '../store/personal-data.js';
 import type { Waiter, WaitedIssue } from '../store/waitlist.js';
 
-export type { Claim, ClaimIssue, FunnelFacts, FunnelStep, IndexedIssue, IssueId, Listing };
+export type { Claim, ClaimIssue, Erased, FunnelFacts, FunnelStep, IndexedIssue, IssueId, Listing, PersonalRecord };
 
 /** The community's own words: groups, FAQ, onboarding, channels, GitHub scope (read-only). */
 export interface Catalogue {
@@ -108,4 +109,9 @@ export interface ClaimLimits {
 /** Notes a person's first time at a funnel step; returns at once and never fails the reply. */
 export interface Funnel {
   funnel: { record(step: FunnelStep, user: UserKey, facts: FunnelFacts, at: Date): void };
+}
+
+/** What the bot keeps about one person, to show, export or erase (a privacy request). */
+export interface PersonalData {
+  personal: { describe(user: UserKey): Promise<PersonalRecord>; erase(user: UserKey, now: Date): Promise<Erased> };
 }

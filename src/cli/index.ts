@@ -7,9 +7,10 @@ import { discordRegister } from './discord-register.js';
 import { evalCommand } from './eval.js';
 import { issuesList, issuesRefresh } from './issues.js';
 import { reportCommand } from './report.js';
+import { forgetCommand } from './forget.js';
 import type { CliCommand, CliIo } from './command.js';
 
-const COMMANDS: CliCommand[] = [checkConfig, evalCommand, discordRegister, digestCommand, issuesRefresh, issuesList, reportCommand];
+const COMMANDS: CliCommand[] = [checkConfig, evalCommand, discordRegister, digestCommand, issuesRefresh, issuesList, reportCommand, forgetCommand];
 
 function usage(io: CliIo) {
   io.err('usage: npm run cli -- <command>');

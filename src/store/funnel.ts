@@ -1,6 +1,6 @@
 // Funnel events: per person, the first time each step happened (pseudonymous: platform and ids, never text).
 import { sql, type Kysely } from 'kysely';
-import { weekOf, type FunnelStep } from './funnel-steps.js';
+import { FUNNEL_STEPS, weekOf, type FunnelStep } from './funnel-steps.js';
 import type { FunnelEventsTable, Tables } from './tables.js';
 import { whereUser, type UserKey } from './users.js';
 
@@ -79,25 +79,40 @@ export function attributeGroups(events: FunnelEvent[]): FunnelEvent[] {
 
 type Db = Kysely<Tables>;
 
-/** Adds the events to the anonymous counts, then deletes their rows, in one transaction. */
+/** A person's steps by time, and steps of the same instant in funnel order. */
+export const inOrder = (a: FunnelEvent, b: FunnelEvent) =>
+  a.at.getTime() - b.at.getTime() || FUNNEL_STEPS.indexOf(a.step) - FUNNEL_STEPS.indexOf(b.step);
+
+/**
+ * Deletes the rows and adds them to the anonymous counts, in one transaction. Only rows this call really
+ * deleted are counted, so two runners (replicas, or a forget during a prune) never count a step twice.
+ */
 async function anonymise(db: Db, rows: FunnelEventsTable[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const buckets = new Map<string, Tables['funnel_counts']>();
-  for (const e of attributeGroups(rows.map(toEvent))) {
-    const row = {
-      week: weekOf(e.at),
-      step: e.step,
-      group_id: e.group ?? '',
-      platform: e.user.platform,
-      language: e.language ?? '',
-      count: 0,
-    };
-    const k = [row.week, row.step, row.group_id, row.platform, row.language].join('\u0000');
-    const bucket = buckets.get(k) ?? row;
-    bucket.count += 1;
-    buckets.set(k, bucket);
-  }
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    const gone: FunnelEventsTable[] = [];
+    for (const r of rows) {
+      const result = await trx
+        .deleteFrom('funnel_events')
+        .where((eb) => eb.and({ platform: r.platform, workspace_id: r.workspace_id, user_id: r.user_id, step: r.step }))
+        .executeTakeFirst();
+      if (Number(result.numDeletedRows) > 0) gone.push(r);
+    }
+    const buckets = new Map<string, Tables['funnel_counts']>();
+    for (const e of attributeGroups(gone.map(toEvent))) {
+      const row = {
+        week: weekOf(e.at),
+        step: e.step,
+        group_id: e.group ?? '',
+        platform: e.user.platform,
+        language: e.language ?? '',
+        count: 0,
+      };
+      const k = [row.week, row.step, row.group_id, row.platform, row.language].join('\u0000');
+      const bucket = buckets.get(k) ?? row;
+      bucket.count += 1;
+      buckets.set(k, bucket);
+    }
     for (const values of buckets.values())
       await trx
         .insertInto('funnel_counts')
@@ -108,13 +123,8 @@ async function anonymise(db: Db, rows: FunnelEventsTable[]): Promise<number> {
             .doUpdateSet({ count: sql`funnel_counts.count + excluded.count` }),
         )
         .execute();
-    for (const r of rows)
-      await trx
-        .deleteFrom('funnel_events')
-        .where((eb) => eb.and({ platform: r.platform, workspace_id: r.workspace_id, user_id: r.user_id, step: r.step }))
-        .execute();
+    return gone.length;
   });
-  return rows.length;
 }
 
 export function createFunnelRepo(db: Db): FunnelRepo {
@@ -174,10 +184,8 @@ export function createFunnelRepo(db: Db): FunnelRepo {
         .selectFrom('funnel_events')
         .selectAll()
         .where((eb) => eb.and(whereUser(user)))
-        .orderBy('at')
-        .orderBy('step')
         .execute();
-      return rows.map(toEvent);
+      return rows.map(toEvent).sort(inOrder);
     },
     async forget(user) {
       const rows = await db

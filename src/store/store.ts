@@ -8,6 +8,7 @@ import { createListingRepo, type ListingRepo } from './listings.js';
 import { createWaitlistRepo, type WaitlistRepo } from './waitlist.js';
 import { createDigestRepo, type DigestRepo } from './digests.js';
 import { createFunnelRepo, type FunnelRepo } from './funnel.js';
+import { createPersonalDataRepo, type PersonalDataRepo } from './personal-data.js';
 import { createJobLocks, type JobLocks } from './job-locks.js';
 import { createSubscriptionRepo, type SubscriptionRepo } from './subscriptions.js';
 import { createUserRepo, type UserRepo } from './users.js';
@@ -24,9 +25,11 @@ export interface Store {
   githubLogins: GithubLoginRepo;
   jobLocks: JobLocks;
   funnel: FunnelRepo;
+  personalData: PersonalDataRepo;
 }
 
 export function createStore(database: Database): Store {
+  const funnel = createFunnelRepo(database.db);
   return {
     users: createUserRepo(database.db),
     subscriptions: createSubscriptionRepo(database.db),
@@ -38,6 +41,7 @@ export function createStore(database: Database): Store {
     listings: createListingRepo(database.db),
     githubLogins: createGithubLoginRepo(database.db),
     jobLocks: createJobLocks(database.db, database.engine),
-    funnel: createFunnelRepo(database.db),
+    funnel,
+    personalData: createPersonalDataRepo(database.db, database.engine, funnel),
   };
 }

@@ -79,6 +79,16 @@ export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): Port
     digest: { ...catalogue, ...subscriptions, ...digestSwitch },
     faq: { ...catalogue, ...faq },
     language: { localeChoice: { set: store.users.setLocale } },
+    privacy: {
+      personal: {
+        describe: (user) => store.personalData.describe(user),
+        // Steps still being written (this very click's first contact) land before the erase, not after it.
+        erase: async (user, now) => {
+          await funnelRecorder(deps).flush();
+          return store.personalData.erase(user, now);
+        },
+      },
+    },
     help: { registry: wired },
     welcome: catalogue,
     home: { ...catalogue, sections: wired },

@@ -1,5 +1,11 @@
 // In-memory funnel events and anonymous counts: the behaviour of the SQL repository, no database.
-import { attributeGroups, type FunnelCount, type FunnelEvent, type FunnelRepo } from '../../src/store/funnel.js';
+import {
+  attributeGroups,
+  inOrder,
+  type FunnelCount,
+  type FunnelEvent,
+  type FunnelRepo,
+} from '../../src/store/funnel.js';
 import { FUNNEL_STEPS, weekOf } from '../../src/store/funnel-steps.js';
 import { keyOf } from './person-key.js';
 

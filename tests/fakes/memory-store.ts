@@ -7,6 +7,7 @@ import { createMemoryClaimRepos } from './memory-claims.js';
 import { createMemoryIssueRepos } from './memory-issues.js';
 import { createMemoryJobLocks } from './memory-job-locks.js';
 import { createMemoryFunnel } from './memory-funnel.js';
+import { createMemoryPersonalData } from './memory-personal-data.js';
 import { keyOf } from './person-key.js';
 
 
@@ -14,7 +15,7 @@ export function createMemoryStore(): Store {
   const locales = new Map<string, Locale | null>();
   const seen = new Map<string, Locale>();
   const subs = new Map<string, { key: UserKey; sigs: string[] }>();
-  return {
+  const store: Omit<Store, 'personalData'> = {
     ...createMemoryIssueRepos(),
     ...createMemoryClaimRepos(),
     jobLocks: createMemoryJobLocks(),
@@ -54,4 +55,8 @@ export function createMemoryStore(): Store {
       },
     },
   };
+  const dropPerson = (key: UserKey) => {
+    for (const map of [locales, seen, subs]) map.delete(keyOf(key));
+  };
+  return { ...store, personalData: createMemoryPersonalData(store, dropPerson) };
 }
