@@ -9,6 +9,8 @@ import type { ChatAdapter } from './core/types.js';
 import type { Post } from './digest/deliver.js';
 import { digestSchedule } from './jobs/digest-schedule.js';
 import { funnelRetentionJob } from './jobs/funnel-retention.js';
+import { leadNotesJob } from './jobs/lead-notes.js';
+import { leadSources } from './wiring/ports.js';
 import { issueJobs } from './jobs/issue-schedule.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
 import { platformAdapters } from './platforms.js';
@@ -22,7 +24,7 @@ function createPost(adapters: ChatAdapter[]): Post {
 
 /** Scheduled jobs (issue refresh, claim follow-ups, weekly digest add themselves here). */
 function scheduledJobs(booted: Booted, post: Post): ScheduledJob[] {
-  return [digestSchedule(booted, post), ...issueJobs(booted, post), funnelRetentionJob(booted)];
+  return [digestSchedule(booted, post), ...issueJobs(booted, post), funnelRetentionJob(booted), leadNotesJob(booted, post, leadSources(booted.deps))];
 }
 
 async function runConsole(booted: Booted): Promise<number> {

@@ -10,11 +10,12 @@ import { home } from './home.js';
 import { issues } from './issues.js';
 import { language } from './language.js';
 import { privacy } from './privacy.js';
+import { report } from './report.js';
 import { sig } from './sig.js';
 import { welcome } from './welcome.js';
 
 /** By id: src/wiring gives each the ports its type declares (a capability added here and not wired fails the type check). */
-export const registry = { contribute, sig, issues, claim, github, digest, faq, language, privacy, help, welcome, home } as const;
+export const registry = { contribute, sig, issues, claim, github, digest, faq, language, privacy, report, help, welcome, home } as const;
 
 export type Registry = typeof registry;
 
@@ -29,6 +30,7 @@ export const capabilities: readonly Capability<never>[] = [
   faq,
   language,
   privacy,
+  report,
   help,
   welcome,
   home,

@@ -1,7 +1,9 @@
 // The narrow ports capabilities declare: each a few methods, built once by src/wiring from the store and services.
 // The one file under src/capabilities that may name the store's record types (types only; the import guard checks).
 import type { Config } from '../config/schema.js';
-import type { Content } from '../content/types.js';
+import type { Content, Sig } from '../content/types.js';
+import type { StepCounts } from '../report/funnel-report.js';
+import type { GroupPicture } from '../report/lead-view.js';
 import type { Locale } from '../core/types.js';
 import type { UserKey } from '../core/ports.js';
 import type { GithubPort, IssueCheck, IssueIndex } from '../github/ports.js';
@@ -114,4 +116,14 @@ export interface Funnel {
 /** What the bot keeps about one person, to show, export or erase (a privacy request). */
 export interface PersonalData {
   personal: { describe(user: UserKey): Promise<PersonalRecord>; erase(user: UserKey, now: Date): Promise<Erased> };
+}
+
+/** What group leads see in /report, and their weekly lead-note switch per group. */
+export interface LeadReports {
+  leads: {
+    pictures(groups: readonly Sig[], now: Date): Promise<GroupPicture[]>;
+    recentFunnel(group: string, now: Date): Promise<StepCounts>;
+    noteGroups(user: UserKey): Promise<string[]>;
+    setNote(user: UserKey, group: string, on: boolean, locale: Locale, now: Date): Promise<boolean>;
+  };
 }

@@ -135,7 +135,13 @@ export function createPersonalDataRepo(db: Kysely<Tables>, engine: Engine, funne
       const at = now.toISOString();
       const counts = await db.transaction().execute(async (trx) => {
         const gone = async (
-          table: 'subscriptions' | 'claim_waitlist' | 'issue_listings' | 'digest_dm_optins' | 'users',
+          table:
+            | 'subscriptions'
+            | 'claim_waitlist'
+            | 'issue_listings'
+            | 'digest_dm_optins'
+            | 'lead_note_optins'
+            | 'users',
         ) =>
           Number(
             (
@@ -169,6 +175,7 @@ export function createPersonalDataRepo(db: Kysely<Tables>, engine: Engine, funne
           groups: await gone('subscriptions'),
           waiting: await gone('claim_waitlist'),
           listing: await gone('issue_listings'),
+          leads: await gone('lead_note_optins'),
           dm: await gone('digest_dm_optins'),
           users: await gone('users'),
         };

@@ -8,6 +8,7 @@ import { createListingRepo, type ListingRepo } from './listings.js';
 import { createWaitlistRepo, type WaitlistRepo } from './waitlist.js';
 import { createDigestRepo, type DigestRepo } from './digests.js';
 import { createFunnelRepo, type FunnelRepo } from './funnel.js';
+import { createLeadNoteRepo, type LeadNoteRepo } from './funnel-leads.js';
 import { createPersonalDataRepo, type PersonalDataRepo } from './personal-data.js';
 import { createJobLocks, type JobLocks } from './job-locks.js';
 import { createSubscriptionRepo, type SubscriptionRepo } from './subscriptions.js';
@@ -25,6 +26,7 @@ export interface Store {
   githubLogins: GithubLoginRepo;
   jobLocks: JobLocks;
   funnel: FunnelRepo;
+  leadNotes: LeadNoteRepo;
   personalData: PersonalDataRepo;
 }
 
@@ -42,6 +44,7 @@ export function createStore(database: Database): Store {
     githubLogins: createGithubLoginRepo(database.db),
     jobLocks: createJobLocks(database.db, database.engine),
     funnel,
+    leadNotes: createLeadNoteRepo(database.db),
     personalData: createPersonalDataRepo(database.db, database.engine, funnel),
   };
 }

@@ -190,6 +190,16 @@ export interface FunnelCountsTable {
   count: number;
 }
 
+/** A group lead's opt-in to the weekly lead note (010-funnel), with the language to write it in. */
+export interface LeadNoteOptinsTable {
+  platform: string;
+  workspace_id: string;
+  user_id: string;
+  group_id: string;
+  locale: string | null;
+  created_at: string;
+}
+
 export interface Tables {
   users: UsersTable;
   subscriptions: SubscriptionsTable;
@@ -209,4 +219,5 @@ export interface Tables {
   action_stash: ActionStashTable;
   funnel_events: FunnelEventsTable;
   funnel_counts: FunnelCountsTable;
+  lead_note_optins: LeadNoteOptinsTable;
 }

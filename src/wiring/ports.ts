@@ -5,6 +5,7 @@ import type { CoreDeps } from '../core/bot.js';
 import type { Origin } from '../core/types.js';
 import { holderOf } from '../github/issue-holder.js';
 import { createSigMap, issueUrl } from '../github/sig-map.js';
+import { groupPictures, recentFunnel, type LeadSources } from '../report/lead-picture.js';
 import { createFunnelRecorder, type FunnelRecorder } from '../store/funnel-recorder.js';
 import type { Store } from '../store/store.js';
 import type { Deps } from './deps.js';
@@ -27,6 +28,11 @@ export function funnelRecorder(deps: Pick<Deps, 'store' | 'log'>): FunnelRecorde
   let recorder = recorders.get(deps.store);
   if (!recorder) recorders.set(deps.store, (recorder = createFunnelRecorder(deps.store.funnel, deps.log)));
   return recorder;
+}
+
+/** Where lead notes and /report read a group's picture: the issue index, open claims, the funnel. */
+export function leadSources(deps: Pick<Deps, 'store' | 'issues'>): LeadSources {
+  return { issues: () => deps.issues.list(), openClaims: () => deps.store.claims.allOpen(), events: () => deps.store.funnel.events() };
 }
 
 /** The core's own ports: language memory, understanding, the newcomer channels. */
@@ -87,6 +93,15 @@ export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): Port
           await funnelRecorder(deps).flush();
           return store.personalData.erase(user, now);
         },
+      },
+    },
+    report: {
+      ...catalogue,
+      leads: {
+        pictures: (groups, now) => groupPictures(groups, leadSources(deps), now),
+        recentFunnel: (group, now) => recentFunnel(group, leadSources(deps), now),
+        noteGroups: (user) => store.leadNotes.groupsOf(user),
+        setNote: (user, group, on, locale, now) => store.leadNotes.set(user, group, on, locale, now),
       },
     },
     help: { registry: wired },

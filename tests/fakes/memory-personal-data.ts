@@ -56,6 +56,7 @@ export function createMemoryPersonalData(
       let waiting = 0;
       for (const issue of await store.waitlist.waitedFor()) if (await store.waitlist.leave(user, issue)) waiting += 1;
       await store.listings.remember(user, [], now);
+      for (const g of await store.leadNotes.groupsOf(user)) await store.leadNotes.set(user, g, false, null, now);
       const funnelSteps = await store.funnel.forget(user);
       dropPerson(user);
       return {

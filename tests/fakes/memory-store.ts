@@ -8,6 +8,7 @@ import { createMemoryIssueRepos } from './memory-issues.js';
 import { createMemoryJobLocks } from './memory-job-locks.js';
 import { createMemoryFunnel } from './memory-funnel.js';
 import { createMemoryPersonalData } from './memory-personal-data.js';
+import { createMemoryLeadNotes } from './memory-lead-notes.js';
 import { keyOf } from './person-key.js';
 
 
@@ -20,6 +21,7 @@ export function createMemoryStore(): Store {
     ...createMemoryClaimRepos(),
     jobLocks: createMemoryJobLocks(),
     funnel: createMemoryFunnel(),
+    leadNotes: createMemoryLeadNotes(),
     digests: createMemoryDigests({
       locale: (k) => locales.get(keyOf(k)) ?? seen.get(keyOf(k)) ?? null,
       sigs: (k) => subs.get(keyOf(k))?.sigs ?? [],

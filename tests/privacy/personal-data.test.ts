@@ -39,6 +39,7 @@ describe.each([...engines(), 'memory' as const])('personal data on %s', (engine)
     await store.waitlist.join(zoe, issue(13), now);
     await store.waitlist.join(bob, issue(11), now);
     await store.listings.remember(zoe, [issue(11)], now);
+    await store.leadNotes.set(zoe, 'sig-docs', true, 'fr', now);
     await store.funnel.record(zoe, 'first_contact', { language: 'fr' }, now);
     await store.funnel.record(
       zoe,

@@ -1,4 +1,5 @@
-// The newcomer funnel: each person's first time at each step, and the anonymous counts left once rows are erased or old.
+// The newcomer funnel: each person's first time at each step, the anonymous counts left once rows are erased or old,
+// and the group leads who asked for a weekly lead note.
 import type { Kysely } from 'kysely';
 import type { MigrationFactory } from './index.js';
 
@@ -29,8 +30,20 @@ export const funnel: MigrationFactory = () => ({
       .addColumn('count', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint('funnel_counts_pk', ['week', 'step', 'group_id', 'platform', 'language'])
       .execute();
+    // Group leads who asked for the weekly lead note, per group (personal data: erased with the person).
+    await db.schema
+      .createTable('lead_note_optins')
+      .addColumn('platform', 'text', (c) => c.notNull())
+      .addColumn('workspace_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('group_id', 'text', (c) => c.notNull())
+      .addColumn('locale', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('lead_note_optins_pk', ['platform', 'workspace_id', 'user_id', 'group_id'])
+      .execute();
   },
   async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('lead_note_optins').execute();
     await db.schema.dropTable('funnel_counts').execute();
     await db.schema.dropTable('funnel_events').execute();
   },
