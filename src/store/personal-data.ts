@@ -20,6 +20,8 @@ export interface PersonalRecord {
   /** When the bot last listed issues to them (the list itself is only issue numbers). */
   lastListingAt: Date | null;
   funnel: { step: FunnelStep; group: string | null; language: string | null; at: Date }[];
+  /** Groups whose weekly lead note they asked for. */
+  leadNotes: string[];
 }
 
 export interface Erased {
@@ -126,6 +128,9 @@ export function createPersonalDataRepo(db: Kysely<Tables>, engine: Engine, funne
         claims: claims.map(issue),
         waiting: waits.map(issue),
         lastListingAt: listing ? new Date(listing.created_at) : null,
+        leadNotes: (
+          await db.selectFrom('lead_note_optins').select('group_id').where((eb) => eb.and(who(user))).orderBy('group_id').execute()
+        ).map((r) => r.group_id),
         funnel: (await funnel.forPerson(user)).map(({ step, group, language, at }) => ({ step, group, language, at })),
       };
     },

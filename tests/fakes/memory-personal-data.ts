@@ -32,6 +32,7 @@ export function createMemoryPersonalData(
       })),
       waiting: [],
       lastListingAt: listing && listing.issues.length > 0 ? listing.at : null,
+      leadNotes: await store.leadNotes.groupsOf(user),
       funnel: (await store.funnel.forPerson(user)).map(({ step, group, language, at }) => ({
         step,
         group,

@@ -72,6 +72,7 @@ describe.each([...engines(), 'memory' as const])('personal data on %s', (engine)
       digestByDm: true,
       githubLogin: 'zoe-gh',
       lastListingAt: now,
+      leadNotes: ['sig-docs'],
     });
     expect(r.claims.map((c) => c.number)).toEqual([11]);
     expect(r.funnel.map((f) => f.step)).toEqual(['first_contact', 'claimed']);
@@ -98,6 +99,7 @@ describe.each([...engines(), 'memory' as const])('personal data on %s', (engine)
       claims: [],
       waiting: [],
       lastListingAt: null,
+      leadNotes: [],
       funnel: [],
     });
     expect(await store.claims.openOn(issue(11))).toBeNull();
