@@ -1,11 +1,9 @@
 // `/report` for group leads: how newcomers are doing in their groups, and their weekly lead-note switch.
 import { buttons, divider, text } from '../core/blocks.js';
-import type { Capability, Ctx as AnyCtx } from '../core/capability.js';
+import type { Capability } from '../core/capability.js';
 import type { Block } from '../core/types.js';
 import { groupsLedBy, leadBlocks } from '../report/lead-view.js';
 import type { Catalogue, LeadReports } from './ports.js';
-
-type Ctx = AnyCtx<Catalogue & LeadReports>;
 
 const NOTE = 'report.note';
 

@@ -59,7 +59,7 @@ export function createMemoryFunnel(): FunnelRepo {
     async forPerson(user) {
       return events
         .filter((e) => keyOf(e.user) === keyOf(user))
-        .sort(order)
+        .sort(inOrder)
         .map(copy);
     },
     async forget(user) {
