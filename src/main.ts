@@ -8,6 +8,9 @@ import { createLookup } from './core/commands.js';
 import type { Outbox } from './core/types.js';
 import type { Post } from './digest/deliver.js';
 import { digestSchedule } from './jobs/digest-schedule.js';
+import { funnelRetentionJob } from './jobs/funnel-retention.js';
+import { leadNotesJob } from './jobs/lead-notes.js';
+import { leadSources } from './wiring/ports.js';
 import { issueJobs } from './jobs/issue-schedule.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
 import { startOps } from './http/start.js';
@@ -22,9 +25,14 @@ function createPost(outboxes: Outbox[]): Post {
   };
 }
 
-/** Scheduled jobs (issue refresh, claim follow-ups, weekly digest add themselves here), counted in /metrics. */
+/** Scheduled jobs (issue refresh, claim follow-ups, weekly digest, lead notes, funnel retention), counted in /metrics. */
 function scheduledJobs(booted: Booted, post: Post, metrics: Metrics): ScheduledJob[] {
-  const jobs = [digestSchedule(booted, instrumentPost(post, metrics, 'digest')), ...issueJobs(booted, instrumentPost(post, metrics, 'follow_up'))];
+  const jobs = [
+    digestSchedule(booted, instrumentPost(post, metrics, 'digest')),
+    ...issueJobs(booted, instrumentPost(post, metrics, 'follow_up')),
+    funnelRetentionJob(booted),
+    leadNotesJob(booted, instrumentPost(post, metrics, 'lead_note'), leadSources(booted.deps)),
+  ];
   return instrumentJobs(jobs, metrics);
 }
 

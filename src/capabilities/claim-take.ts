@@ -99,6 +99,7 @@ export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean): Promise<R
   if (opened.kind === 'full') return atCap(ctx, opened.mine, isPrivate);
   if (opened.kind === 'held') return sameUser(opened.claim.user, ctx.user) ? alreadyYours(ctx, opened.claim, isPrivate) : waitlist(ctx, opened.claim, isPrivate);
   await ctx.waitlist.leave(ctx.user, id);
+  ctx.funnel.record('claimed', ctx.user, { group: issue.sigId, language: ctx.locale }, ctx.now());
   const blocks: Block[] = [
     ...sampleNote(ctx, 'claim.sample'),
     text(ctx.t('claim.yours', { title: issue.title, ref: refOf(issue) })),

@@ -1,6 +1,6 @@
 // "I want to work on kubernetes/kubernetes#123", a link, "#123" after a listing or the button: claim it, or give it back.
 import type { Capability, Ctx } from '../core/capability.js';
-import type { Catalogue, ClaimLimits, Claims, Github, GithubLogins, IssueFacts, IssueReader, ListingMemory, Subscriptions, Waitlist } from './ports.js';
+import type { Catalogue, ClaimLimits, Claims, Funnel, Github, GithubLogins, IssueFacts, IssueReader, ListingMemory, Subscriptions, Waitlist } from './ports.js';
 import { listMine, claimItems, release } from './claim-release.js';
 import { resolveTarget } from './claim-target.js';
 import { take } from './claim-take.js';
@@ -41,7 +41,7 @@ const WANTS = /\b(work on|take|claim|pick up|assign)\b|travailler sur|m'assigner
 
 /** What claiming needs: the claims and waiting lists, the index and live checks, and the listing "#123" refers to. */
 export type ClaimPorts = Catalogue & Claims & Waitlist & ListingMemory & Subscriptions & IssueReader & Github & GithubLogins & IssueFacts &
-  ClaimLimits;
+  ClaimLimits & Funnel;
 export type ClaimCtx = Ctx<ClaimPorts>;
 
 export const claim: Capability<ClaimPorts> = {

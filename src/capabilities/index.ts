@@ -10,11 +10,13 @@ import { help } from './help.js';
 import { home } from './home.js';
 import { issues } from './issues.js';
 import { language } from './language.js';
+import { privacy } from './privacy.js';
+import { report } from './report.js';
 import { sig } from './sig.js';
 import { welcome } from './welcome.js';
 
 /** By id: src/wiring gives each the ports its type declares (a capability added here and not wired fails the type check). */
-export const registry = { contribute, sig, issues, claim, github, digest, faq, language, help, welcome, home, choose } as const;
+export const registry = { contribute, sig, issues, claim, github, digest, faq, language, privacy, report, help, welcome, home, choose } as const;
 
 export type Registry = typeof registry;
 
@@ -28,6 +30,8 @@ export const capabilities: readonly Capability<never>[] = [
   digest,
   faq,
   language,
+  privacy,
+  report,
   help,
   welcome,
   home,

@@ -1,17 +1,21 @@
 // The narrow ports capabilities declare: each a few methods, built once by src/wiring from the store and services.
 // The one file under src/capabilities that may name the store's record types (types only; the import guard checks).
 import type { Config } from '../config/schema.js';
-import type { Content } from '../content/types.js';
+import type { Content, Sig } from '../content/types.js';
+import type { StepCounts } from '../report/funnel-report.js';
+import type { GroupPicture } from '../report/lead-view.js';
 import type { Locale } from '../core/types.js';
 import type { UserKey } from '../core/ports.js';
 import type { GithubPort, IssueCheck, IssueIndex } from '../github/ports.js';
 import type { FaqAnswer, SigRecommendation } from '../nlu/types.js';
 import type { Claim, ClaimIssue, OpenResult } from '../store/claims.js';
+import type { FunnelFacts, FunnelStep } from '../store/funnel.js';
 import type { IndexedIssue, IssueId } from '../store/issues.js';
 import type { Listing } from '../store/listings.js';
+import type { Erased, PersonalRecord } from '../store/personal-data.js';
 import type { Waiter, WaitedIssue } from '../store/waitlist.js';
 
-export type { Claim, ClaimIssue, IndexedIssue, IssueId, Listing };
+export type { Claim, ClaimIssue, Erased, FunnelFacts, FunnelStep, IndexedIssue, IssueId, Listing, PersonalRecord };
 
 /** The community's own words: groups, FAQ, onboarding, channels, GitHub scope (read-only). */
 export interface Catalogue {
@@ -102,4 +106,24 @@ export interface SigRanking {
 
 export interface ClaimLimits {
   limits: Pick<Config, 'CLAIM_MAX_OPEN' | 'CLAIM_REMIND_DAYS'>;
+}
+
+/** Notes a person's first time at a funnel step; returns at once and never fails the reply. */
+export interface Funnel {
+  funnel: { record(step: FunnelStep, user: UserKey, facts: FunnelFacts, at: Date): void };
+}
+
+/** What the bot keeps about one person, to show, export or erase (a privacy request). */
+export interface PersonalData {
+  personal: { describe(user: UserKey): Promise<PersonalRecord>; erase(user: UserKey, now: Date): Promise<Erased> };
+}
+
+/** What group leads see in /report, and their weekly lead-note switch per group. */
+export interface LeadReports {
+  leads: {
+    pictures(groups: readonly Sig[], now: Date): Promise<GroupPicture[]>;
+    recentFunnel(group: string, now: Date): Promise<StepCounts>;
+    noteGroups(user: UserKey): Promise<string[]>;
+    setNote(user: UserKey, group: string, on: boolean, locale: Locale, now: Date): Promise<boolean>;
+  };
 }

@@ -1,7 +1,7 @@
 // SIGs: list them, show one, recommend from interests, and join or leave through a picker or buttons.
 import { buttons, choice, fields, items, text } from '../core/blocks.js';
 import type { Capability, Ctx as AnyCtx } from '../core/capability.js';
-import type { Catalogue, DigestSwitch, SigRanking, Subscriptions } from './ports.js';
+import type { Catalogue, DigestSwitch, Funnel, SigRanking, Subscriptions } from './ports.js';
 import { UserError } from '../core/errors.js';
 import { escapeMarkup } from '../core/markup.js';
 import type { Block, Reply } from '../core/types.js';
@@ -14,7 +14,7 @@ import { digestButton, digestCommand, digestStatus } from './shared/digest-switc
 import { sigChannel } from '../content/channels.js';
 
 /** Groups: the catalogue, what a person follows, their digest switch, and ranking by interests. */
-export type SigPorts = Catalogue & Subscriptions & DigestSwitch & SigRanking;
+export type SigPorts = Catalogue & Subscriptions & DigestSwitch & SigRanking & Funnel;
 type Ctx = AnyCtx<SigPorts>;
 
 const JOIN_WORDS = new Set(['join', 'rejoindre', 'suivre', 'pick', 'subscribe']);
@@ -52,6 +52,7 @@ async function show(ctx: Ctx, sig: Sig, isPrivate: boolean): Promise<Reply> {
 
 async function join(ctx: Ctx, sig: Sig): Promise<Reply> {
   const added = await ctx.subscriptions.add(ctx.user, sig.id, ctx.now());
+  ctx.funnel.record('picked_group', ctx.user, { group: sig.id, language: ctx.locale }, ctx.now());
   const channel = sigChannel(sig, ctx.event.origin.platform);
   const key = added ? 'sig.joined' : 'sig.already_joined';
   const blocks: Block[] = [text(ctx.t(key, { name: sig.name })), fields(sigFields(sig, ctx))];

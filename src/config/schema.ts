@@ -75,6 +75,7 @@ export const configShape = {
   CLAIM_MAX_OPEN: withDefault(wholeNumber(1, 20, 'claims'), 1),
   CLAIM_REMIND_DAYS: withDefault(wholeNumber(1, 90, 'days'), 7),
   CLAIM_RELEASE_DAYS: withDefault(wholeNumber(1, 90, 'days'), 7),
+  RETENTION_MONTHS: withDefault(wholeNumber(1, 120, 'months'), 24),
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-')),
   SLACK_SIGNING_SECRET: optional(z.string()),
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-')),

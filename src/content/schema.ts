@@ -122,7 +122,12 @@ export const communitySchema = z.strictObject({
 });
 export type Community = z.infer<typeof communitySchema>;
 
-const person = z.strictObject({ name: z.string().min(1), github: z.string().regex(/^[\w-]+$/) });
+const person = z.strictObject({
+  name: z.string().min(1),
+  github: z.string().regex(/^[\w-]+$/),
+  /** Who they are in chat, per platform: a user id or a handle (group leads get /report and lead notes). */
+  chat: z.record(z.string().min(1), z.string().min(1)).optional(),
+});
 export type Person = z.infer<typeof person>;
 
 const meeting = z.strictObject({
@@ -154,6 +159,8 @@ export const sigSchema = z.strictObject({
   labels: z.array(z.string().min(1)).default([]),
   channels: z.strictObject({ slack: z.string().optional(), discord: z.string().optional() }).default({}),
   leads: z.array(person).default([]),
+  /** Fewer free starter issues than this and the leads' weekly note warns them (default 3). */
+  min_free_issues: z.number().int().min(0).optional(),
   meetings: z.array(meeting).default([]),
   subprojects: z.array(subproject).default([]),
 });

@@ -13,6 +13,8 @@ export interface Sig {
   labels: string[];
   channels: { slack?: string; discord?: string };
   leads: Person[];
+  /** Below this many free starter issues, the leads' weekly note warns (default 3). */
+  min_free_issues?: number;
   meetings: Meeting[];
   subprojects: Subproject[];
   /** The community file's own mission statement, when imported (used for understanding, not shown). */

@@ -4,7 +4,7 @@ import { whereOf } from './command-names.js';
 import { isUserError } from './errors.js';
 import { toLocale, type Translator } from './i18n.js';
 import { text } from './blocks.js';
-import type { Clock, Intent, Log, PeopleLocales, Understand, Understanding, Watched } from './ports.js';
+import type { Clock, Intent, Log, NoteContact, PeopleLocales, Understand, Understanding, Watched } from './ports.js';
 import type { Dispatch, DispatchOptions, InboundEvent, Locale, Reply } from './types.js';
 
 /** Below this, a message addressed to the bot is treated as a question for the FAQ and its honest fallback. */
@@ -24,6 +24,8 @@ export interface CoreDeps {
   defaultLocale: Locale;
   log: Log;
   now: Clock;
+  /** The funnel's first contact: someone the bot answered (a command, a message, a click). */
+  noteContact?: NoteContact;
 }
 
 export interface Bot {
@@ -136,6 +138,7 @@ export function createCore(deps: CoreDeps, capabilities: readonly Wired[]): Bot 
       }
       const { translator, now, log } = deps;
       const ctx: EventCtx = { event, user, locale, t, translator, where, capabilityIds, now, log, ...(understanding ? { understanding } : {}) };
+      if (event.kind === 'command' || event.kind === 'message' || event.kind === 'action') deps.noteContact?.(user, locale, now());
       const out = await routed.capability.run(routed.input, ctx);
       // Commands and clicks are answered to the person alone (Slack ephemeral, Discord ephemeral), so
       // nobody can make the bot post into a channel with a slash command; a message gets a public answer

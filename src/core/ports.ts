@@ -72,3 +72,9 @@ export interface PeopleLocales {
 
 /** Whether a plain channel message may be answered there at all (the community's newcomer channels). */
 export type Watched = (origin: Origin) => boolean;
+
+/**
+ * Notes that the bot answered someone, for the funnel's first step. It returns at once and never throws:
+ * the write happens beside the reply (src/wiring makes it fire-and-forget).
+ */
+export type NoteContact = (user: UserKey, locale: Locale, at: Date) => void;

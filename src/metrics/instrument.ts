@@ -33,7 +33,7 @@ function outcomeOf(result: PostResult): string {
 }
 
 /** Each scheduled post counted by kind (digest, follow_up) and outcome: sent, rate_limited (retried), failed, or uncertain (may have arrived). */
-export function instrumentPost(post: Post, metrics: Metrics, kind: 'digest' | 'follow_up'): Post {
+export function instrumentPost(post: Post, metrics: Metrics, kind: string): Post {
   return async (to, reply) => {
     try {
       const result = await post(to, reply);

@@ -12,7 +12,7 @@ export interface Metrics {
   githubRequest(outcome: Label): void;
   /** What GitHub's x-ratelimit-remaining said last. */
   githubRateLimitRemaining(remaining: number): void;
-  /** One scheduled delivery (`kind`: digest, follow_up; `outcome`: sent, failed, uncertain, skipped…). */
+  /** One scheduled delivery (`kind`: digest, follow_up, lead_note…; `outcome`: sent, failed, uncertain, skipped…). */
   delivery(kind: Label, outcome: Label): void;
   /** One run of a scheduled job (`outcome`: done, incomplete, busy, failed). */
   jobRun(job: Label, outcome: Label): void;

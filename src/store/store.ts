@@ -7,6 +7,9 @@ import { createIssueRepo, type IssueRepo } from './issues.js';
 import { createListingRepo, type ListingRepo } from './listings.js';
 import { createWaitlistRepo, type WaitlistRepo } from './waitlist.js';
 import { createDigestRepo, type DigestRepo } from './digests.js';
+import { createFunnelRepo, type FunnelRepo } from './funnel.js';
+import { createLeadNoteRepo, type LeadNoteRepo } from './funnel-leads.js';
+import { createPersonalDataRepo, type PersonalDataRepo } from './personal-data.js';
 import { createJobLocks, type JobLocks } from './job-locks.js';
 import { createSubscriptionRepo, type SubscriptionRepo } from './subscriptions.js';
 import { createUserRepo, type UserRepo } from './users.js';
@@ -22,9 +25,13 @@ export interface Store {
   listings: ListingRepo;
   githubLogins: GithubLoginRepo;
   jobLocks: JobLocks;
+  funnel: FunnelRepo;
+  leadNotes: LeadNoteRepo;
+  personalData: PersonalDataRepo;
 }
 
 export function createStore(database: Database): Store {
+  const funnel = createFunnelRepo(database.db);
   return {
     users: createUserRepo(database.db),
     subscriptions: createSubscriptionRepo(database.db),
@@ -36,5 +43,8 @@ export function createStore(database: Database): Store {
     listings: createListingRepo(database.db),
     githubLogins: createGithubLoginRepo(database.db),
     jobLocks: createJobLocks(database.db, database.engine),
+    funnel,
+    leadNotes: createLeadNoteRepo(database.db),
+    personalData: createPersonalDataRepo(database.db, database.engine, funnel),
   };
 }

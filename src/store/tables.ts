@@ -173,6 +173,37 @@ export interface ActionStashTable {
   stored_at: string;
 }
 
+/** A person's first time at a funnel step (010-funnel): never message text. */
+export interface FunnelEventsTable {
+  platform: string;
+  workspace_id: string;
+  user_id: string;
+  step: string;
+  group_id: string | null;
+  language: string | null;
+  at: string;
+}
+
+/** Funnel steps with nobody behind them any more (erased or past retention), per week (its Monday, UTC). */
+export interface FunnelCountsTable {
+  week: string;
+  step: string;
+  group_id: string;
+  platform: string;
+  language: string;
+  count: number;
+}
+
+/** A group lead's opt-in to the weekly lead note (010-funnel), with the language to write it in. */
+export interface LeadNoteOptinsTable {
+  platform: string;
+  workspace_id: string;
+  user_id: string;
+  group_id: string;
+  locale: string | null;
+  created_at: string;
+}
+
 export interface Tables {
   users: UsersTable;
   subscriptions: SubscriptionsTable;
@@ -190,4 +221,7 @@ export interface Tables {
   issue_listings: IssueListingsTable;
   processed_events: ProcessedEventsTable;
   action_stash: ActionStashTable;
+  funnel_events: FunnelEventsTable;
+  funnel_counts: FunnelCountsTable;
+  lead_note_optins: LeadNoteOptinsTable;
 }

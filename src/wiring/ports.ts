@@ -5,6 +5,9 @@ import type { CoreDeps } from '../core/bot.js';
 import type { Origin } from '../core/types.js';
 import { holderOf } from '../github/issue-holder.js';
 import { createSigMap, issueUrl } from '../github/sig-map.js';
+import { groupPictures, recentFunnel, type LeadSources } from '../report/lead-picture.js';
+import { createFunnelRecorder, type FunnelRecorder } from '../store/funnel-recorder.js';
+import type { Store } from '../store/store.js';
 import type { Deps } from './deps.js';
 
 /** Only these methods of a repository, so what a capability receives at run time is what its type says. */
@@ -14,6 +17,23 @@ type PortsOf<C> = C extends Capability<infer P> ? P : never;
 
 /** The ports of every registered capability, by id: the type check fails when one is missing or wrong. */
 export type PortTable = { [K in keyof Registry]: PortsOf<Registry[K]> };
+
+const recorders = new WeakMap<Store, FunnelRecorder>();
+
+/**
+ * The one funnel recorder of a store, shared by the core, the capabilities and the jobs (the journey's
+ * pull-request steps): its memory of steps already kept spares a write per event.
+ */
+export function funnelRecorder(deps: Pick<Deps, 'store' | 'log'>): FunnelRecorder {
+  let recorder = recorders.get(deps.store);
+  if (!recorder) recorders.set(deps.store, (recorder = createFunnelRecorder(deps.store.funnel, deps.log)));
+  return recorder;
+}
+
+/** Where lead notes and /report read a group's picture: the issue index, open claims, the funnel. */
+export function leadSources(deps: Pick<Deps, 'store' | 'issues'>): LeadSources {
+  return { issues: () => deps.issues.list(), openClaims: () => deps.store.claims.allOpen(), events: () => deps.store.funnel.events() };
+}
 
 /** The core's own ports: language memory, understanding, the newcomer channels. */
 export function corePorts(deps: Deps): CoreDeps {
@@ -30,6 +50,7 @@ export function corePorts(deps: Deps): CoreDeps {
     defaultLocale: deps.config.DEFAULT_LOCALE,
     log: deps.log,
     now: deps.now,
+    noteContact: (user, locale, at) => funnelRecorder(deps).record('first_contact', user, { language: locale }, at),
   };
 }
 
@@ -44,13 +65,15 @@ export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): Port
   // Built on first use, then kept: content does not change while the bot runs.
   let sigs: ReturnType<typeof createSigMap> | undefined;
   const sigMap = () => (sigs ??= createSigMap(content));
+  const funnel = { funnel: { record: funnelRecorder(deps).record } };
   const picking = { ...catalogue, ...subscriptions, index: deps.issues, claims: only(store.claims, 'allOpen', 'openFor'), listings: store.listings };
   return {
     contribute: { ...catalogue, ...faq },
-    sig: { ...catalogue, ...subscriptions, ...digestSwitch, ...ranking },
+    sig: { ...catalogue, ...subscriptions, ...digestSwitch, ...ranking, ...funnel },
     issues: { ...picking, github: { source: deps.github.source } },
     claim: {
       ...picking,
+      ...funnel,
       claims: only(store.claims, 'open', 'openFor', 'openOn', 'allOpen', 'end'),
       waitlist: only(store.waitlist, 'join', 'leave', 'next'),
       github: deps.github,
@@ -62,6 +85,25 @@ export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): Port
     digest: { ...catalogue, ...subscriptions, ...digestSwitch },
     faq: { ...catalogue, ...faq },
     language: { localeChoice: { set: store.users.setLocale } },
+    privacy: {
+      personal: {
+        describe: (user) => store.personalData.describe(user),
+        // Steps still being written (this very click's first contact) land before the erase, not after it.
+        erase: async (user, now) => {
+          await funnelRecorder(deps).flush();
+          return store.personalData.erase(user, now);
+        },
+      },
+    },
+    report: {
+      ...catalogue,
+      leads: {
+        pictures: (groups, now) => groupPictures(groups, leadSources(deps), now),
+        recentFunnel: (group, now) => recentFunnel(group, leadSources(deps), now),
+        noteGroups: (user) => store.leadNotes.groupsOf(user),
+        setNote: (user, group, on, locale, now) => store.leadNotes.set(user, group, on, locale, now),
+      },
+    },
     help: { registry: wired },
     choose: { registry: wired },
     welcome: catalogue,

@@ -6,6 +6,9 @@ import { createMemoryDigests } from './memory-digests.js';
 import { createMemoryClaimRepos } from './memory-claims.js';
 import { createMemoryIssueRepos } from './memory-issues.js';
 import { createMemoryJobLocks } from './memory-job-locks.js';
+import { createMemoryFunnel } from './memory-funnel.js';
+import { createMemoryPersonalData } from './memory-personal-data.js';
+import { createMemoryLeadNotes } from './memory-lead-notes.js';
 import { keyOf } from './person-key.js';
 
 
@@ -13,10 +16,12 @@ export function createMemoryStore(): Store {
   const locales = new Map<string, Locale | null>();
   const seen = new Map<string, Locale>();
   const subs = new Map<string, { key: UserKey; sigs: string[] }>();
-  return {
+  const store: Omit<Store, 'personalData'> = {
     ...createMemoryIssueRepos(),
     ...createMemoryClaimRepos(),
     jobLocks: createMemoryJobLocks(),
+    funnel: createMemoryFunnel(),
+    leadNotes: createMemoryLeadNotes(),
     digests: createMemoryDigests({
       locale: (k) => locales.get(keyOf(k)) ?? seen.get(keyOf(k)) ?? null,
       sigs: (k) => subs.get(keyOf(k))?.sigs ?? [],
@@ -52,4 +57,8 @@ export function createMemoryStore(): Store {
       },
     },
   };
+  const dropPerson = (key: UserKey) => {
+    for (const map of [locales, seen, subs]) map.delete(keyOf(key));
+  };
+  return { ...store, personalData: createMemoryPersonalData(store, dropPerson) };
 }

@@ -9,6 +9,7 @@ import { events } from './005-events.js';
 import { seenLocale } from './006-seen-locale.js';
 import { actionStash } from './007-action-stash.js';
 import { jobLocks } from './008-job-locks.js';
+import { funnel } from './010-funnel.js';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, MigrationFactory> = {
   '006-seen-locale': seenLocale,
   '007-action-stash': actionStash,
   '008-job-locks': jobLocks,
+  '010-funnel': funnel,
 };
 
 export function createMigrations(engine: Engine): Record<string, Migration> {
