@@ -4,7 +4,7 @@ import type { Capability } from '../core/capability.js';
 import type { Dispatch, Platform } from '../core/types.js';
 import type { Metrics } from '../metrics/port.js';
 import { createDatabasePing } from '../store/ping.js';
-import { createPromMetrics, type PromMetrics } from './prom-metrics.js';
+import { createPromMetrics, type PromMetrics, type PromMetricsOptions } from './prom-metrics.js';
 import { createReadiness, type Readiness } from './readiness.js';
 import { createOpsRoutes, type OpsHandler } from './routes.js';
 
@@ -19,8 +19,11 @@ export interface Ops {
 /** What must be registered before /readyz can answer 200. */
 export const READY_NEEDS = ['database', 'content', 'issue-index'] as const;
 
-export function createOps(options: { metricsToken?: string | undefined; indexAgeSeconds?: () => Promise<number | null> }): Ops & { prom: PromMetrics } {
-  const prom = createPromMetrics(options.indexAgeSeconds ? { indexAgeSeconds: options.indexAgeSeconds } : {});
+export function createOps(
+  options: { metricsToken?: string | undefined } & Pick<PromMetricsOptions, 'indexAgeSeconds' | 'funnel'>,
+): Ops & { prom: PromMetrics } {
+  const { metricsToken: _token, ...gauges } = options;
+  const prom = createPromMetrics(gauges);
   const readiness = createReadiness(READY_NEEDS);
   return { metrics: prom, prom, readiness, handler: createOpsRoutes({ readiness, metrics: prom, metricsToken: options.metricsToken }) };
 }

@@ -13,6 +13,8 @@ export interface PromMetricsOptions {
   indexAgeSeconds?: () => Promise<number | null>;
   /** Default process metrics (CPU, memory, event loop lag, GC): on in the service, off in tests that count series. */
   processMetrics?: boolean;
+  /** People per newcomer funnel step, read at scrape time (the step is the only label). */
+  funnel?: () => Promise<{ step: string; value: number }[]>;
 }
 
 export function createPromMetrics(options: PromMetricsOptions = {}): PromMetrics {
@@ -46,6 +48,18 @@ export function createPromMetrics(options: PromMetricsOptions = {}): PromMetrics
       else this.set(age);
     },
   });
+  const funnelOf = options.funnel;
+  if (funnelOf)
+    new Gauge({
+      name: 'onramp_funnel_people',
+      help: 'People who reached each newcomer funnel step at least once (erased and old steps counted anonymously).',
+      labelNames: ['step'],
+      registers,
+      async collect() {
+        const counts = await funnelOf().catch(() => []);
+        for (const { step, value } of counts) this.set({ step: safeLabel(step) }, value);
+      },
+    });
 
   return {
     contentType: registry.contentType,

@@ -5,6 +5,7 @@ import type { Dispatch, Platform } from '../core/types.js';
 import type { Metrics } from '../metrics/port.js';
 import { createOps, indexAge, instrumentDispatch, watchBooted, watchPlatforms, type Receiving } from './ops.js';
 import type { OpsHandler } from './routes.js';
+import { funnelCounters } from '../report/funnel-metrics.js';
 import { listenOps } from './server.js';
 
 export interface RunningOps {
@@ -29,7 +30,11 @@ export function slackOwnsPort(config: Booted['deps']['config']): boolean {
 
 export async function startOps(booted: Booted, capabilities: readonly Capability[]): Promise<RunningOps> {
   const { config, log } = booted.deps;
-  const ops = createOps({ metricsToken: config.METRICS_TOKEN, indexAgeSeconds: indexAge(booted) });
+  const ops = createOps({
+    metricsToken: config.METRICS_TOKEN,
+    indexAgeSeconds: indexAge(booted),
+    funnel: () => funnelCounters(booted.deps.store.funnel),
+  });
   watchBooted(ops.readiness, booted);
   let platforms: ReturnType<typeof watchPlatforms> | undefined;
   const server = slackOwnsPort(config) ? null : await listenOps(ops.handler, config.PORT);
