@@ -48,7 +48,7 @@ async function runServer(booted: Booted, serveOnly = false): Promise<number> {
   // Probes and metrics on PORT before the platforms connect, so a probe sees "starting" rather than nothing;
   // Slack over HTTP owns PORT and serves the same routes beside its events.
   const ops = await startOps(booted, capabilities);
-  const inboxes = platformInboxes(booted, ops.handler);
+  const inboxes = await platformInboxes(booted, ops.handler);
   if (inboxes.length === 0 && !serveOnly) {
     await ops.close();
     deps.log.error('no platform adapter could be started for this configuration');
@@ -63,7 +63,7 @@ async function runServer(booted: Booted, serveOnly = false): Promise<number> {
   }
   // Shutdown fits Kubernetes' 30 s grace period: jobs under way get 10 s (each is resumable), then the
   // inboxes' answers under way get DRAIN_MS, then the store closes. Jobs post through the outboxes alone.
-  const scheduler = createScheduler(scheduledJobs(booted, createPost(platformOutboxes(booted)), ops.metrics), deps.log, 10_000);
+  const scheduler = createScheduler(scheduledJobs(booted, createPost(await platformOutboxes(booted)), ops.metrics), deps.log, 10_000);
   deps.log.info({ platforms: inboxes.map((a) => a.platform) }, 'onramp started');
 
   let stopping = false;

@@ -1,7 +1,8 @@
 // Which platforms a configuration runs, each as an inbox and an outbox built separately, with their options as
 // `npm start` builds them (also for tests, benches and the CLI, which builds outboxes alone).
-import { createDiscordInbox, createDiscordOutbox, type DiscordInboxOptions, type DiscordOutboxOptions } from '../adapters/discord/index.js';
-import { createSlackInbox, createSlackOutbox, type SlackInboxOptions, type SlackOutboxOptions } from '../adapters/slack/index.js';
+// Types only: each SDK (Bolt, discord.js: together 2-3 s to import) loads when its platform is configured.
+import type { DiscordInboxOptions, DiscordOutboxOptions } from '../adapters/discord/index.js';
+import type { SlackInboxOptions, SlackOutboxOptions } from '../adapters/slack/index.js';
 import type { ExtraRoutes } from '../adapters/slack/receiver.js';
 import type { Booted } from './boot.js';
 import { capabilities as registry } from './capabilities/index.js';
@@ -80,24 +81,34 @@ export function discordInboxOptions({ deps, db, capabilities = registry }: Wirin
 }
 
 /** The outboxes this configuration can post through: REST only, no receiver, port or gateway session. */
-export function platformOutboxes({ deps, database }: Pick<Booted, 'deps' | 'database'>): Outbox[] {
+export async function platformOutboxes({ deps, database }: Pick<Booted, 'deps' | 'database'>): Promise<Outbox[]> {
   const { config } = deps;
   const wiring = { deps, db: database.db };
   const out: Outbox[] = [];
-  if (config.SLACK_BOT_TOKEN) out.push(createSlackOutbox(slackOutboxOptions(wiring, config.SLACK_BOT_TOKEN)));
-  if (config.DISCORD_TOKEN) out.push(createDiscordOutbox(discordOutboxOptions(wiring, config.DISCORD_TOKEN)));
+  if (config.SLACK_BOT_TOKEN) {
+    const { createSlackOutbox } = await import('../adapters/slack/index.js');
+    out.push(createSlackOutbox(slackOutboxOptions(wiring, config.SLACK_BOT_TOKEN)));
+  }
+  if (config.DISCORD_TOKEN) {
+    const { createDiscordOutbox } = await import('../adapters/discord/index.js');
+    out.push(createDiscordOutbox(discordOutboxOptions(wiring, config.DISCORD_TOKEN)));
+  }
   return out;
 }
 
 /** The inboxes this configuration asks for (`npm start`). */
 /** `routes`: the probes and metrics, served by Slack's HTTP receiver when it owns PORT. */
-export function platformInboxes({ deps, database }: Pick<Booted, 'deps' | 'database'>, routes?: ExtraRoutes): Inbox[] {
+export async function platformInboxes({ deps, database }: Pick<Booted, 'deps' | 'database'>, routes?: ExtraRoutes): Promise<Inbox[]> {
   const { config } = deps;
   const wiring = { deps, db: database.db };
   const out: Inbox[] = [];
-  if (config.SLACK_BOT_TOKEN)
+  if (config.SLACK_BOT_TOKEN) {
+    const { createSlackInbox } = await import('../adapters/slack/index.js');
     out.push(createSlackInbox({ ...slackInboxOptions(wiring, config.SLACK_BOT_TOKEN), ...(routes ? { extraRoutes: routes } : {}) }));
-  if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID)
+  }
+  if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
+    const { createDiscordInbox } = await import('../adapters/discord/index.js');
     out.push(createDiscordInbox(discordInboxOptions(wiring, config.DISCORD_TOKEN, config.DISCORD_APPLICATION_ID)));
+  }
   return out;
 }
