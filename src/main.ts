@@ -48,7 +48,7 @@ async function runServer(booted: Booted, serveOnly = false): Promise<number> {
   // Probes and metrics on PORT before the platforms connect, so a probe sees "starting" rather than nothing;
   // Slack over HTTP owns PORT and serves the same routes beside its events.
   const ops = await startOps(booted, capabilities);
-  const inboxes = await platformInboxes(booted, ops.handler);
+  const inboxes = await platformInboxes(booted, ops.handler, ops.metrics);
   if (inboxes.length === 0 && !serveOnly) {
     await ops.close();
     deps.log.error('no platform adapter could be started for this configuration');

@@ -8,6 +8,7 @@ import type { Booted } from './boot.js';
 import { capabilities as registry } from './capabilities/index.js';
 import { sigSuggestions } from './content/suggestions.js';
 import type { Capability } from './core/capability.js';
+import type { Metrics } from './metrics/port.js';
 import type { Deps } from './wiring/deps.js';
 import { commandSpecs, createLookup } from './core/commands.js';
 import type { Inbox, Outbox } from './core/types.js';
@@ -20,6 +21,8 @@ export interface Wiring {
   deps: Deps;
   db: Database['db'];
   capabilities?: readonly Capability[];
+  /** Where inboxes count the answers they drop under load (the service's /metrics); uncounted without it. */
+  metrics?: Metrics;
 }
 
 /** Slack's outbox: the Web API with the bot token, nothing else. */
@@ -28,7 +31,7 @@ export function slackOutboxOptions({ deps }: Pick<Wiring, 'deps'>, botToken: str
 }
 
 /** Slack's inbox: Socket Mode with an app token, otherwise HTTP on PORT; joins are welcomed in the newcomer channels. */
-export function slackInboxOptions({ deps, db }: Wiring, botToken: string): SlackInboxOptions {
+export function slackInboxOptions({ deps, db, metrics }: Wiring, botToken: string): SlackInboxOptions {
   const { config, content } = deps;
   const processed = createProcessedEvents(db);
   return {
@@ -40,6 +43,7 @@ export function slackInboxOptions({ deps, db }: Wiring, botToken: string): Slack
     ...(config.SLACK_COMMAND_NAMES ? { commandNames: config.SLACK_COMMAND_NAMES } : {}),
     seen: (id) => processed.seen('slack', id, deps.now()),
     log: deps.log.child({ platform: 'slack' }),
+    ...(metrics ? { dropped: (reason: string) => metrics.dropped('slack', reason) } : {}),
   };
 }
 
@@ -58,7 +62,7 @@ export function discordOutboxOptions({ deps, db }: Wiring, token: string): Disco
 }
 
 /** Discord's inbox: commands from the registry, SIG autocomplete from the catalogue, its own words from the locales. */
-export function discordInboxOptions({ deps, db, capabilities = registry }: Wiring, token: string, applicationId: string): DiscordInboxOptions {
+export function discordInboxOptions({ deps, db, capabilities = registry, metrics }: Wiring, token: string, applicationId: string): DiscordInboxOptions {
   const processed = createProcessedEvents(db);
   const stash = createActionStash(db);
   return {
@@ -77,6 +81,7 @@ export function discordInboxOptions({ deps, db, capabilities = registry }: Wirin
     messageContent: deps.config.DISCORD_MESSAGE_CONTENT,
     // Menu pages and long values, shared so a click is understood by whichever replica answers it.
     stash: { put: (entries) => stash.put(entries, deps.now()), get: (key) => stash.get(key, deps.now()) },
+    ...(metrics ? { dropped: (reason: string) => metrics.dropped('discord', reason) } : {}),
   };
 }
 
@@ -97,10 +102,14 @@ export async function platformOutboxes({ deps, database }: Pick<Booted, 'deps' |
 }
 
 /** The inboxes this configuration asks for (`npm start`). */
-/** `routes`: the probes and metrics, served by Slack's HTTP receiver when it owns PORT. */
-export async function platformInboxes({ deps, database }: Pick<Booted, 'deps' | 'database'>, routes?: ExtraRoutes): Promise<Inbox[]> {
+/** `routes`: the probes and metrics, served by Slack's HTTP receiver when it owns PORT; `metrics` counts shed work. */
+export async function platformInboxes(
+  { deps, database }: Pick<Booted, 'deps' | 'database'>,
+  routes?: ExtraRoutes,
+  metrics?: Metrics,
+): Promise<Inbox[]> {
   const { config } = deps;
-  const wiring = { deps, db: database.db };
+  const wiring = { deps, db: database.db, ...(metrics ? { metrics } : {}) };
   const out: Inbox[] = [];
   if (config.SLACK_BOT_TOKEN) {
     const { createSlackInbox } = await import('../adapters/slack/index.js');
