@@ -12,7 +12,7 @@ import { issueJobs } from './jobs/issue-schedule.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
 import { startOps } from './http/start.js';
 import { instrumentJobs, instrumentPost } from './metrics/instrument.js';
-import type { Metrics } from './metrics/port.js';
+import { createLateMetrics, type Metrics } from './metrics/port.js';
 import { platformInboxes, platformOutboxes } from './platforms.js';
 
 function createPost(outboxes: Outbox[]): Post {
@@ -42,12 +42,13 @@ async function runConsole(booted: Booted): Promise<number> {
   return 0;
 }
 
-async function runServer(booted: Booted, serveOnly = false): Promise<number> {
+async function runServer(booted: Booted, serveOnly = false, github?: ReturnType<typeof createLateMetrics>): Promise<number> {
   const { deps } = booted;
   const bot = createBot(deps, capabilities);
   // Probes and metrics on PORT before the platforms connect, so a probe sees "starting" rather than nothing;
   // Slack over HTTP owns PORT and serves the same routes beside its events.
   const ops = await startOps(booted, capabilities);
+  github?.attach(ops.metrics);
   const inboxes = await platformInboxes(booted, ops.handler, ops.metrics);
   if (inboxes.length === 0 && !serveOnly) {
     await ops.close();
@@ -89,8 +90,10 @@ async function main(): Promise<number> {
   const serveOnly = process.argv.includes('--serve');
   const consoleMode = !env.SLACK_BOT_TOKEN && !env.DISCORD_TOKEN && !serveOnly;
   // In the console, stdout is the conversation: logs go to stderr and only warnings show by default.
-  const booted = await boot(env, consoleMode ? { logFd: 2, logLevel: env.LOG_LEVEL || 'warn' } : {});
-  return consoleMode ? runConsole(booted) : runServer(booted, serveOnly);
+  // GitHub's client is built at boot and /metrics after it: its counts go through a port attached then.
+  const github = createLateMetrics();
+  const booted = await boot(env, consoleMode ? { logFd: 2, logLevel: env.LOG_LEVEL || 'warn' } : { metrics: github });
+  return consoleMode ? runConsole(booted) : runServer(booted, serveOnly, github);
 }
 
 main().then(
