@@ -1,6 +1,6 @@
 // Bounded work per inbox under load: a few answers at once, a short queue, and work that can no longer meet
 // its platform's deadline dropped before it starts (counted, and said in the log at most once a minute).
-import pLimit from 'p-limit';
+// The limiter is a queue of a few lines rather than p-limit: src/core is a leaf and imports no package.
 
 export type DropReason = 'past_deadline' | 'overloaded';
 
@@ -29,7 +29,16 @@ export interface Admission {
 const REPORT_EVERY_MS = 60_000;
 
 export function createAdmission(options: AdmissionOptions = {}): Admission {
-  const limit = pLimit(options.concurrency ?? 8);
+  const concurrency = options.concurrency ?? 8;
+  const waiting: (() => void)[] = [];
+  let active = 0;
+  /** Resolves once a slot is taken for the caller; `release` gives it to the next in line. */
+  const acquire = () => (active < concurrency ? (active++, Promise.resolve()) : new Promise<void>((r) => waiting.push(r)));
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else active--;
+  };
   const maxQueued = options.maxQueued ?? 256;
   const now = options.now ?? Date.now;
   let lastReport = -Infinity;
@@ -39,7 +48,7 @@ export function createAdmission(options: AdmissionOptions = {}): Admission {
     options.dropped?.(reason);
     since[reason] = (since[reason] ?? 0) + 1;
     if (now() - lastReport >= REPORT_EVERY_MS) {
-      options.warn?.({ dropped: { ...since }, queued: limit.pendingCount, active: limit.activeCount }, 'overloaded: answers dropped that could no longer arrive in time');
+      options.warn?.({ dropped: { ...since }, queued: waiting.length, active }, 'overloaded: answers dropped that could no longer arrive in time');
       lastReport = now();
       for (const k of Object.keys(since)) delete since[k];
     }
@@ -48,20 +57,23 @@ export function createAdmission(options: AdmissionOptions = {}): Admission {
 
   return {
     get active() {
-      return limit.activeCount;
+      return active;
     },
     get queued() {
-      return limit.pendingCount;
+      return waiting.length;
     },
     async run(deadline, work) {
       if (now() >= deadline) return drop('past_deadline');
-      if (limit.pendingCount >= maxQueued) return drop('overloaded');
-      return limit(async () => {
+      if (waiting.length >= maxQueued) return drop('overloaded');
+      await acquire();
+      try {
         // Checked again when a slot frees: the wait may have used up the platform's window.
         if (now() >= deadline) return drop('past_deadline');
         await work();
         return true;
-      });
+      } finally {
+        release();
+      }
     },
   };
 }

@@ -2,8 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { parseYaml } from '../content/yaml.js';
 import { compileCues, type CueSet } from './intent-cues.js';
 import { parseExamples, parseFillers, type Fillers, type LabelledText } from './intent-examples.js';
 import { aliasesSchema, cuesSchema, vocabularySchema, type Vocabulary } from './knowledge-schema.js';
@@ -38,9 +38,13 @@ function zodProblems(file: string, error: z.ZodError): string[] {
 }
 
 function readYaml<S extends z.ZodType>(file: string, schema: S, problems: string[]): z.infer<S> | null {
-  const value = parseYaml(readFileSync(file, 'utf8'), file, problems);
-  if (value === undefined) return null;
-  const result = schema.safeParse(value);
+  const doc = parseDocument(readFileSync(file, 'utf8'), { uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    problems.push(`${file}:${e.linePos?.[0] ? `${e.linePos[0].line}:${e.linePos[0].col}` : ''} invalid YAML: ${e.message.split('\n')[0]}`);
+    return null;
+  }
+  const result = schema.safeParse(doc.toJS());
   if (result.success) return result.data;
   problems.push(...zodProblems(file, result.error));
   return null;

@@ -1,7 +1,7 @@
 // The vocabulary in use (content's nlu/vocabulary.yaml): word lists that pure functions such as stem() consult.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { parse } from 'yaml';
 import { vocabularySchema, type Vocabulary } from './knowledge-schema.js';
 
 export interface WordSets {
@@ -28,7 +28,7 @@ const listeners: (() => void)[] = [];
  * stopword checks run in hot loops far from any content object, so the sets live here, once per process.
  */
 export function wordSets(): WordSets {
-  current ??= setsOf(vocabularySchema.parse(load(readFileSync(fileURLToPath(new URL('../../content/nlu/vocabulary.yaml', import.meta.url)), 'utf8'), { schema: CORE_SCHEMA })));
+  current ??= setsOf(vocabularySchema.parse(parse(readFileSync(fileURLToPath(new URL('../../content/nlu/vocabulary.yaml', import.meta.url)), 'utf8'))));
   return current;
 }
 
