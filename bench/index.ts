@@ -2,13 +2,14 @@
 import type { Bench } from './bench.js';
 import { discord } from './discord.js';
 import { issues } from './issues.js';
+import { load } from './load.js';
 import { nlu } from './nlu.js';
 import { digestBuild, digestDelivery } from './digest.js';
 import { slack } from './slack.js';
 import { startup } from './startup.js';
 import { startupService } from './startup-service.js';
 
-const BENCHES: Bench[] = [startupService, startup, digestBuild, digestDelivery, discord, slack, nlu, issues];
+const BENCHES: Bench[] = [startupService, startup, load, digestBuild, digestDelivery, discord, slack, nlu, issues];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !BENCHES.some((b) => b.name.includes(w)));

@@ -4,6 +4,7 @@ import type { Config } from './config/schema.js';
 import { ContentError, loadContent } from './content/load.js';
 import type { Deps } from './wiring/deps.js';
 import { createTranslator } from './core/i18n.js';
+import type { Metrics } from './metrics/port.js';
 import { createGithub, type GithubSide } from './github/create.js';
 import type { IssueSource } from './github/ports.js';
 import { createLogger, type Logger } from './log.js';
@@ -34,6 +35,8 @@ export interface BootOptions {
   now?: () => Date;
   /** Overrides ISSUES_SOURCE (the CLI's `issues refresh` always means GitHub). */
   issueSource?: IssueSource;
+  /** Where GitHub's client counts its requests and rate-limit budget (the service's /metrics). */
+  metrics?: Metrics;
 }
 
 export function readConfig(env: Record<string, string | undefined>): Config {
@@ -62,7 +65,15 @@ export async function boot(env: Record<string, string | undefined>, options: Boo
   const now = options.now ?? (() => new Date());
   let githubSide: GithubSide;
   try {
-    githubSide = await createGithub({ config, content, store, log, now, ...(options.issueSource ? { source: options.issueSource } : {}) });
+    githubSide = await createGithub({
+      config,
+      content,
+      store,
+      log,
+      now,
+      ...(options.issueSource ? { source: options.issueSource } : {}),
+      ...(options.metrics ? { http: { metrics: options.metrics } } : {}),
+    });
   } catch (err) {
     await database.close();
     throw new BootError([`CONTENT_DIR: ${(err as Error).message}`]);

@@ -15,7 +15,7 @@ import { issueJobs } from './jobs/issue-schedule.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
 import { startOps } from './http/start.js';
 import { instrumentJobs, instrumentPost } from './metrics/instrument.js';
-import type { Metrics } from './metrics/port.js';
+import { createLateMetrics, type Metrics } from './metrics/port.js';
 import { platformInboxes, platformOutboxes } from './platforms.js';
 
 function createPost(outboxes: Outbox[]): Post {
@@ -50,13 +50,14 @@ async function runConsole(booted: Booted): Promise<number> {
   return 0;
 }
 
-async function runServer(booted: Booted, serveOnly = false): Promise<number> {
+async function runServer(booted: Booted, serveOnly = false, github?: ReturnType<typeof createLateMetrics>): Promise<number> {
   const { deps } = booted;
   const bot = createBot(deps, capabilities);
   // Probes and metrics on PORT before the platforms connect, so a probe sees "starting" rather than nothing;
   // Slack over HTTP owns PORT and serves the same routes beside its events.
   const ops = await startOps(booted, capabilities);
-  const inboxes = platformInboxes(booted, ops.handler);
+  github?.attach(ops.metrics);
+  const inboxes = await platformInboxes(booted, ops.handler, ops.metrics);
   if (inboxes.length === 0 && !serveOnly) {
     await ops.close();
     deps.log.error('no platform adapter could be started for this configuration');
@@ -71,7 +72,7 @@ async function runServer(booted: Booted, serveOnly = false): Promise<number> {
   }
   // Shutdown fits Kubernetes' 30 s grace period: jobs under way get 10 s (each is resumable), then the
   // inboxes' answers under way get DRAIN_MS, then the store closes. Jobs post through the outboxes alone.
-  const scheduler = createScheduler(scheduledJobs(booted, createPost(platformOutboxes(booted)), ops.metrics), deps.log, 10_000);
+  const scheduler = createScheduler(scheduledJobs(booted, createPost(await platformOutboxes(booted)), ops.metrics), deps.log, 10_000);
   deps.log.info({ platforms: inboxes.map((a) => a.platform) }, 'onramp started');
 
   let stopping = false;
@@ -97,8 +98,10 @@ async function main(): Promise<number> {
   const serveOnly = process.argv.includes('--serve');
   const consoleMode = !env.SLACK_BOT_TOKEN && !env.DISCORD_TOKEN && !serveOnly;
   // In the console, stdout is the conversation: logs go to stderr and only warnings show by default.
-  const booted = await boot(env, consoleMode ? { logFd: 2, logLevel: env.LOG_LEVEL || 'warn' } : {});
-  return consoleMode ? runConsole(booted) : runServer(booted, serveOnly);
+  // GitHub's client is built at boot and /metrics after it: its counts go through a port attached then.
+  const github = createLateMetrics();
+  const booted = await boot(env, consoleMode ? { logFd: 2, logLevel: env.LOG_LEVEL || 'warn' } : { metrics: github });
+  return consoleMode ? runConsole(booted) : runServer(booted, serveOnly, github);
 }
 
 main().then(

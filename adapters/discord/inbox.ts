@@ -1,7 +1,7 @@
 // The Discord inbox: a discord.js gateway client with no privileged intent, wired to the core's dispatch.
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
-import { createTracker, type CommandSpec, type Dispatch, type Inbox, type Locale, type Lookup, type Suggestion } from '../../src/core/index.js';
+import { createAdmission, createTracker, type CommandSpec, type Dispatch, type Inbox, type Locale, type Lookup, type Suggestion } from '../../src/core/index.js';
 import { createKit, describeError, NO_MENTIONS, type Log } from './context.js';
 import { createInteractionHandler } from './interactions.js';
 import { createMessageHandler } from './messages.js';
@@ -42,7 +42,20 @@ export interface DiscordInboxOptions {
   messageContent?: boolean;
   /** Where values too long for a custom_id are kept for every replica (the store); else in this process only. */
   stash?: StashPort;
+  /** Counts an answer dropped under load (`past_deadline`, `overloaded`): the metrics port's `dropped`. */
+  dropped?: (reason: string) => void;
+  /** Answers computed at once (default 8); the rest wait, within their deadline. */
+  concurrency?: number;
 }
+
+/**
+ * An interaction must be acknowledged within 3 s of its creation: one that waited longer than this for a slot
+ * is dropped (deferring it would fail with Unknown interaction), leaving time for the deferral's round trip.
+ * Counted from its arrival here, not from its snowflake, so the host's clock skew does not matter.
+ */
+export const INTERACTION_START_MS = 2500;
+/** A mention answered a minute late answers nothing any more. */
+export const MESSAGE_START_MS = 60_000;
 
 /** How many long values, ids and menus this process remembers for custom_ids (least recently used dropped first). */
 const MEMORY = 5000;
@@ -92,14 +105,19 @@ export function createDiscordInbox(options: DiscordInboxOptions): Inbox {
   // Every answer under way is tracked so stop() can let it finish: a mention recorded as seen, or a
   // deferred command, would otherwise never be answered once the store closes.
   const tracker = createTracker();
+  const admission = createAdmission({
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.dropped ? { dropped: options.dropped } : {}),
+    warn: (fields, message) => options.log.warn(fields, `discord: ${message}`),
+  });
   let stopping: Promise<void> | undefined;
   // Once stopping, events are left alone (not acknowledged, not recorded as seen): another replica, or
   // this one's successor, can still answer them.
   client.on(Events.InteractionCreate, (i) => {
-    if (!stopping) void tracker.track(onInteraction(i));
+    if (!stopping) void tracker.track(admission.run(Date.now() + INTERACTION_START_MS, () => onInteraction(i)));
   });
   client.on(Events.MessageCreate, (m) => {
-    if (!stopping) void tracker.track(onMessage(m));
+    if (!stopping) void tracker.track(admission.run(Date.now() + MESSAGE_START_MS, () => onMessage(m)));
   });
   client.on(Events.Error, (err) => options.log.error({ err: describeError(err) }, 'discord client error'));
   watchRest(client.rest, options.log);

@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver } from '@slack/bolt';
-import { createTracker, type Dispatch, type Inbox } from '../../src/core/index.js';
+import { createAdmission, createTracker, type Dispatch, type Inbox } from '../../src/core/index.js';
 import { baseClientOptions, createInboxClients, INTERACTIVE } from './clients.js';
 import { createDirectory } from './directory.js';
 import { wire } from './listeners.js';
@@ -37,6 +37,10 @@ export interface SlackInboxOptions {
   log: Log;
   /** How long an event waits for a name/locale lookup before going on without it (default 1.5 s). */
   lookupWaitMs?: number;
+  /** Counts an answer dropped under load (`past_deadline`, `overloaded`): the metrics port's `dropped`. */
+  dropped?: (reason: string) => void;
+  /** Answers computed at once (default 8); the rest wait, within their deadline. */
+  concurrency?: number;
 }
 
 export interface SlackInbox extends Inbox {
@@ -49,6 +53,11 @@ export interface SlackInbox extends Inbox {
 export function createSlackInbox(options: SlackInboxOptions): SlackInbox {
   const logger = createBoltLogger(options.log);
   const tracker = createTracker();
+  const admission = createAdmission({
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.dropped ? { dropped: options.dropped } : {}),
+    warn: (fields, message) => options.log.warn(fields, `slack: ${message}`),
+  });
   let app: App | undefined;
   let server: Server | undefined;
   let socketUp = false;
@@ -98,7 +107,7 @@ export function createSlackInbox(options: SlackInboxOptions): SlackInbox {
       const commandNames = new Map(renamed.map(([id, command]) => [command.toLowerCase(), id]));
       const botUserId = auth.user_id ?? '';
       const { seen, log } = options;
-      wire(app, { dispatch, client, directory, seen, commandNames, watched, botUserId, log, track: tracker.track });
+      wire(app, { dispatch, client, directory, seen, commandNames, watched, botUserId, log, track: tracker.track, admit: admission.run });
       const started = (await (options.appToken ? app.start() : app.start({ port: options.port ?? 3000, host: options.host }))) as unknown;
       if (!options.appToken) server = started as Server;
       const port = server ? (server.address() as AddressInfo).port : undefined;

@@ -31,7 +31,14 @@ export interface Wiring {
   botUserId: string;
   log: Log;
   track<T>(work: Promise<T>): Promise<T>;
+  /** Bounds the work under way and drops what can no longer meet `deadline` (epoch ms); runs it directly if absent. */
+  admit?(deadline: number, work: () => Promise<unknown>): Promise<boolean>;
 }
+
+/** Commands and clicks: Slack shows the person an error after 3 s without a sign of life. */
+export const ACK_BOUND_MS = 3000;
+/** Events (mentions, DMs, joins): a reply a minute late is no longer an answer to anything. */
+export const EVENT_MS = 60_000;
 
 interface EventArgs {
   event: Record<string, unknown>;
@@ -45,10 +52,12 @@ export function wire(app: App, w: Wiring): void {
   // are acknowledged here, before any lookup or database work (Bolt acknowledges events on arrival).
   app.use(async (args) => {
     const ack = (args as { ack?: () => Promise<void> }).ack;
+    const deadline = Date.now() + (ack ? ACK_BOUND_MS : EVENT_MS);
     await w.track(
       (async () => {
         if (ack) await ack();
-        await args.next();
+        // Under load the acknowledgement above stays immediate; the work waits its turn, or is dropped.
+        await (w.admit ? w.admit(deadline, () => args.next()) : args.next());
       })(),
     );
   });

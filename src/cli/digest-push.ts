@@ -12,7 +12,7 @@ export interface PushSide {
 }
 
 export async function createPushSide(booted: Booted): Promise<PushSide> {
-  const outboxes = platformOutboxes(booted);
+  const outboxes = await platformOutboxes(booted);
   return {
     reachable: outboxes.map((o) => o.platform),
     post: async (to, reply) =>

@@ -2,7 +2,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { placeholders, type Catalogue } from '../core/i18n.js';
 import { LOCALES, type Locale } from '../core/types.js';
@@ -11,6 +10,7 @@ import { loadNluKnowledge } from '../nlu/knowledge.js';
 import { mergeCatalogues } from './merge.js';
 import { communitySchema, faqSchema, groupsFileSchema, LOCALE_CODE, localeSchema, sigsFileSchema, type Community, type FaqEntry, type SigEntry } from './schema.js';
 import { importSigsYaml, sigsYamlSchema } from './sigs-file.js';
+import { parseYaml } from './yaml.js';
 import type { Content, Sig } from './types.js';
 
 export class ContentError extends Error {
@@ -47,18 +47,6 @@ async function readSource(file: string, label: string, problems: string[]): Prom
     problems.push(`${label}: cannot read the file (${code === 'ENOENT' ? 'not found' : code ?? 'error'})`);
     return null;
   }
-}
-
-function parseYaml(text: string, label: string, problems: string[]): unknown {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const line = e.linePos?.[0];
-      problems.push(`${label}:${line ? `${line.line}:${line.col}` : ''} invalid YAML: ${e.message.split('\n')[0]}`);
-    }
-    return undefined;
-  }
-  return doc.toJS();
 }
 
 function parseJson(text: string, label: string, problems: string[]): unknown {

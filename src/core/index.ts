@@ -8,3 +8,4 @@ export { scrubSecrets } from './secrets.js';
 export { createTracker, DRAIN_MS, type Tracker } from './tracker.js';
 export { within } from './deadline.js';
 export * from './commands.js';
+export { createAdmission, type Admission, type AdmissionOptions, type DropReason } from './admission.js';

@@ -4,6 +4,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics/port.js';
 import { GithubError } from './errors.js';
 
 export interface GithubHttpOptions {
@@ -20,6 +21,8 @@ export interface GithubHttpOptions {
   retryAfterBaseMs?: number;
   /** How long a chat reply may wait for GitHub in all (a claim's live check), default 5 s. */
   interactiveMs?: number;
+  /** Counts each request to GitHub by outcome and keeps the rate-limit budget GitHub reported last. */
+  metrics?: Pick<Metrics, 'githubRequest' | 'githubRateLimitRemaining'>;
 }
 
 export type HttpResult<T = unknown> = { status: 200; data: T; etag: string | null; link: string | null } | { status: 304 };
@@ -57,6 +60,37 @@ function toGithubError(err: unknown): GithubError {
   return new GithubError('unavailable', timedOut ? 'GitHub did not answer in time' : `GitHub is unavailable (${status ?? 'network'})`, status);
 }
 
+/** What one finished request counts as (`onramp_github_requests_total{outcome}`). */
+export function outcomeOf(status: number | undefined, err?: { name?: string; message?: string }): string {
+  if (status === 304) return 'not_modified';
+  if (status !== undefined && status < 400) return 'ok';
+  if (status === 403 || status === 429) return 'rate_limited';
+  // Octokit reports a fetch that never answered as a 500 whose message names the abort.
+  if ((status === undefined || status === 500) && (err?.name === 'TimeoutError' || /timeout|aborted/i.test(err?.message ?? ''))) return 'timeout';
+  return 'error';
+}
+
+/**
+ * Octokit's request hooks, around each attempt (retries and rate-limit waits included, as GitHub sees them):
+ * the outcome, and x-ratelimit-remaining whenever a response carries it (errors too, 304s as well).
+ */
+function countRequests(octokit: InstanceType<typeof GithubOctokit>, metrics: NonNullable<GithubHttpOptions['metrics']>) {
+  const remaining = (headers: Record<string, unknown> | undefined) => {
+    const value = Number(headers?.['x-ratelimit-remaining']);
+    if (headers?.['x-ratelimit-remaining'] !== undefined && Number.isFinite(value)) metrics.githubRateLimitRemaining(value);
+  };
+  octokit.hook.after('request', (response) => {
+    remaining(response.headers as Record<string, unknown>);
+    metrics.githubRequest(outcomeOf(response.status));
+  });
+  octokit.hook.error('request', (error) => {
+    const e = error as { status?: number; name?: string; message?: string; response?: { headers?: Record<string, unknown> } };
+    remaining(e.response?.headers);
+    metrics.githubRequest(outcomeOf(typeof e.status === 'number' ? e.status : undefined, e));
+    throw error;
+  });
+}
+
 export function createGithubHttp(options: GithubHttpOptions): GithubHttp {
   const base = new URL(options.baseUrl);
   const maxWait = options.maxWaitSeconds ?? 120;
@@ -89,6 +123,7 @@ export function createGithubHttp(options: GithubHttpOptions): GithubHttp {
     // 429 is retried only by the throttling plugin, which waits as long as GitHub says.
     retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: options.retryAfterBaseMs ?? 1000 },
   });
+  if (options.metrics) countRequests(octokit, options.metrics);
   const deadline = () => AbortSignal.timeout(options.interactiveMs ?? 5000);
   return {
     deadline,

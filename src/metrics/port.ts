@@ -63,3 +63,21 @@ export function createMemoryMetrics(): MemoryMetrics {
     dropped: (platform, reason) => add('dropped', platform, reason),
   };
 }
+
+/**
+ * A port to hand out before the real one exists (GitHub's client is built at boot, /metrics after it):
+ * counts nothing until `attach`, then forwards every call.
+ */
+export function createLateMetrics(): Metrics & { attach(target: Metrics): void } {
+  let target: Metrics = noMetrics;
+  return {
+    attach: (t) => void (target = t),
+    event: (...a) => target.event(...a),
+    reply: (...a) => target.reply(...a),
+    githubRequest: (...a) => target.githubRequest(...a),
+    githubRateLimitRemaining: (...a) => target.githubRateLimitRemaining(...a),
+    delivery: (...a) => target.delivery(...a),
+    jobRun: (...a) => target.jobRun(...a),
+    dropped: (...a) => target.dropped(...a),
+  };
+}
