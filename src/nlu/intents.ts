@@ -4,7 +4,7 @@ import type { CueSet } from './intent-cues.js';
 import { withPadding, type Fillers, type LabelledText } from './intent-examples.js';
 import { bundledKnowledge, type NluKnowledge } from './knowledge.js';
 import { cleanForUnderstanding } from './clean.js';
-import { loadModel } from './intent-model.js';
+import { loadModel, sourcesFingerprint } from './intent-model.js';
 import { predict, trainCalibrated, type SoftmaxModel } from './softmax.js';
 import { INTENTS, type Intent } from './types.js';
 
@@ -53,17 +53,19 @@ function only(intent: Intent): Record<Intent, number> {
   return Object.fromEntries(INTENTS.map((i) => [i, i === intent ? 1 : 0])) as Record<Intent, number>;
 }
 
-const shared = new Map<NluKnowledge, IntentClassifier>();
+/** By fingerprint: the same content loaded twice (tests, a reload) trains once. */
+const shared = new Map<string, IntentClassifier>();
 /**
  * The classifier of some knowledge (the bundled one by default), once per process: a stored model when it was
  * trained from exactly these sources (`npx tsx src/nlu/train-intents.ts` writes it), otherwise trained now (seconds).
  */
 export function defaultIntentClassifier(knowledge: NluKnowledge = bundledKnowledge()): IntentClassifier {
-  let classifier = shared.get(knowledge);
+  const key = sourcesFingerprint(knowledge);
+  let classifier = shared.get(key);
   if (!classifier) {
     const stored = knowledge.modelFiles.map((f) => loadModel(knowledge, f)).find((m) => m !== null);
     classifier = classifierFrom(stored ?? trainIntentModel(knowledge.examples, knowledge.fillers, knowledge.cues), knowledge.cues);
-    shared.set(knowledge, classifier);
+    shared.set(key, classifier);
   }
   return classifier;
 }

@@ -58,6 +58,27 @@ describe('a second community on the console', () => {
     for (const [line, reply] of turns) expect(reply, line).toSatisfy(speaksOwnWords);
   });
 
+  it('understands Spanish from its own examples: questions written in Spanish get Spanish answers of the right kind', async () => {
+    const lines = [
+      '¿cómo puedo contribuir?',
+      '¿hay issues fáciles?',
+      'sé Kotlin y me gusta el móvil, ¿qué equipo me recomiendas?',
+      'quiero trabajar en #812',
+    ];
+    const turns = exchanges(await runConsole(lines, env));
+    const [path, issues, recommend, claim] = turns.map(([, reply]) => reply);
+    expect(path).toMatch(/Contribuir a Fernwood Reader lleva cinco pasos/);
+    expect(issues).toMatch(/Issues fáciles que están libres ahora mismo/);
+    expect(issues).toMatch(/fernwood-reader\/reader#812 · E-easy, A-core · abierta ayer · Equipo Reader Core/);
+    expect(recommend).toMatch(/estos grupos encajan mejor:\n• Android App \(android\)/);
+    expect(recommend).toMatch(/Por qué: mencionaste Kotlin/);
+    // A bare #812 is the one just listed.
+    expect(claim).toMatch(/Hyphenate words split across EPUB spans \(fernwood-reader\/reader#812\) es tuya para intentarlo/);
+    expect(claim).toMatch(/es tuya para intentarlo/);
+    expect(claim).toMatch(/comenta @fernbot claim: el bot del proyecto te asigna la issue/);
+    for (const [line, reply] of turns) expect(reply, line).toSatisfy(speaksOwnWords);
+  });
+
   it('holds a newcomer to its own cap of open claims (2), not the default', async () => {
     const lines = ['/claim fernwood-reader/reader#812', '/claim fernwood-reader/reader#790', '/claim fernwood-reader/android#233'];
     const turns = exchanges(await runConsole(lines, env));
