@@ -30,6 +30,7 @@ export function corePorts(deps: Deps): CoreDeps {
     defaultLocale: deps.config.DEFAULT_LOCALE,
     log: deps.log,
     now: deps.now,
+    ...(content.community.commands ? { commandNames: content.community.commands } : {}),
   };
 }
 
