@@ -1,4 +1,6 @@
 // Builds everything the bot and the CLI share from an env object: config, content, store, understanding.
+import path from 'node:path';
+import { capabilities } from './capabilities/index.js';
 import { loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { ContentError, loadContent } from './content/load.js';
@@ -11,6 +13,7 @@ import { createLogger, type Logger } from './log.js';
 import { createNlu } from './nlu/index.js';
 import { openDatabase, type Database } from './store/database.js';
 import { createStore } from './store/store.js';
+import { commandNameProblems } from './wiring/command-names.js';
 
 /** A start-up problem the operator can fix; `problems` are one line each, ready to print. */
 export class BootError extends Error {
@@ -55,6 +58,8 @@ export async function boot(env: Record<string, string | undefined>, options: Boo
     if (err instanceof ContentError) throw new BootError(err.problems);
     throw err;
   }
+  const renames = commandNameProblems(content.community.commands, capabilities, path.join(config.CONTENT_DIR, 'community.yaml'));
+  if (renames.length > 0) throw new BootError(renames);
   let database: Database;
   try {
     database = await openDatabase(config.DATABASE_URL);
@@ -83,7 +88,10 @@ export async function boot(env: Record<string, string | undefined>, options: Boo
   const deps: Deps = {
     config,
     content,
-    translator: createTranslator(content.locales, config.SLACK_COMMAND_NAMES ? { commandNames: { slack: config.SLACK_COMMAND_NAMES } } : {}),
+    translator: createTranslator(content.locales, {
+      ...(config.SLACK_COMMAND_NAMES ? { commandNames: { slack: config.SLACK_COMMAND_NAMES } } : {}),
+      ...(content.community.commands ? { communityCommands: content.community.commands } : {}),
+    }),
     nlu: createNlu(content),
     store,
     issues: githubSide.issues,

@@ -69,7 +69,7 @@ export function discordInboxOptions({ deps, db, capabilities = registry, metrics
     token,
     applicationId,
     apiUrl: deps.config.DISCORD_API_URL,
-    commands: commandSpecs(capabilities),
+    commands: commandSpecs(capabilities, deps.content.community.commands),
     suggestions: { sigs: sigSuggestions(deps.content) },
     lookup: createLookup(deps.translator),
     defaultLocale: deps.config.DEFAULT_LOCALE,

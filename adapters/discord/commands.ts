@@ -39,22 +39,24 @@ function localizedText(lookup: Lookup, key: string): LocalizationMap {
 }
 
 /**
- * One definition per command: name = capability id (the core routes on it), description from
- * `help.<id>`, one string option per declared option (required ones first, as Discord demands),
- * autocomplete where the capability asks for it. Usable in servers and in direct messages with the bot.
+ * One definition per command: name = the spec's (the capability id or the community's name for it; the core
+ * routes on both), description from `help.<id>`, one string option per declared option (required ones
+ * first, as Discord demands), autocomplete where the capability asks for it. Usable in servers and in direct messages with the bot.
  */
 export function buildCommands(specs: readonly CommandSpec[], lookup: Lookup): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return specs.map((spec) => {
+    // Texts are keyed by capability id; a community's name for the command (`team` for `sig`) is only registered.
+    const id = spec.id ?? spec.name;
     const command = new SlashCommandBuilder()
       .setName(spec.name)
-      .setDescription(plain(lookup, 'en', `help.${spec.name}`, LIMITS.commandDescription) ?? spec.name)
-      .setNameLocalizations(localizedName(lookup, `discord.command.${spec.name}.name`, spec.name))
-      .setDescriptionLocalizations(localizedText(lookup, `help.${spec.name}`))
+      .setDescription(plain(lookup, 'en', `help.${id}`, LIMITS.commandDescription) ?? spec.name)
+      .setNameLocalizations(localizedName(lookup, `discord.command.${id}.name`, spec.name))
+      .setDescriptionLocalizations(localizedText(lookup, `help.${id}`))
       .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
       .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
     const options = [...spec.options].sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required)));
     for (const option of options) {
-      const key = `discord.option.${spec.name}.${option.name}`;
+      const key = `discord.option.${id}.${option.name}`;
       command.addStringOption((o) =>
         o
           .setName(option.name)

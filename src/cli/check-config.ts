@@ -1,6 +1,9 @@
 // `check-config`: validates the environment and the content files, one line per problem.
+import path from 'node:path';
+import { capabilities } from '../capabilities/index.js';
 import { loadConfig } from '../config/load.js';
 import { ContentError, loadContent } from '../content/load.js';
+import { commandNameProblems } from '../wiring/command-names.js';
 import type { CliCommand } from './command.js';
 
 export const checkConfig: CliCommand = {
@@ -15,6 +18,7 @@ export const checkConfig: CliCommand = {
     const sigsFile = result.ok ? result.config.SIGS_FILE : io.env.SIGS_FILE || undefined;
     try {
       const content = await loadContent({ dir, sigsFile });
+      problems.push(...commandNameProblems(content.community.commands, capabilities, path.join(dir, 'community.yaml')));
       const locale = result.ok ? result.config.DEFAULT_LOCALE : undefined;
       if (locale && !(locale in content.locales))
         problems.push(`DEFAULT_LOCALE: "${locale}" has no ${dir}/locales/${locale}.json (the content speaks ${Object.keys(content.locales).join(', ')})`);

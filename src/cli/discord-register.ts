@@ -33,7 +33,7 @@ export const discordRegister: CliCommand = {
       for (const p of err.problems) io.err(p);
       return 1;
     }
-    const commands = buildCommands(commandSpecs(capabilities), createLookup(createTranslator(content.locales)));
+    const commands = buildCommands(commandSpecs(capabilities, content.community.commands), createLookup(createTranslator(content.locales, content.community.commands ? { communityCommands: content.community.commands } : {})));
     const names = await registerCommands({
       token: config.DISCORD_TOKEN,
       applicationId: config.DISCORD_APPLICATION_ID,

@@ -217,7 +217,7 @@ export async function loadContent(opts: LoadOptions): Promise<Content> {
     seen.add(s.id);
   });
   const imported = opts.sigsFile ? await loadImported(opts.sigsFile, opts, community, problems) : [];
-  const nlu = loadNluKnowledge(opts.dir, problems);
+  const nlu = loadNluKnowledge(opts.dir, problems, { languages: Object.keys(raw), warnings });
 
   if (problems.length > 0 || !community || !faqFile || !raw.en) throw new ContentError(problems);
   const sigs = mergeCatalogues(curated, imported);

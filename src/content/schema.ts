@@ -78,6 +78,27 @@ const scopedClaimRule = z
   .superRefine(commandNeedsText);
 export type ClaimRuleEntry = z.infer<typeof scopedClaimRule>;
 
+/** Discord's rule for a command name, which Slack and the console accept too: lowercase, 1 to 32 characters. */
+export const COMMAND_NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
+const commandName = z
+  .string()
+  .regex(COMMAND_NAME, 'expected 1 to 32 letters, digits, - or _ (no slash, no space)')
+  .refine((name) => name === name.toLowerCase(), 'expected lowercase letters');
+
+/**
+ * The community's own name for a command, by capability id (`{ sig: team }`): a community of teams types
+ * `/team`. Names are unique and never another command's id; which ids exist is checked where the
+ * capabilities are known (src/wiring/command-names.ts).
+ */
+const commandRenames = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a command id such as sig'), commandName).superRefine((names, ctx) => {
+  const seen = new Map<string, string>();
+  for (const [id, name] of Object.entries(names)) {
+    if (seen.has(name)) ctx.addIssue({ code: 'custom', path: [id], message: `"${name}" is already the name of ${seen.get(name)}` });
+    else if (name !== id && name in names) ctx.addIssue({ code: 'custom', path: [id], message: `"${name}" is another command's id` });
+    seen.set(name, id);
+  }
+});
+
 export const communitySchema = z.strictObject({
   name: z.string().min(1),
   /**
@@ -119,6 +140,7 @@ export const communitySchema = z.strictObject({
   onboarding: z
     .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), title: localizedText, text: localizedText, url: httpsUrl.optional() }))
     .min(1),
+  commands: commandRenames.optional(),
 });
 export type Community = z.infer<typeof communitySchema>;
 

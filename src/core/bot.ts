@@ -26,6 +26,8 @@ export interface CoreDeps {
   now: Clock;
   /** The funnel's first contact: someone the bot answered (a command, a message, a click). */
   noteContact?: NoteContact;
+  /** The community's names for commands, by capability id (`{ sig: 'team' }`): `/team` runs sig. */
+  commandNames?: Readonly<Record<string, string>>;
 }
 
 export interface Bot {
@@ -53,7 +55,12 @@ function parseChoice(value: string): { intent: Intent; text: string } | null {
 }
 
 export function createCore(deps: CoreDeps, capabilities: readonly Wired[]): Bot {
-  const byCommand = new Map(capabilities.filter((c) => c.command !== false).map((c) => [c.id, c]));
+  const commands = capabilities.filter((c) => c.command !== false);
+  // A renamed command answers to its new name; its id stays accepted (old habits, links), never advertised.
+  const byCommand = new Map([...commands.map((c) => [c.id, c] as const), ...commands.flatMap((c) => {
+    const name = deps.commandNames?.[c.id];
+    return name ? [[name, c] as const] : [];
+  })]);
   const byAction = new Map(capabilities.flatMap((c) => (c.actions ?? []).map((a) => [a, c] as const)));
   const byIntent = new Map(capabilities.flatMap((c) => (c.intents ?? []).map((i) => [i, c] as const)));
   const recognizers = capabilities.filter((c) => c.recognizes);
@@ -133,7 +140,7 @@ export function createCore(deps: CoreDeps, capabilities: readonly Wired[]): Bot 
         await deps.people.noteSeenLocale(user, understanding.lang, deps.now());
       const t = deps.translator.bind(locale, where);
       if ('unknownCommand' in routed) {
-        const known = deps.translator.nameCommands([...byCommand.keys()].map((c) => `/${c}`).join(', '), where);
+        const known = deps.translator.nameCommands(commands.map((c) => `/${c.id}`).join(', '), where);
         return [{ blocks: [text(t('errors.unknown_command', { name: routed.unknownCommand, known }))], private: true, locale }];
       }
       const { translator, now, log } = deps;

@@ -5,9 +5,12 @@ import type { Locale } from './types.js';
 
 export type { CommandOption };
 
-/** One slash command as the registry defines it: the capability id and its options, in order. */
+/** One slash command as the registry defines it: the name people type, the capability it runs, its options in order. */
 export interface CommandSpec {
+  /** The name registered and typed: the capability id, or the community's name for it (`team` for `sig`). */
   name: string;
+  /** The capability id, the key of its texts (`help.<id>`, `discord.command.<id>.name`); `name` when absent. */
+  id?: string;
   options: CommandOption[];
 }
 
@@ -22,8 +25,9 @@ export interface Suggestion {
 /** A sentence in one locale, or undefined when that locale lacks it (no silent English fallback). */
 export type Lookup = (locale: Locale, key: string, params?: Params) => string | undefined;
 
-export function commandSpecs(capabilities: readonly Capability[]): CommandSpec[] {
-  return capabilities.flatMap((c) => (c.command === false ? [] : [{ name: c.id, options: c.command }]));
+/** `names`: the community's names for commands by capability id (community.yaml's `commands`). */
+export function commandSpecs(capabilities: readonly Capability[], names: Readonly<Record<string, string>> = {}): CommandSpec[] {
+  return capabilities.flatMap((c) => (c.command === false ? [] : [{ name: names[c.id] ?? c.id, id: c.id, options: c.command }]));
 }
 
 export function createLookup(translator: Translator): Lookup {

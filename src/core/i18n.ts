@@ -22,6 +22,8 @@ export interface Translator {
 export interface TranslatorOptions {
   /** Commands a platform names differently from `/<capability id>`, by platform (Slack's SLACK_COMMAND_NAMES). */
   commandNames?: Partial<Record<string, CommandNames>>;
+  /** The community's names for commands on every platform, by capability id, without the slash (`{ sig: 'team' }`). */
+  communityCommands?: CommandNames;
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -56,7 +58,7 @@ export function toLocale(value: string | undefined | null): Locale | undefined {
  * whose name ends in `Markup` is trusted markup built by the bot itself (a list it composed).
  */
 export function createTranslator(catalogues: Record<Locale, Catalogue>, options: TranslatorOptions = {}): Translator {
-  const naming = createCommandNaming(catalogues, options.commandNames);
+  const naming = createCommandNaming(catalogues, options.commandNames, options.communityCommands);
   const languages = Object.keys(catalogues);
   spoken = languages;
   const english = catalogues.en ?? {};

@@ -8,7 +8,7 @@ import { courtesyOf } from './courtesy.js';
 import { createFaqIndex } from './faq.js';
 import { defaultIntentClassifier, type IntentClassifier } from './intents.js';
 import { extractIssueRefs } from './issue-refs.js';
-import { detectLanguage } from './language.js';
+import { createLanguageDetector } from './language.js';
 import { spellOut } from './phrasing.js';
 import { programmingLanguages } from './programming-languages.js';
 import { explain, MAX_RANKED_WORDS, rankSigs, type Ranked } from './recommend.js';
@@ -38,6 +38,9 @@ export function createNlu(content: Content, options: NluOptions = {}): Nlu {
   const knowledge: NluKnowledge = content.nlu ?? bundledKnowledge();
   useVocabulary(knowledge.vocabulary);
   const intents = options.intents ?? defaultIntentClassifier(knowledge);
+  // Only the languages the content speaks: a message is never taken for one the bot cannot answer in.
+  const spoken = Object.entries(knowledge.languages).filter(([lang]) => lang in content.locales);
+  const detectLanguage = createLanguageDetector(Object.fromEntries(spoken));
   const faq = new Map(Object.keys(content.locales).map((l) => [l, createFaqIndex(content.faq, l)]));
   const sigIndex = buildSigIndex(content.sigs);
   const findSigs = createSigMentionFinder(content.sigs, options.aliases ?? knowledge.aliases);

@@ -1,4 +1,5 @@
 // Intent classification: a softmax model over cues, words and character n-grams, trained from content examples.
+import { createHash } from 'node:crypto';
 import { intentFeatures } from './intent-features.js';
 import type { CueSet } from './intent-cues.js';
 import { withPadding, type Fillers, type LabelledText } from './intent-examples.js';
@@ -53,17 +54,27 @@ function only(intent: Intent): Record<Intent, number> {
   return Object.fromEntries(INTENTS.map((i) => [i, i === intent ? 1 : 0])) as Record<Intent, number>;
 }
 
-const shared = new Map<NluKnowledge, IntentClassifier>();
+/**
+ * By the knowledge's sources (the code is the same within a process, and a compiled build has no sources
+ * to read): the same content loaded twice (tests, a reload) trains once.
+ */
+const shared = new Map<string, IntentClassifier>();
+const sourcesKey = (knowledge: NluKnowledge) => {
+  const hash = createHash('sha256');
+  for (const text of knowledge.modelSources) hash.update(text).update('\0');
+  return hash.digest('hex');
+};
 /**
  * The classifier of some knowledge (the bundled one by default), once per process: a stored model when it was
  * trained from exactly these sources (`npx tsx src/nlu/train-intents.ts` writes it), otherwise trained now (seconds).
  */
 export function defaultIntentClassifier(knowledge: NluKnowledge = bundledKnowledge()): IntentClassifier {
-  let classifier = shared.get(knowledge);
+  const key = sourcesKey(knowledge);
+  let classifier = shared.get(key);
   if (!classifier) {
     const stored = knowledge.modelFiles.map((f) => loadModel(knowledge, f)).find((m) => m !== null);
     classifier = classifierFrom(stored ?? trainIntentModel(knowledge.examples, knowledge.fillers, knowledge.cues), knowledge.cues);
-    shared.set(knowledge, classifier);
+    shared.set(key, classifier);
   }
   return classifier;
 }

@@ -3,6 +3,17 @@ import { z } from 'zod';
 
 const word = z.string().min(1).max(80);
 const words = z.array(word);
+/** A language code as the locale files are named (`en`, `es`, `pt-br`). */
+const languageCode = z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, 'expected a language code such as en, fr or es');
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'gu');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const vocabularySchema = z
   .object({
@@ -12,11 +23,37 @@ export const vocabularySchema = z
     plural_exceptions: words,
     /** Words that turn a group's name into a mention ("network SIG", "WG Batch"), per kind of group. */
     group_words: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, 'expected a group kind id'), words),
-    /** Function words, ignored when matching meaning. */
-    stopwords: z.object({ en: words, fr: words }).strict(),
+    /** Function words per language code, ignored when matching meaning (languages.yaml may add more). */
+    stopwords: z.record(languageCode, words).default({}),
   })
   .strict();
 export type Vocabulary = z.infer<typeof vocabularySchema>;
+
+/** A spelling that marks a language (French elisions, Spanish ¿): `weight` points per match, up to `max` matches. */
+const mark = z
+  .object({
+    pattern: z.string().min(1).max(300).refine(compiles, 'expected a regular expression that compiles'),
+    weight: z.number().positive().max(10),
+    max: z.number().int().min(1).max(20),
+  })
+  .strict();
+
+/** How each language is recognised in a message (languages.yaml), by language code. */
+export const languagesSchema = z.record(
+  languageCode,
+  z
+    .object({
+      /** Words of this language only: one point each. */
+      words: words.default([]),
+      /** Words that settle it alone ("merci", "gracias"): two points. */
+      strong: words.default([]),
+      marks: z.array(mark).default([]),
+      /** Function words, ignored when matching meaning. */
+      stopwords: words.default([]),
+    })
+    .strict(),
+);
+export type LanguageProfiles = z.infer<typeof languagesSchema>;
 
 const cueName = z.string().regex(/^[a-z][a-z0-9_]{0,40}$/, 'expected a lowercase name');
 

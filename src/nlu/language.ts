@@ -1,48 +1,75 @@
-// Tells English from French by function words, elisions, inversions and accents: deterministic, instant, good on short text.
+// Tells which of the content's languages a message is in, from its nlu/languages.yaml: words, strong words and
+// spellings per language; deterministic, instant, good on short text.
 import type { Locale } from '../core/types.js';
+import type { LanguageProfiles } from './knowledge-schema.js';
+import { bundledKnowledge } from './knowledge.js';
 import { normalize } from './tokenize.js';
-
-// Words that belong to one language only ("me", "on" and "a" are both, so they are in neither list).
-const EN = new Set(
-  'the an and or is are am was were be been to of in for with this that these those it its i i\'m you your we our my how what which where who why when can could do does did would should will want wanted like help please any there here from have has not but if so thanks thank hi hey know work join good first new get start contribute contributing about some just also into them they would should by at as than then been being doing looking interested anyone someone anything something give giving up drop dropping take taking working release'.split(' '),
-);
-const FR = new Set(
-  'le la les de des du un une et est sont je tu il ils elle nous vous mon ma mes ton ta tes son sa ses notre votre comment quel quelle quels quelles où qui que pour sur avec dans ce cette ces cet pas ne peux peut veux voudrais aimerais aider contribuer bonjour salut merci ça suis aussi très faire y au aux mais ou donc avoir être oui non rien tout tous toutes avez êtes sommes projet travailler prendre cherche chercher facile débutant débutante groupe équipe réseau stockage beaucoup bonne bonnes premières première premier premiers rejoindre conseillez conseiller pouvez pourrais souhaite souhaiterais besoin encore déjà ici là quand pourquoi parce alors bien laisse laisser tomber abandonne abandonner renonce lâche travaille prends prendrai dessus celle celui celle-ci celui-ci'.split(' '),
-);
-/** Words that settle it alone ("merci", "thanks"): a one-word message is still clear. */
-const STRONG: Record<string, Locale> = { merci: 'fr', bonjour: 'fr', salut: 'fr', thanks: 'en', thank: 'en', please: 'en', hey: 'en' };
-const FR_ELISION = /(?:^|[^\p{L}])(?:j|l|d|qu|c|n|s|m|t)['’]\p{L}/gu;
-const FR_INVERSION = /\p{L}-(?:vous|nous|il|elle|je|tu|moi|t-il|t-elle|on)\b/gu;
-const FR_ACCENTS = /[éèêëàâçùûîïôœ]/g;
 
 export interface LanguageGuess {
   lang: Locale;
   confidence: number;
 }
 
-export function detectLanguage(text: string, fallback: Locale = 'en'): LanguageGuess {
-  const lowered = normalize(text);
-  const words = lowered.split(/[^\p{L}'’-]+/u).filter(Boolean);
-  let en = 0;
-  let fr = 0;
-  for (const raw of words) {
-    // Only words with an apostrophe or a hyphen need splitting ("j'aime", "conseillez-vous").
-    for (const w of /['’-]/.test(raw) ? raw.split(/(?<=['’])|-/) : [raw]) {
-      const word = w.endsWith("'") || w.endsWith('’') ? w.slice(0, -1) : w;
-      if (STRONG[word] === 'fr') fr += 2;
-      else if (STRONG[word] === 'en') en += 2;
-      else if (EN.has(word)) en += 1;
-      else if (FR.has(word)) fr += 1;
+export type DetectLanguage = (text: string, fallback?: Locale) => LanguageGuess;
+
+/** Points for a word that settles the language alone, and for an ordinary word of one language. */
+const STRONG_POINTS = 2;
+const WORD_POINTS = 1;
+
+/**
+ * Compiles the profiles once. A word listed by two languages counts for neither (it says nothing about
+ * which one it is), and a language's strong words outrank its ordinary ones.
+ */
+export function createLanguageDetector(profiles: LanguageProfiles): DetectLanguage {
+  const langs = Object.keys(profiles);
+  const points = new Map<string, { lang: number; points: number }>();
+  const shared = new Set<string>();
+  langs.forEach((lang, k) => {
+    const profile = profiles[lang]!;
+    const own = new Map<string, number>();
+    for (const w of profile.words) own.set(w, WORD_POINTS);
+    for (const w of profile.strong) own.set(w, STRONG_POINTS);
+    for (const [w, p] of own) {
+      if (points.has(w) && points.get(w)!.lang !== k) shared.add(w);
+      else points.set(w, { lang: k, points: p });
     }
-  }
-  fr += 1.5 * Math.min(4, lowered.match(FR_ELISION)?.length ?? 0);
-  fr += 1.5 * Math.min(2, lowered.match(FR_INVERSION)?.length ?? 0);
-  fr += Math.min(3, (lowered.match(FR_ACCENTS)?.length ?? 0) * 0.5);
-  const total = en + fr;
-  if (total === 0) return { lang: fallback, confidence: 0 };
-  const lang: Locale = fr > en ? 'fr' : en > fr ? 'en' : fallback;
-  // Confidence grows with the margin and with the amount of evidence (one common word is weak evidence).
-  const margin = Math.abs(en - fr) / total;
-  const evidence = Math.min(1, total / 2);
-  return { lang, confidence: Number((margin * evidence).toFixed(3)) };
+  });
+  for (const w of shared) points.delete(w);
+  const marks = langs.map((lang) => profiles[lang]!.marks.map((m) => ({ re: new RegExp(m.pattern, 'gu'), weight: m.weight, max: m.max })));
+
+  return (text, fallback = 'en') => {
+    if (langs.length === 0) return { lang: fallback, confidence: 0 };
+    const lowered = normalize(text);
+    const scores = langs.map(() => 0);
+    for (const raw of lowered.split(/[^\p{L}'’-]+/u)) {
+      if (!raw) continue;
+      // Only words with an apostrophe or a hyphen need splitting ("j'aime", "conseillez-vous").
+      for (const w of /['’-]/.test(raw) ? raw.split(/(?<=['’])|-/) : [raw]) {
+        const hit = points.get(w.endsWith("'") || w.endsWith('’') ? w.slice(0, -1) : w);
+        if (hit) scores[hit.lang]! += hit.points;
+      }
+    }
+    marks.forEach((list, k) => {
+      for (const m of list) scores[k]! += m.weight * Math.min(m.max, lowered.match(m.re)?.length ?? 0);
+    });
+    let best = 0;
+    for (let k = 1; k < langs.length; k++) if (scores[k]! > scores[best]!) best = k;
+    const top = scores[best]!;
+    const second = Math.max(0, ...scores.filter((_, k) => k !== best));
+    const total = scores.reduce((a, b) => a + b, 0);
+    if (total === 0) return { lang: fallback, confidence: 0 };
+    // A tie says nothing: the caller's fallback (the person's last language, or the default).
+    const lang = top === second ? fallback : langs[best]!;
+    // Confidence grows with the margin and with the amount of evidence (one common word is weak evidence).
+    const margin = (top - second) / total;
+    const evidence = Math.min(1, total / 2);
+    return { lang, confidence: Number((margin * evidence).toFixed(3)) };
+  };
+}
+
+let bundled: DetectLanguage | undefined;
+/** With the bundled languages (content/nlu/languages.yaml): for tools that read no community content. */
+export function detectLanguage(text: string, fallback: Locale = 'en'): LanguageGuess {
+  bundled ??= createLanguageDetector(bundledKnowledge().languages);
+  return bundled(text, fallback);
 }

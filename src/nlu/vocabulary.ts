@@ -7,16 +7,15 @@ import { vocabularySchema, type Vocabulary } from './knowledge-schema.js';
 export interface WordSets {
   generic: ReadonlySet<string>;
   pluralExceptions: ReadonlySet<string>;
-  stopwordsEn: ReadonlySet<string>;
-  stopwordsFr: ReadonlySet<string>;
+  /** Function words of every language the content speaks, in one set (a word is a stopword in any of them). */
+  stopwords: ReadonlySet<string>;
   groupWords: Vocabulary['group_words'];
 }
 
 const setsOf = (v: Vocabulary): WordSets => ({
   generic: new Set(v.generic_words),
   pluralExceptions: new Set(v.plural_exceptions),
-  stopwordsEn: new Set(v.stopwords.en),
-  stopwordsFr: new Set(v.stopwords.fr),
+  stopwords: new Set(Object.values(v.stopwords).flat()),
   groupWords: v.group_words,
 });
 

@@ -51,6 +51,7 @@ export function corePorts(deps: Deps): CoreDeps {
     log: deps.log,
     now: deps.now,
     noteContact: (user, locale, at) => funnelRecorder(deps).record('first_contact', user, { language: locale }, at),
+    ...(content.community.commands ? { commandNames: content.community.commands } : {}),
   };
 }
 

@@ -62,5 +62,20 @@ describe('translator', () => {
       expect(named.bind('fr', { platform: 'slack' })('start')).toBe('Commencez par /contribute ou /contribute-more');
       expect(named.nameCommands('/sig [interests]', { platform: 'slack' })).toBe('/k8s-sig [interests]');
     });
+
+    it("names a community's own commands on every platform, under the platform's renames", () => {
+      const teams = createTranslator(
+        { en: { try: 'Try /sig or /contribute.', 'discord.command.contribute.name': 'contribute' }, fr: { 'discord.command.contribute.name': 'contribuer' } },
+        { communityCommands: { sig: 'team' }, commandNames: { slack: { contribute: '/fw-contribute' } } },
+      );
+      expect(teams.bind('en')('try')).toBe('Try /team or /contribute.');
+      expect(teams.bind('en', { platform: 'console' })('try')).toBe('Try /team or /contribute.');
+      expect(teams.bind('en', { platform: 'discord', platformLocale: 'fr' })('try')).toBe('Try /team or /contribuer.');
+      expect(teams.bind('en', { platform: 'slack' })('try')).toBe('Try /team or /fw-contribute.');
+      // SLACK_COMMAND_NAMES still wins on Slack.
+      const renamed = createTranslator({ en: { try: 'Try /sig.' } }, { communityCommands: { sig: 'team' }, commandNames: { slack: { sig: '/fw-team' } } });
+      expect(renamed.bind('en', { platform: 'slack' })('try')).toBe('Try /fw-team.');
+      expect(renamed.bind('en', { platform: 'discord' })('try')).toBe('Try /team.');
+    });
   });
 });

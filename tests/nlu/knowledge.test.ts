@@ -63,6 +63,29 @@ describe('a community nlu/ folder', () => {
     expect(stray.err[0]).toMatch(/nlu\/cues\.yml: unknown file in nlu\//);
   });
 
+  it('refuses examples, fillers or a language entry in a language the content has no locale for, one line each', async () => {
+    const examples = await checkConfig(community('intents.es.txt', '[find_issues]\n¿hay issues fáciles?\n'));
+    expect(examples.code).toBe(1);
+    expect(examples.err).toEqual([expect.stringMatching(/nlu\/intents\.es\.txt: examples in "es", a language the content has no locales\/es\.json for$/)]);
+    const misnamed = await checkConfig(community('intents.spanish.txt', '[other]\nhola\n'));
+    expect(misnamed.err).toEqual([expect.stringMatching(/nlu\/intents\.spanish\.txt: expected intents\.<lang>\.txt/)]);
+    const fillers = await checkConfig(community('fillers.txt', '[before.de]\nHallo,\n'));
+    expect(fillers.err).toEqual([expect.stringMatching(/nlu\/fillers\.txt: line 1: \[before\.de\]: a language the content has no locales\/de\.json for$/)]);
+    const languages = await checkConfig(community('languages.yaml', 'fr:\n  marks: [{ pattern: "[", weight: 1, max: 2 }]\n'));
+    expect(languages.err).toEqual([expect.stringMatching(/nlu\/languages\.yaml: fr\.marks\.0\.pattern: expected a regular expression that compiles$/)]);
+  });
+
+  it('keeps the bundled examples of the languages a community leaves out, and learns the one it adds', async () => {
+    const fernwood = await loadContent({ dir: 'tests/fixtures/fernwood' });
+    const langs = new Set(fernwood.nlu!.examples.map((e) => e.lang));
+    // English comes bundled, Spanish is Fernwood's own; French, which Fernwood does not speak, is not learned.
+    expect([...langs].sort()).toEqual(['en', 'es']);
+    expect(Object.keys(fernwood.nlu!.fillers.before).sort()).toEqual(['en', 'es']);
+    const nlu = createNlu(fernwood);
+    expect(nlu.understand('¿cómo puedo contribuir?').intent).toBe('contribute_howto');
+    expect(nlu.understand('how do I contribute?').intent).toBe('contribute_howto');
+  });
+
   it('the bundled content/nlu/ passes', async () => {
     expect((await checkConfig('content')).code).toBe(0);
   });
