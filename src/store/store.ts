@@ -5,6 +5,7 @@ import { createGithubLoginRepo, type GithubLoginRepo } from './github-logins.js'
 import { createHttpCacheRepo, type HttpCacheRepo } from './http-cache.js';
 import { createIssueRepo, type IssueRepo } from './issues.js';
 import { createListingRepo, type ListingRepo } from './listings.js';
+import { createMentorRepo, type MentorRepo } from './mentors.js';
 import { createWaitlistRepo, type WaitlistRepo } from './waitlist.js';
 import { createDigestRepo, type DigestRepo } from './digests.js';
 import { createJobLocks, type JobLocks } from './job-locks.js';
@@ -22,6 +23,7 @@ export interface Store {
   listings: ListingRepo;
   githubLogins: GithubLoginRepo;
   jobLocks: JobLocks;
+  mentors: MentorRepo;
 }
 
 export function createStore(database: Database): Store {
@@ -36,5 +38,6 @@ export function createStore(database: Database): Store {
     listings: createListingRepo(database.db),
     githubLogins: createGithubLoginRepo(database.db),
     jobLocks: createJobLocks(database.db, database.engine),
+    mentors: createMentorRepo(database.db),
   };
 }

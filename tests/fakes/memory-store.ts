@@ -6,6 +6,7 @@ import { createMemoryDigests } from './memory-digests.js';
 import { createMemoryClaimRepos } from './memory-claims.js';
 import { createMemoryIssueRepos } from './memory-issues.js';
 import { createMemoryJobLocks } from './memory-job-locks.js';
+import { createMemoryMentors } from './memory-mentors.js';
 import { keyOf } from './person-key.js';
 
 
@@ -17,6 +18,7 @@ export function createMemoryStore(): Store {
     ...createMemoryIssueRepos(),
     ...createMemoryClaimRepos(),
     jobLocks: createMemoryJobLocks(),
+    mentors: createMemoryMentors(),
     digests: createMemoryDigests({
       locale: (k) => locales.get(keyOf(k)) ?? seen.get(keyOf(k)) ?? null,
       sigs: (k) => subs.get(keyOf(k))?.sigs ?? [],

@@ -9,6 +9,7 @@ import { events } from './005-events.js';
 import { seenLocale } from './006-seen-locale.js';
 import { actionStash } from './007-action-stash.js';
 import { jobLocks } from './008-job-locks.js';
+import { mentors } from './009-mentors.js';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, MigrationFactory> = {
   '006-seen-locale': seenLocale,
   '007-action-stash': actionStash,
   '008-job-locks': jobLocks,
+  '009-mentors': mentors,
 };
 
 export function createMigrations(engine: Engine): Record<string, Migration> {
