@@ -10,11 +10,12 @@ import { help } from './help.js';
 import { home } from './home.js';
 import { issues } from './issues.js';
 import { language } from './language.js';
+import { mentor } from './mentor.js';
 import { sig } from './sig.js';
 import { welcome } from './welcome.js';
 
 /** By id: src/wiring gives each the ports its type declares (a capability added here and not wired fails the type check). */
-export const registry = { contribute, sig, issues, claim, github, digest, faq, language, help, welcome, home, choose } as const;
+export const registry = { contribute, sig, issues, claim, mentor, github, digest, faq, language, help, welcome, home, choose } as const;
 
 export type Registry = typeof registry;
 
@@ -24,6 +25,7 @@ export const capabilities: readonly Capability<never>[] = [
   sig,
   issues,
   claim,
+  mentor,
   github,
   digest,
   faq,

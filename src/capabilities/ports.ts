@@ -9,9 +9,10 @@ import type { FaqAnswer, SigRecommendation } from '../nlu/types.js';
 import type { Claim, ClaimIssue, OpenResult } from '../store/claims.js';
 import type { IndexedIssue, IssueId } from '../store/issues.js';
 import type { Listing } from '../store/listings.js';
+import type { MentorRepo, Mentorship } from '../store/mentors.js';
 import type { Waiter, WaitedIssue } from '../store/waitlist.js';
 
-export type { Claim, ClaimIssue, IndexedIssue, IssueId, Listing };
+export type { Claim, ClaimIssue, IndexedIssue, IssueId, Listing, Mentorship };
 
 /** The community's own words: groups, FAQ, onboarding, channels, GitHub scope (read-only). */
 export interface Catalogue {
@@ -102,4 +103,10 @@ export interface SigRanking {
 
 export interface ClaimLimits {
   limits: Pick<Config, 'CLAIM_MAX_OPEN' | 'CLAIM_REMIND_DAYS'>;
+}
+
+/** Mentoring as chat sees it: a person's groups and pause, and whom they help now. */
+export interface Mentoring {
+  mentors: Pick<MentorRepo, 'join' | 'leave' | 'pause' | 'of' | 'helping'>;
+  mentorLimits: Pick<Config, 'MENTOR_MAX_MENTEES'>;
 }

@@ -154,6 +154,10 @@ export const sigSchema = z.strictObject({
   labels: z.array(z.string().min(1)).default([]),
   channels: z.strictObject({ slack: z.string().optional(), discord: z.string().optional() }).default({}),
   leads: z.array(person).default([]),
+  /** People who offered to help newcomers of this group, by their user id on each platform (and languages spoken). */
+  mentors: z
+    .array(z.strictObject({ slack: z.string().min(1).optional(), discord: z.string().min(1).optional(), languages: z.array(z.string().min(2)).optional() }))
+    .optional(),
   meetings: z.array(meeting).default([]),
   subprojects: z.array(subproject).default([]),
 });

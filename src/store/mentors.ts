@@ -17,7 +17,9 @@ export interface Mentorship {
   issueKey: string;
   groupId: string | null;
   newcomer: UserKey;
+  newcomerName: string;
   mentorId: string | null;
+  mentorName: string | null;
   status: MentorshipStatus;
   /** Mentors (user ids on the newcomer's platform and workspace) who said not now or did not answer. */
   declined: string[];
@@ -41,13 +43,13 @@ export interface MentorRepo {
   inGroup(groupId: string, where: { platform: string; workspaceId: string }): Promise<MentorRecord[]>;
 
   /** Opens the request of a claim, or returns the one it already has. */
-  request(input: { claimId: string; issueKey: string; groupId: string | null; newcomer: UserKey }, now: Date): Promise<{ mentorship: Mentorship; created: boolean }>;
+  request(input: { claimId: string; issueKey: string; groupId: string | null; newcomer: UserKey; newcomerName: string }, now: Date): Promise<{ mentorship: Mentorship; created: boolean }>;
   get(id: string): Promise<Mentorship | null>;
   forClaim(claimId: string): Promise<Mentorship | null>;
   /** searching → asking `mentorId`, atomically (two runners never ask two mentors at once). */
   ask(id: string, mentorId: string, now: Date): Promise<boolean>;
   /** asking `mentorId` → accepted; false when that mentor is no longer the one asked. */
-  accept(id: string, mentorId: string, now: Date): Promise<boolean>;
+  accept(id: string, mentorId: string, mentorName: string, now: Date): Promise<boolean>;
   /** asking `mentorId` → searching, remembering them so they are not asked again for this claim. */
   decline(id: string, mentorId: string, now: Date): Promise<boolean>;
   /** searching → volunteer (nobody left), or any open status → ended. */
@@ -72,7 +74,9 @@ export interface MentorTables {
     platform: string;
     workspace_id: string;
     user_id: string;
+    user_name: string;
     mentor_id: string | null;
+    mentor_name: string | null;
     status: string;
     declined: string;
     asked_at: string | null;
@@ -88,7 +92,9 @@ function toMentorship(r: MentorTables['mentorships']): Mentorship {
     issueKey: r.issue_key,
     groupId: r.group_id,
     newcomer: { platform: r.platform, workspaceId: r.workspace_id, userId: r.user_id },
+    newcomerName: r.user_name,
     mentorId: r.mentor_id,
+    mentorName: r.mentor_name,
     status: r.status as MentorshipStatus,
     declined: JSON.parse(r.declined) as string[],
     askedAt: r.asked_at ? new Date(r.asked_at) : null,
@@ -166,7 +172,9 @@ export function createMentorRepo(tables: Kysely<Tables>): MentorRepo {
           issue_key: input.issueKey,
           group_id: input.groupId,
           ...whereUser(input.newcomer),
+          user_name: input.newcomerName.slice(0, 200),
           mentor_id: null,
+          mentor_name: null,
           status: 'searching',
           declined: '[]',
           asked_at: null,
@@ -184,7 +192,7 @@ export function createMentorRepo(tables: Kysely<Tables>): MentorRepo {
       return r ? toMentorship(r) : null;
     },
     ask: (id, mentorId, now) => move(id, ['searching'], { status: 'asking', mentor_id: mentorId, asked_at: now.toISOString() }, now),
-    accept: (id, mentorId, now) => move(id, ['asking'], { status: 'accepted' }, now, mentorId),
+    accept: (id, mentorId, mentorName, now) => move(id, ['asking'], { status: 'accepted', mentor_name: mentorName.slice(0, 200) }, now, mentorId),
     async decline(id, mentorId, now) {
       const current = await get(id);
       if (!current || current.status !== 'asking' || current.mentorId !== mentorId) return false;

@@ -58,6 +58,7 @@ export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): Port
       issueFacts: { sigsOf: (issue) => sigMap().sigsOf(issue), urlOf: (id) => issueUrl(deps.github.webBase, id), holderOf },
       limits: { CLAIM_MAX_OPEN: config.CLAIM_MAX_OPEN, CLAIM_REMIND_DAYS: config.CLAIM_REMIND_DAYS },
     },
+    mentor: { ...catalogue, mentors: only(store.mentors, 'join', 'leave', 'pause', 'of', 'helping'), mentorLimits: { MENTOR_MAX_MENTEES: config.MENTOR_MAX_MENTEES } },
     github: { github: deps.github, githubLogins: store.githubLogins },
     digest: { ...catalogue, ...subscriptions, ...digestSwitch },
     faq: { ...catalogue, ...faq },

@@ -44,7 +44,7 @@ export function createMemoryMentors(): MentorRepo {
     async request(input, now) {
       const had = ships.find((m) => m.claimId === input.claimId);
       if (had) return { mentorship: copy(had), created: false };
-      const m: Mentorship = { id: randomUUID(), ...input, newcomer: { ...input.newcomer }, mentorId: null, status: 'searching', declined: [], askedAt: null, createdAt: now };
+      const m: Mentorship = { id: randomUUID(), ...input, newcomer: { ...input.newcomer }, mentorId: null, mentorName: null, status: 'searching', declined: [], askedAt: null, createdAt: now };
       ships.push(m);
       return { mentorship: copy(m), created: true };
     },
@@ -62,10 +62,10 @@ export function createMemoryMentors(): MentorRepo {
       Object.assign(m, { status: 'asking', mentorId, askedAt: now });
       return true;
     },
-    async accept(id, mentorId) {
+    async accept(id, mentorId, mentorName) {
       const m = find(id);
       if (m?.status !== 'asking' || m.mentorId !== mentorId) return false;
-      m.status = 'accepted';
+      Object.assign(m, { status: 'accepted', mentorName });
       return true;
     },
     async decline(id, mentorId) {

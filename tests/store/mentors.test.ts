@@ -46,7 +46,7 @@ describe.each([...engines(), 'memory' as const])('mentors on %s', (kind) => {
   });
 
   it('keeps one request per claim and moves it only from the expected state', async () => {
-    const input = { claimId: 'c1', issueKey: 'kubernetes/website#11', groupId: 'sig-docs', newcomer: ada };
+    const input = { claimId: 'c1', issueKey: 'kubernetes/website#11', groupId: 'sig-docs', newcomer: ada, newcomerName: 'Ada' };
     const first = await store.mentors.request(input, later(10));
     expect(first.created).toBe(true);
     expect(first.mentorship).toMatchObject({ status: 'searching', mentorId: null, declined: [] });
@@ -56,13 +56,14 @@ describe.each([...engines(), 'memory' as const])('mentors on %s', (kind) => {
     expect(await store.mentors.ask(id, 'M1', later(12))).toBe(true);
     expect(await store.mentors.ask(id, 'M2', later(12))).toBe(false); // already asking someone
     expect(await store.mentors.load(slackT1)).toEqual(new Map([['M1', 1]]));
-    expect(await store.mentors.accept(id, 'M2', later(13))).toBe(false); // not the one asked
+    expect(await store.mentors.accept(id, 'M2', 'Max', later(13))).toBe(false); // not the one asked
     expect(await store.mentors.decline(id, 'M1', later(13))).toBe(true);
     expect(await store.mentors.get(id)).toMatchObject({ status: 'searching', mentorId: null, declined: ['M1'] });
     expect(await store.mentors.ask(id, 'M2', later(14))).toBe(true);
     expect((await store.mentors.withStatus(['asking']))[0]).toMatchObject({ id, mentorId: 'M2', askedAt: later(14) });
-    expect(await store.mentors.accept(id, 'M2', later(15))).toBe(true);
-    expect(await store.mentors.accept(id, 'M2', later(15))).toBe(false);
+    expect(await store.mentors.accept(id, 'M2', 'Max', later(15))).toBe(true);
+    expect(await store.mentors.accept(id, 'M2', 'Max', later(15))).toBe(false);
+    expect(await store.mentors.get(id)).toMatchObject({ newcomerName: 'Ada', mentorName: 'Max' });
     expect((await store.mentors.helping(max)).map((m) => m.claimId)).toEqual(['c1']);
     expect(await store.mentors.helping(elsewhere)).toEqual([]);
     expect(await store.mentors.settle(id, 'volunteer', later(16))).toBe(false); // only from searching

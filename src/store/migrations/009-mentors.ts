@@ -23,7 +23,8 @@ export const mentors: MigrationFactory = () => ({
       .addColumn('paused_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('mentor_pauses_pk', ['platform', 'workspace_id', 'user_id'])
       .execute();
-    // One row per claim that asked for help; the mentor is on the newcomer's platform and workspace.
+    // One row per claim that asked for help; the mentor is on the newcomer's platform and workspace. Display names
+    // are kept so an introduction can name each to the other without a directory lookup or a mention.
     await db.schema
       .createTable('mentorships')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -33,7 +34,9 @@ export const mentors: MigrationFactory = () => ({
       .addColumn('platform', 'text', (c) => c.notNull())
       .addColumn('workspace_id', 'text', (c) => c.notNull())
       .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('user_name', 'text', (c) => c.notNull())
       .addColumn('mentor_id', 'text')
+      .addColumn('mentor_name', 'text')
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('declined', 'text', (c) => c.notNull())
       .addColumn('asked_at', 'text')
