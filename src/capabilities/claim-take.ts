@@ -59,7 +59,8 @@ async function loginQuestion(ctx: Ctx): Promise<Block[]> {
   return [text(ctx.t('claim.ask_login'))];
 }
 
-export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean): Promise<Reply> {
+/** `offerHelp: false` when the person is already asking for help (no button to ask again). */
+export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean, options: { offerHelp?: boolean } = {}): Promise<Reply> {
   const ref = refOf(id);
   const mine = await ctx.claims.openFor(ctx.user);
   // Early answers that spare a GitHub request; the store decides again, atomically, when the claim is opened.
@@ -106,6 +107,7 @@ export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean): Promise<R
     ...(check.state === 'unreachable' ? [text(ctx.t('claim.unchecked'))] : []),
     text(ctx.t('claim.follow_up', { days: ctx.limits.CLAIM_REMIND_DAYS, number: id.number })),
     ...(await loginQuestion(ctx)),
+    ...(options.offerHelp === false ? [] : [buttons([{ id: 'claim.help', label: ctx.t('claim.button_help'), value: refOf(issue) }])]),
   ];
   return { blocks, private: isPrivate };
 }

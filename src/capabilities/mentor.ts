@@ -4,14 +4,15 @@ import type { Capability, Ctx } from '../core/capability.js';
 import { UserError } from '../core/errors.js';
 import type { Reply } from '../core/types.js';
 import { findSig } from '../content/find-sig.js';
-import type { Catalogue, Mentoring } from './ports.js';
+import type { Catalogue, MentorAnswers, Mentoring } from './ports.js';
+import { MENTOR_ACCEPT, MENTOR_DECLINE } from '../jobs/journey-help.js';
 
 const JOIN = new Set(['join', 'rejoindre', 'add', 'ajouter']);
 const LEAVE = new Set(['leave', 'quitter', 'remove', 'retirer']);
 const PAUSE = new Set(['pause']);
 const RESUME = new Set(['resume', 'reprendre', 'unpause']);
 
-export type MentorPorts = Catalogue & Mentoring;
+export type MentorPorts = Catalogue & Mentoring & MentorAnswers;
 type MentorCtx = Ctx<MentorPorts>;
 
 const done = (ctx: MentorCtx, key: string, params: Record<string, string | number> = {}): Reply => ({ blocks: [text(ctx.t(key, params))], private: true });
@@ -50,7 +51,15 @@ export const mentor: Capability<MentorPorts> = {
   id: 'mentor',
   usage: '/mentor [join <group> | leave <group> | pause | resume]',
   command: [{ name: 'request' }],
+  actions: [MENTOR_ACCEPT, MENTOR_DECLINE],
   async run(input, ctx) {
+    if (input.action) {
+      const accept = input.action.id === MENTOR_ACCEPT;
+      const answer = await ctx.helpDesk.answer(input.action.value, ctx.user, ctx.event.origin.userName, accept);
+      if (answer.kind === 'gone') return done(ctx, 'journey.answer_gone');
+      if (answer.kind === 'declined') return done(ctx, 'journey.declined_mentor');
+      return done(ctx, answer.introduced === 'together' ? 'journey.accepted_together' : 'journey.accepted_separately', { newcomer: answer.newcomerName });
+    }
     const [verb = '', ...rest] = input.text.trim().split(/\s+/);
     const word = verb.toLowerCase();
     const typed = rest.join(' ');

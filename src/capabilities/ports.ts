@@ -10,6 +10,7 @@ import type { Claim, ClaimIssue, OpenResult } from '../store/claims.js';
 import type { IndexedIssue, IssueId } from '../store/issues.js';
 import type { Listing } from '../store/listings.js';
 import type { MentorRepo, Mentorship } from '../store/mentors.js';
+import type { HelpDesk } from '../jobs/journey-help.js';
 import type { Waiter, WaitedIssue } from '../store/waitlist.js';
 
 export type { Claim, ClaimIssue, IndexedIssue, IssueId, Listing, Mentorship };
@@ -102,11 +103,21 @@ export interface SigRanking {
 }
 
 export interface ClaimLimits {
-  limits: Pick<Config, 'CLAIM_MAX_OPEN' | 'CLAIM_REMIND_DAYS'>;
+  limits: Pick<Config, 'CLAIM_MAX_OPEN' | 'CLAIM_REMIND_DAYS' | 'MENTOR_ANSWER_HOURS'>;
 }
 
 /** Mentoring as chat sees it: a person's groups and pause, and whom they help now. */
 export interface Mentoring {
   mentors: Pick<MentorRepo, 'join' | 'leave' | 'pause' | 'of' | 'helping'>;
   mentorLimits: Pick<Config, 'MENTOR_MAX_MENTEES'>;
+}
+
+/** Finding someone to help with a claimed issue (the help desk asks mentors through the outboxes). */
+export interface AskForHelp {
+  helpDesk: Pick<HelpDesk, 'request'>;
+}
+
+/** A mentor's Accept or Not now (the help desk introduces the two, or asks the next mentor). */
+export interface MentorAnswers {
+  helpDesk: Pick<HelpDesk, 'answer'>;
 }

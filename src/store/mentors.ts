@@ -48,8 +48,10 @@ export interface MentorRepo {
   forClaim(claimId: string): Promise<Mentorship | null>;
   /** searching → asking `mentorId`, atomically (two runners never ask two mentors at once). */
   ask(id: string, mentorId: string, now: Date): Promise<boolean>;
-  /** asking `mentorId` → accepted; false when that mentor is no longer the one asked. */
+  /** asking `mentorId` (or volunteer: anyone) → accepted; false when that mentor is no longer the one asked. */
   accept(id: string, mentorId: string, mentorName: string, now: Date): Promise<boolean>;
+  /** asking `mentorId` → searching without counting it as a refusal (the request could not reach them). */
+  unask(id: string, mentorId: string, now: Date): Promise<boolean>;
   /** asking `mentorId` → searching, remembering them so they are not asked again for this claim. */
   decline(id: string, mentorId: string, now: Date): Promise<boolean>;
   /** searching → volunteer (nobody left), or any open status → ended. */
@@ -192,7 +194,12 @@ export function createMentorRepo(tables: Kysely<Tables>): MentorRepo {
       return r ? toMentorship(r) : null;
     },
     ask: (id, mentorId, now) => move(id, ['searching'], { status: 'asking', mentor_id: mentorId, asked_at: now.toISOString() }, now),
-    accept: (id, mentorId, mentorName, now) => move(id, ['asking'], { status: 'accepted', mentor_name: mentorName.slice(0, 200) }, now, mentorId),
+    async accept(id, mentorId, mentorName, now) {
+      const set = { status: 'accepted', mentor_id: mentorId, mentor_name: mentorName.slice(0, 200) };
+      // Whoever answers a call for volunteers first gets it; otherwise only the mentor who was asked.
+      return (await move(id, ['asking'], set, now, mentorId)) || move(id, ['volunteer'], set, now);
+    },
+    unask: (id, mentorId, now) => move(id, ['asking'], { status: 'searching', mentor_id: null, asked_at: null }, now, mentorId),
     async decline(id, mentorId, now) {
       const current = await get(id);
       if (!current || current.status !== 'asking' || current.mentorId !== mentorId) return false;

@@ -64,8 +64,14 @@ export function createMemoryMentors(): MentorRepo {
     },
     async accept(id, mentorId, mentorName) {
       const m = find(id);
+      if (!((m?.status === 'asking' && m.mentorId === mentorId) || m?.status === 'volunteer')) return false;
+      Object.assign(m, { status: 'accepted', mentorId, mentorName });
+      return true;
+    },
+    async unask(id, mentorId) {
+      const m = find(id);
       if (m?.status !== 'asking' || m.mentorId !== mentorId) return false;
-      Object.assign(m, { status: 'accepted', mentorName });
+      Object.assign(m, { status: 'searching', mentorId: null, askedAt: null });
       return true;
     },
     async decline(id, mentorId) {

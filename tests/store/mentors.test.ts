@@ -72,4 +72,16 @@ describe.each([...engines(), 'memory' as const])('mentors on %s', (kind) => {
     expect((await store.mentors.forClaim('c1'))?.status).toBe('ended');
     expect(await store.mentors.load(slackT1)).toEqual(new Map());
   });
+
+  it('takes back a request that could not reach a mentor, and gives a call for volunteers to whoever answers first', async () => {
+    const { mentorship } = await store.mentors.request({ claimId: 'c2', issueKey: 'kubernetes/website#12', groupId: 'sig-docs', newcomer: ada, newcomerName: 'Ada' }, later(20));
+    expect(await store.mentors.ask(mentorship.id, 'M1', later(21))).toBe(true);
+    expect(await store.mentors.unask(mentorship.id, 'M2', later(22))).toBe(false);
+    expect(await store.mentors.unask(mentorship.id, 'M1', later(22))).toBe(true);
+    expect(await store.mentors.get(mentorship.id)).toMatchObject({ status: 'searching', mentorId: null, declined: [] });
+    expect(await store.mentors.settle(mentorship.id, 'volunteer', later(23))).toBe(true);
+    expect(await store.mentors.accept(mentorship.id, 'M9', 'Vee', later(24))).toBe(true);
+    expect(await store.mentors.accept(mentorship.id, 'M8', 'Other', later(24))).toBe(false);
+    expect(await store.mentors.get(mentorship.id)).toMatchObject({ status: 'accepted', mentorId: 'M9', mentorName: 'Vee' });
+  });
 });
