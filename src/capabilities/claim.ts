@@ -2,6 +2,7 @@
 import type { Capability, Ctx } from '../core/capability.js';
 import type { AskForHelp, Catalogue, ClaimLimits, Claims, Github, GithubLogins, IssueFacts, IssueReader, ListingMemory, Subscriptions, Waitlist } from './ports.js';
 import { ASKS_HELP, askHelp, HELP_BUTTON, HELP_COMMAND } from './claim-help.js';
+import { SHARE_BUTTON } from '../jobs/journey-prs.js';
 import { listMine, claimItems, release } from './claim-release.js';
 import { resolveTarget } from './claim-target.js';
 import { take } from './claim-take.js';
@@ -50,7 +51,7 @@ export const claim: Capability<ClaimPorts> = {
   usage: '/claim [owner/repo#123 | link | mine | help #123 | give up #123]',
   command: [{ name: 'issue' }],
   intents: ['claim_issue'],
-  actions: [CLAIM_BUTTON, 'claim.release', HELP_BUTTON],
+  actions: [CLAIM_BUTTON, 'claim.release', HELP_BUTTON, SHARE_BUTTON],
   recognizes(said, understanding) {
     const { issues, otherUrls } = understanding.entities;
     // A first-person give-up is ours with or without a number (without one, the reply asks which claim),
@@ -65,6 +66,10 @@ export const claim: Capability<ClaimPorts> = {
     const isPrivate = ctx.event.kind !== 'message';
     if (input.action?.id === 'claim.release') return release(ctx, input.action.value, true);
     if (input.action?.id === HELP_BUTTON) return askHelp(ctx, input.action.value, true);
+    if (input.action?.id === SHARE_BUTTON) {
+      const shared = await ctx.journey.share(ctx.user, input.action.value, ctx.event.origin.userName);
+      return { blocks: [text(shared ? ctx.t('journey.shared', { channel: shared.channel }) : ctx.t('journey.share_gone'))], private: true };
+    }
     if (input.action) return take(ctx, await resolveTarget(ctx, input.action.value), true);
     const said = input.text.trim();
     if (ctx.event.kind === 'command' && MINE.test(said)) return listMine(ctx);

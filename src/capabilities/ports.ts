@@ -11,6 +11,7 @@ import type { IndexedIssue, IssueId } from '../store/issues.js';
 import type { Listing } from '../store/listings.js';
 import type { MentorRepo, Mentorship } from '../store/mentors.js';
 import type { HelpDesk } from '../jobs/journey-help.js';
+import type { Journey } from '../jobs/journey-prs.js';
 import type { Waiter, WaitedIssue } from '../store/waitlist.js';
 
 export type { Claim, ClaimIssue, IndexedIssue, IssueId, Listing, Mentorship };
@@ -115,6 +116,8 @@ export interface Mentoring {
 /** Finding someone to help with a claimed issue (the help desk asks mentors through the outboxes). */
 export interface AskForHelp {
   helpDesk: Pick<HelpDesk, 'request'>;
+  /** The share button under a merge congratulation: posts in the group's channel only when pressed. */
+  journey: Pick<Journey, 'share'>;
 }
 
 /** A mentor's Accept or Not now (the help desk introduces the two, or asks the next mentor). */

@@ -119,6 +119,8 @@ export const communitySchema = z.strictObject({
   onboarding: z
     .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), title: localizedText, text: localizedText, url: httpsUrl.optional() }))
     .min(1),
+  /** What happens after a first pull request is opened (checks, who reviews, how long is normal): told when the bot sees one. */
+  prNextSteps: localizedText.optional(),
 });
 export type Community = z.infer<typeof communitySchema>;
 

@@ -7,6 +7,7 @@ import { holderOf } from '../github/issue-holder.js';
 import { createSigMap, issueUrl } from '../github/sig-map.js';
 import type { Deps } from './deps.js';
 import { createHelpDesk } from '../jobs/journey-help.js';
+import { createJourney } from '../jobs/journey-prs.js';
 import type { Post } from '../digest/deliver.js';
 import type { OpenResult, UserRef } from '../core/types.js';
 
@@ -56,6 +57,7 @@ export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): Port
   let sigs: ReturnType<typeof createSigMap> | undefined;
   const sigMap = () => (sigs ??= createSigMap(content));
   const helpDesk = createHelpDesk({ ...deps, ...outboxPorts(deps) });
+  const journey = createJourney({ ...deps, ...outboxPorts(deps) });
   const picking = { ...catalogue, ...subscriptions, index: deps.issues, claims: only(store.claims, 'allOpen', 'openFor'), listings: store.listings };
   return {
     contribute: { ...catalogue, ...faq },
@@ -70,6 +72,7 @@ export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): Port
       issueFacts: { sigsOf: (issue) => sigMap().sigsOf(issue), urlOf: (id) => issueUrl(deps.github.webBase, id), holderOf },
       limits: { CLAIM_MAX_OPEN: config.CLAIM_MAX_OPEN, CLAIM_REMIND_DAYS: config.CLAIM_REMIND_DAYS, MENTOR_ANSWER_HOURS: config.MENTOR_ANSWER_HOURS },
       helpDesk: only(helpDesk, 'request'),
+      journey: only(journey, 'share'),
     },
     mentor: { ...catalogue, mentors: only(store.mentors, 'join', 'leave', 'pause', 'of', 'helping'), mentorLimits: { MENTOR_MAX_MENTEES: config.MENTOR_MAX_MENTEES }, helpDesk: only(helpDesk, 'answer') },
     github: { github: deps.github, githubLogins: store.githubLogins },
