@@ -1,6 +1,7 @@
 // `npm run bench [-- name…]`: runs the benchmarks and prints their figures (see the README table).
 import type { Bench } from './bench.js';
 import { discord } from './discord.js';
+import { followUps } from './follow-ups.js';
 import { issues } from './issues.js';
 import { load } from './load.js';
 import { nlu } from './nlu.js';
@@ -9,7 +10,7 @@ import { slack } from './slack.js';
 import { startup } from './startup.js';
 import { startupService } from './startup-service.js';
 
-const BENCHES: Bench[] = [startupService, startup, load, digestBuild, digestDelivery, discord, slack, nlu, issues];
+const BENCHES: Bench[] = [startupService, startup, load, digestBuild, digestDelivery, discord, slack, nlu, issues, followUps];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !BENCHES.some((b) => b.name.includes(w)));

@@ -1,6 +1,6 @@
 // The composition root: boots the core, starts the inboxes the configuration asks for, and the jobs on its outboxes.
 import { existsSync } from 'node:fs';
-import { createConsoleInbox } from '../adapters/console/index.js';
+import { createConsoleInbox, createConsoleOutbox } from '../adapters/console/index.js';
 import { BootError, boot, type Booted } from './boot.js';
 import { capabilities } from './capabilities/index.js';
 import { createBot } from './wiring/bot.js';
@@ -37,7 +37,9 @@ function scheduledJobs(booted: Booted, post: Post, metrics: Metrics): ScheduledJ
 }
 
 async function runConsole(booted: Booted): Promise<number> {
-  const bot = createBot(booted.deps, capabilities);
+  // What the bot would send to someone else (a mentor asked for help) is shown in the same terminal.
+  const outboxes = [createConsoleOutbox({ output: process.stdout, say: createLookup(booted.deps.translator) })];
+  const bot = createBot({ ...booted.deps, outboxes }, capabilities);
   const adapter = createConsoleInbox({
     input: process.stdin,
     output: process.stdout,
@@ -52,7 +54,9 @@ async function runConsole(booted: Booted): Promise<number> {
 
 async function runServer(booted: Booted, serveOnly = false, github?: ReturnType<typeof createLateMetrics>): Promise<number> {
   const { deps } = booted;
-  const bot = createBot(deps, capabilities);
+  // Chat answers that reach someone else (a mentor asked for help) post through the outboxes, as jobs do.
+  const outboxes = await platformOutboxes(booted);
+  const bot = createBot({ ...deps, outboxes }, capabilities);
   // Probes and metrics on PORT before the platforms connect, so a probe sees "starting" rather than nothing;
   // Slack over HTTP owns PORT and serves the same routes beside its events.
   const ops = await startOps(booted, capabilities);
@@ -72,7 +76,7 @@ async function runServer(booted: Booted, serveOnly = false, github?: ReturnType<
   }
   // Shutdown fits Kubernetes' 30 s grace period: jobs under way get 10 s (each is resumable), then the
   // inboxes' answers under way get DRAIN_MS, then the store closes. Jobs post through the outboxes alone.
-  const scheduler = createScheduler(scheduledJobs(booted, createPost(await platformOutboxes(booted)), ops.metrics), deps.log, 10_000);
+  const scheduler = createScheduler(scheduledJobs(booted, createPost(outboxes), ops.metrics), deps.log, 10_000);
   deps.log.info({ platforms: inboxes.map((a) => a.platform) }, 'onramp started');
 
   let stopping = false;

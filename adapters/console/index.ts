@@ -2,7 +2,7 @@
 // posts written to the same terminal (the outbox).
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { clip, stripControl, type Destination, type Dispatch, type Inbox, type Locale, type Lookup, type Origin, type Outbox, type PostResult, type Reply } from '../../src/core/index.js';
+import { clip, stripControl, type Destination, type Dispatch, type Inbox, type Locale, type Lookup, type OpenResult, type Origin, type Outbox, type PostResult, type Reply } from '../../src/core/index.js';
 import { lineToEvent } from './inbound.js';
 import { renderConsole, type ConsoleAction } from './render.js';
 
@@ -44,6 +44,10 @@ export function createConsoleOutbox(options: ConsoleOutboxOptions): Outbox {
       const where = to.kind === 'channel' ? `#${to.channelId}` : `@${to.userId}`;
       await write(`[to ${stripControl(where)}]\n${renderConsole([reply], say).text}\n\n`);
       return { ok: true };
+    },
+    // The terminal shows a conversation of several people as their names joined; posts to it print that way.
+    async open(users): Promise<OpenResult> {
+      return { ok: true, channelId: users.map((u) => u.userId).join('+') };
     },
   };
 }

@@ -1,7 +1,7 @@
 // The Discord outbox: push posts (digests, reminders) over REST alone, with no gateway session and no login,
 // so a job or the CLI can post while the running bot keeps the only session.
 import { ChannelType, DiscordAPIError, REST, Routes, SnowflakeUtil } from 'discord.js';
-import { ANY_WORKSPACE, type Destination, type Locale, type Lookup, type Outbox, type PostResult, type Reply } from '../../src/core/index.js';
+import { ANY_WORKSPACE, type Destination, type Locale, type Lookup, type OpenResult, type Outbox, type PostResult, type Reply } from '../../src/core/index.js';
 import { createVoice, describeError, type Log } from './context.js';
 import type { DiscordMessage } from './layout.js';
 import { watchRest } from './rest-log.js';
@@ -85,6 +85,11 @@ export function createDiscordOutbox(options: DiscordOutboxOptions): Outbox {
 
   return {
     platform: 'discord',
+    // A bot cannot open a group DM on Discord; a private thread would need a channel and a permission per
+    // server, so introductions are written to each person instead.
+    async open(): Promise<OpenResult> {
+      return { ok: false, error: 'unsupported' };
+    },
     async post(to: Destination, reply: Reply): Promise<PostResult> {
       if (to.platform !== 'discord') return { ok: false, error: 'wrong_platform' };
       let last: string | undefined;

@@ -59,7 +59,8 @@ async function loginQuestion(ctx: Ctx): Promise<Block[]> {
   return [text(ctx.t('claim.ask_login'))];
 }
 
-export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean): Promise<Reply> {
+/** `offerHelp: false` when the person is already asking for help (no button to ask again). */
+export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean, options: { offerHelp?: boolean } = {}): Promise<Reply> {
   const ref = refOf(id);
   const mine = await ctx.claims.openFor(ctx.user);
   // Early answers that spare a GitHub request; the store decides again, atomically, when the claim is opened.
@@ -73,7 +74,9 @@ export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean): Promise<R
   const indexed = await ctx.index.get(id);
   spendLiveCheck(ctx);
   const check = await ctx.github.checkIssue(id, { interactive: true });
-  if (check.state === 'unreachable' && check.reason === 'sample') return { blocks: [text(ctx.t('claim.sample_unknown', { ref }))], private: isPrivate };
+  // Offline, an issue outside the sample cannot be checked: it is still claimed, with its repository's step and
+  // the help offer, and said plainly to be unchecked.
+  const unknownOffline = check.state === 'unreachable' && check.reason === 'sample' && !indexed;
   if (check.state === 'not_found' || check.state === 'pull_request') {
     if (check.state === 'not_found') await ctx.index.forget(id);
     return { blocks: [text(ctx.t(`claim.${check.state}`, { ref }))], private: isPrivate };
@@ -101,12 +104,13 @@ export async function take(ctx: Ctx, id: IssueId, isPrivate: boolean): Promise<R
   await ctx.waitlist.leave(ctx.user, id);
   ctx.funnel.record('claimed', ctx.user, { group: issue.sigId, language: ctx.locale }, ctx.now());
   const blocks: Block[] = [
-    ...sampleNote(ctx, 'claim.sample'),
+    ...(unknownOffline ? [] : sampleNote(ctx, 'claim.sample')),
     text(ctx.t('claim.yours', { title: issue.title, ref: refOf(issue) })),
     ...stepBlocks(ctx, issue),
-    ...(check.state === 'unreachable' ? [text(ctx.t('claim.unchecked'))] : []),
+    ...(unknownOffline ? [text(ctx.t('claim.not_checked_offline', { ref }))] : check.state === 'unreachable' ? [text(ctx.t('claim.unchecked'))] : []),
     text(ctx.t('claim.follow_up', { days: ctx.limits.CLAIM_REMIND_DAYS, number: id.number })),
     ...(await loginQuestion(ctx)),
+    ...(options.offerHelp === false ? [] : [buttons([{ id: 'claim.help', label: ctx.t('claim.button_help'), value: refOf(issue) }])]),
   ];
   return { blocks, private: isPrivate };
 }

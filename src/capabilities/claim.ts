@@ -1,6 +1,8 @@
 // "I want to work on kubernetes/kubernetes#123", a link, "#123" after a listing or the button: claim it, or give it back.
 import type { Capability, Ctx } from '../core/capability.js';
-import type { Catalogue, ClaimLimits, Claims, Funnel, Github, GithubLogins, IssueFacts, IssueReader, ListingMemory, Subscriptions, Waitlist } from './ports.js';
+import type { AskForHelp, Catalogue, ClaimLimits, Claims, Funnel, Github, GithubLogins, IssueFacts, IssueReader, ListingMemory, Subscriptions, Waitlist } from './ports.js';
+import { ASKS_HELP, askHelp, HELP_BUTTON, HELP_COMMAND } from './claim-help.js';
+import { SHARE_BUTTON } from '../jobs/journey-prs.js';
 import { listMine, claimItems, release } from './claim-release.js';
 import { resolveTarget } from './claim-target.js';
 import { take } from './claim-take.js';
@@ -41,30 +43,39 @@ const WANTS = /\b(work on|take|claim|pick up|assign)\b|travailler sur|m'assigner
 
 /** What claiming needs: the claims and waiting lists, the index and live checks, and the listing "#123" refers to. */
 export type ClaimPorts = Catalogue & Claims & Waitlist & ListingMemory & Subscriptions & IssueReader & Github & GithubLogins & IssueFacts &
-  ClaimLimits & Funnel;
+  ClaimLimits & Funnel & AskForHelp;
 export type ClaimCtx = Ctx<ClaimPorts>;
 
 export const claim: Capability<ClaimPorts> = {
   id: 'claim',
-  usage: '/claim [owner/repo#123 | link | mine | give up #123]',
+  usage: '/claim [owner/repo#123 | link | mine | help #123 | give up #123]',
   command: [{ name: 'issue' }],
   intents: ['claim_issue'],
-  actions: [CLAIM_BUTTON, 'claim.release'],
+  actions: [CLAIM_BUTTON, 'claim.release', HELP_BUTTON, SHARE_BUTTON],
   recognizes(said, understanding) {
     const { issues, otherUrls } = understanding.entities;
     // A first-person give-up is ours with or without a number (without one, the reply asks which claim),
     // unless the message asks for something else: "I'm dropping by to ask: any good first issues?".
     if (GIVE_UP.test(said)) return issues.length > 0 || understanding.intent === 'other' || understanding.intent === 'claim_issue';
     if (BARE_REF.test(said.trim())) return true;
+    // "I want to work on #123 but I don't know how", "can someone help me with #123?": a person, not a FAQ.
+    if (issues.length > 0 && ASKS_HELP.test(said)) return true;
     return issues.length === 0 && otherUrls.length > 0 && WANTS.test(said);
   },
   async run(input, ctx) {
     const isPrivate = ctx.event.kind !== 'message';
     if (input.action?.id === 'claim.release') return release(ctx, input.action.value, true);
+    if (input.action?.id === HELP_BUTTON) return askHelp(ctx, input.action.value, true);
+    if (input.action?.id === SHARE_BUTTON) {
+      const shared = await ctx.journey.share(ctx.user, input.action.value, ctx.event.origin.userName);
+      return { blocks: [text(shared ? ctx.t('journey.shared', { channel: shared.channel }) : ctx.t('journey.share_gone'))], private: true };
+    }
     if (input.action) return take(ctx, await resolveTarget(ctx, input.action.value), true);
     const said = input.text.trim();
     if (ctx.event.kind === 'command' && MINE.test(said)) return listMine(ctx);
     if (GIVE_UP.test(said) || (ctx.event.kind === 'command' && GIVE_UP_COMMAND.test(said))) return release(ctx, said, isPrivate);
+    if (ctx.event.kind === 'command' && HELP_COMMAND.test(said)) return askHelp(ctx, said.replace(HELP_COMMAND, ''), isPrivate);
+    if (ctx.event.kind === 'message' && ASKS_HELP.test(said) && ctx.understanding?.entities.issues.length) return askHelp(ctx, said, isPrivate);
     return take(ctx, await resolveTarget(ctx, said), isPrivate);
   },
   async homeSection(ctx) {

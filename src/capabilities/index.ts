@@ -12,11 +12,12 @@ import { issues } from './issues.js';
 import { language } from './language.js';
 import { privacy } from './privacy.js';
 import { report } from './report.js';
+import { mentor } from './mentor.js';
 import { sig } from './sig.js';
 import { welcome } from './welcome.js';
 
 /** By id: src/wiring gives each the ports its type declares (a capability added here and not wired fails the type check). */
-export const registry = { contribute, sig, issues, claim, github, digest, faq, language, privacy, report, help, welcome, home, choose } as const;
+export const registry = { contribute, sig, issues, claim, mentor, github, digest, faq, language, privacy, report, help, welcome, home, choose } as const;
 
 export type Registry = typeof registry;
 
@@ -26,6 +27,7 @@ export const capabilities: readonly Capability<never>[] = [
   sig,
   issues,
   claim,
+  mentor,
   github,
   digest,
   faq,

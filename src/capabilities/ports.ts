@@ -13,9 +13,12 @@ import type { FunnelFacts, FunnelStep } from '../store/funnel.js';
 import type { IndexedIssue, IssueId } from '../store/issues.js';
 import type { Listing } from '../store/listings.js';
 import type { Erased, PersonalRecord } from '../store/personal-data.js';
+import type { MentorRepo, Mentorship } from '../store/mentors.js';
+import type { HelpDesk } from '../jobs/journey-help.js';
+import type { Journey } from '../jobs/journey-prs.js';
 import type { Waiter, WaitedIssue } from '../store/waitlist.js';
 
-export type { Claim, ClaimIssue, Erased, FunnelFacts, FunnelStep, IndexedIssue, IssueId, Listing, PersonalRecord };
+export type { Claim, ClaimIssue, Erased, FunnelFacts, FunnelStep, IndexedIssue, IssueId, Listing, Mentorship, PersonalRecord };
 
 /** The community's own words: groups, FAQ, onboarding, channels, GitHub scope (read-only). */
 export interface Catalogue {
@@ -105,7 +108,25 @@ export interface SigRanking {
 }
 
 export interface ClaimLimits {
-  limits: Pick<Config, 'CLAIM_MAX_OPEN' | 'CLAIM_REMIND_DAYS'>;
+  limits: Pick<Config, 'CLAIM_MAX_OPEN' | 'CLAIM_REMIND_DAYS' | 'MENTOR_ANSWER_HOURS'>;
+}
+
+/** Mentoring as chat sees it: a person's groups and pause, and whom they help now. */
+export interface Mentoring {
+  mentors: Pick<MentorRepo, 'join' | 'leave' | 'pause' | 'of' | 'helping'>;
+  mentorLimits: Pick<Config, 'MENTOR_MAX_MENTEES'>;
+}
+
+/** Finding someone to help with a claimed issue (the help desk asks mentors through the outboxes). */
+export interface AskForHelp {
+  helpDesk: Pick<HelpDesk, 'request'>;
+  /** The share button under a merge congratulation: posts in the group's channel only when pressed. */
+  journey: Pick<Journey, 'share'>;
+}
+
+/** A mentor's Accept or Not now (the help desk introduces the two, or asks the next mentor). */
+export interface MentorAnswers {
+  helpDesk: Pick<HelpDesk, 'answer'>;
 }
 
 /** Notes a person's first time at a funnel step; returns at once and never fails the reply. */

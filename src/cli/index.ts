@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { BootError } from '../boot.js';
 import { checkConfig } from './check-config.js';
 import { digestCommand } from './digest.js';
+import { followUpsCommand } from './follow-ups.js';
 import { discordRegister } from './discord-register.js';
 import { evalCommand } from './eval.js';
 import { issuesList, issuesRefresh } from './issues.js';
@@ -10,7 +11,7 @@ import { reportCommand } from './report.js';
 import { forgetCommand } from './forget.js';
 import type { CliCommand, CliIo } from './command.js';
 
-const COMMANDS: CliCommand[] = [checkConfig, evalCommand, discordRegister, digestCommand, issuesRefresh, issuesList, reportCommand, forgetCommand];
+const COMMANDS: CliCommand[] = [checkConfig, evalCommand, discordRegister, digestCommand, followUpsCommand, issuesRefresh, issuesList, reportCommand, forgetCommand];
 
 function usage(io: CliIo) {
   io.err('usage: npm run cli -- <command>');

@@ -141,6 +141,8 @@ export const communitySchema = z.strictObject({
     .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), title: localizedText, text: localizedText, url: httpsUrl.optional() }))
     .min(1),
   commands: commandRenames.optional(),
+  /** What happens after a first pull request is opened (checks, who reviews, how long is normal): told when the bot sees one. */
+  prNextSteps: localizedText.optional(),
 });
 export type Community = z.infer<typeof communitySchema>;
 
@@ -183,6 +185,10 @@ export const sigSchema = z.strictObject({
   leads: z.array(person).default([]),
   /** Fewer free starter issues than this and the leads' weekly note warns them (default 3). */
   min_free_issues: z.number().int().min(0).optional(),
+  /** People who offered to help newcomers of this group, by their user id on each platform (and languages spoken). */
+  mentors: z
+    .array(z.strictObject({ slack: z.string().min(1).optional(), discord: z.string().min(1).optional(), languages: z.array(z.string().min(2)).optional() }))
+    .optional(),
   meetings: z.array(meeting).default([]),
   subprojects: z.array(subproject).default([]),
 });

@@ -2,7 +2,7 @@
 import type { Catalogue } from '../core/i18n.js';
 import type { Locale } from '../core/types.js';
 import type { NluKnowledge } from '../nlu/knowledge.js';
-import type { Community, FaqEntry, LocalizedText, Meeting, Person, SigKind, Subproject } from './schema.js';
+import type { Community, FaqEntry, LocalizedText, Meeting, Person, SigEntry, SigKind, Subproject } from './schema.js';
 
 export interface Sig {
   id: string;
@@ -17,6 +17,8 @@ export interface Sig {
   min_free_issues?: number;
   meetings: Meeting[];
   subprojects: Subproject[];
+  /** Mentors the content names (src/content/schema.ts); `/mentor join` adds others at run time. */
+  mentors?: NonNullable<SigEntry['mentors']>;
   /** The community file's own mission statement, when imported (used for understanding, not shown). */
   mission?: string;
 }

@@ -122,8 +122,16 @@ export interface UserRef {
   userId: string;
 }
 
+/** A conversation opened for several people: post into it as `{ kind: 'channel', channelId }`. */
+export type OpenResult = { ok: true; channelId: string } | { ok: false; error: string };
+
 /** The posting half of a platform: REST only (Slack Web API, Discord REST), no receiver or gateway. */
 export interface Outbox {
   readonly platform: Platform;
   post(to: Destination, reply: Reply): Promise<PostResult>;
+  /**
+   * One private conversation of these people and the bot (Slack's group DM). `{ ok: false, error:
+   * 'unsupported' }` where a bot cannot start one (Discord): the caller then writes to each person.
+   */
+  open(users: UserRef[]): Promise<OpenResult>;
 }

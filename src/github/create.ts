@@ -6,6 +6,7 @@ import { throttled } from '../store/job-locks.js';
 import type { Store } from '../store/store.js';
 import { createGithubHttp, type GithubHttp, type GithubHttpOptions } from './client.js';
 import { checkIssue, userExists } from './issue-check.js';
+import { prReviewed } from './pr-reviews.js';
 import { createIssueIndex } from './issue-index.js';
 import { createLiveBudget } from './live-budget.js';
 import type { GithubPort, IssueIndex, IssueSource } from './ports.js';
@@ -115,6 +116,7 @@ export async function createGithub(options: CreateGithubOptions): Promise<Github
     issueHosts: issueHostsOf(config.GITHUB_API_URL),
     checkIssue: (id, opts) => checkIssue({ http, cache: store.httpCache, now, isAutomation }, id, opts?.interactive ?? false),
     userExists: (login) => userExists({ http, cache: store.httpCache, now }, login),
+    prReviewed: (pr) => prReviewed({ http, cache: store.httpCache, now }, pr),
     liveCheck: (person, at) => budget.take(person, at),
   };
   return { source, github, issues: index, refresh };

@@ -5,7 +5,7 @@ import { cachedGet } from './cached-get.js';
 import type { GithubHttp } from './client.js';
 import { isGithubError } from './errors.js';
 import type { IssueCheck } from './ports.js';
-import { hasLinkedPr, signalsOf, toTimelineEntries, type TimelineEntry } from './timeline.js';
+import { hasLinkedPr, pullRequestsOf, signalsOf, toTimelineEntries, type TimelineEntry } from './timeline.js';
 
 interface IssueFacts {
   title: string;
@@ -73,6 +73,8 @@ export async function checkIssue(deps: CheckDeps, id: IssueId, interactive: bool
     const last = lastPage(first.link);
     for (let page = last; page > 1 && page > last - budget; page--) entries.push(...(await timeline(page)).value);
     const signals = signalsOf(entries);
+    const prs = pullRequestsOf(entries);
+    if (prs.length > 0) Object.assign(base, { pullRequests: prs });
     if (facts.state === 'closed') return { state: 'closed', ...base, signals };
     if (facts.assignees.length > 0) return { state: 'assigned', ...base, signals };
     if (hasLinkedPr(entries)) return { state: 'linked_pr', ...base, signals };

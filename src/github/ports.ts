@@ -1,8 +1,8 @@
 // The GitHub-facing ports capabilities and jobs use (never Octokit types): the cached issue index and live checks.
 import type { IndexedIssue, IssueId } from '../store/issues.js';
-import type { ProgressSignal } from './timeline.js';
+import type { LinkedPr, ProgressSignal } from './timeline.js';
 
-export type { ProgressSignal } from './timeline.js';
+export type { LinkedPr, ProgressSignal } from './timeline.js';
 
 export type IssueSource = 'github' | 'sample';
 
@@ -17,6 +17,8 @@ export type IssueCheck =
       signals: ProgressSignal[];
       /** Assignees that are automation or coding agents (GitHub type Bot, or named in content): never the person's. */
       automation?: string[];
+      /** Pull requests whose timeline cross-reference names this issue, open, merged or closed. */
+      pullRequests?: LinkedPr[];
     }
   | { state: 'unreachable'; reason: string };
 
@@ -36,6 +38,8 @@ export interface GithubPort {
    * (see live-budget.ts). Always 0 where nothing live is asked (the sample, an unconfigured GitHub).
    */
   liveCheck(person: string, now: Date): number;
+  /** Whether anyone reviewed or commented on a pull request yet; null when GitHub could not be asked (absent offline). */
+  prReviewed?(pr: { owner: string; repo: string; number: number }): Promise<boolean | null>;
 }
 
 export interface IndexStatus {

@@ -7,10 +7,30 @@ export interface ProgressSignal {
   at: string;
 }
 
+/** A pull request that refers to the issue, as its timeline's cross-reference shows it. */
+export interface LinkedPr {
+  number: number;
+  url: string;
+  author: string | null;
+  state: 'open' | 'closed' | 'merged';
+  /** When the cross-reference appeared: the pull request's opening, near enough. */
+  at: string;
+}
+
 /** What is kept of a timeline page: only the events that can mean progress. */
 export interface TimelineEntry extends ProgressSignal {
   /** `connected`/`disconnected` pair up (a pull request linked by hand, then unlinked). */
   link?: 1 | -1;
+  /** For a cross-referencing pull request: which, and whether it is open, merged or closed. */
+  pr?: LinkedPr;
+}
+
+function prOf(issue: Record<string, unknown>, at: string): LinkedPr | undefined {
+  const pull = issue.pull_request as { html_url?: unknown; merged_at?: unknown } | undefined;
+  if (typeof issue.number !== 'number') return undefined;
+  const url = typeof pull?.html_url === 'string' ? pull.html_url : typeof issue.html_url === 'string' ? issue.html_url : '';
+  const state = issue.state === 'open' ? 'open' : pull?.merged_at ? 'merged' : 'closed';
+  return { number: issue.number, url, author: loginOf(issue.user), state, at };
 }
 
 const loginOf = (v: unknown): string | null => {
@@ -30,8 +50,12 @@ export function toTimelineEntries(data: unknown): TimelineEntry[] {
     else if (e.event === 'connected' || e.event === 'disconnected') out.push({ kind: 'linked_pr', login: null, at, link: e.event === 'connected' ? 1 : -1 });
     else if (e.event === 'cross-referenced') {
       const issue = (e.source as { issue?: Record<string, unknown> } | undefined)?.issue;
-      // Only an open pull request can still be the work on this issue.
-      if (issue && 'pull_request' in issue && issue.state === 'open') out.push({ kind: 'linked_pr', login: loginOf(issue.user), at });
+      if (issue && 'pull_request' in issue) {
+        const pr = prOf(issue, at);
+        // Only an open pull request can still be the work on this issue; a merged or closed one is kept for the journey.
+        if (issue.state === 'open') out.push({ kind: 'linked_pr', login: loginOf(issue.user), at, ...(pr ? { pr } : {}) });
+        else if (pr) out.push({ kind: 'commented', login: pr.author, at, pr });
+      }
     }
   }
   return out;
@@ -45,4 +69,11 @@ export function hasLinkedPr(entries: TimelineEntry[]): boolean {
 
 export function signalsOf(entries: TimelineEntry[]): ProgressSignal[] {
   return entries.map(({ kind, login, at }) => ({ kind, login, at }));
+}
+
+/** Pull requests that refer to the issue, the latest state of each (a number seen twice keeps its last). */
+export function pullRequestsOf(entries: TimelineEntry[]): LinkedPr[] {
+  const byNumber = new Map<number, LinkedPr>();
+  for (const e of entries) if (e.pr) byNumber.set(e.pr.number, { ...e.pr, at: byNumber.get(e.pr.number)?.at ?? e.pr.at });
+  return [...byNumber.values()];
 }

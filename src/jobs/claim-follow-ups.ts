@@ -17,6 +17,8 @@ import { preferredLocale, type UserKey } from '../store/users.js';
 import type { WaitedIssue } from '../store/waitlist.js';
 import { CLAIM_BUTTON, linkMarkup, refOf } from '../views/issue-ref.js';
 import { helpChannel } from '../content/channels.js';
+import { createHelpDesk } from './journey-help.js';
+import { createJourney, type JourneyEvents } from './journey-prs.js';
 
 const DAY = 86_400_000;
 /** A person told an issue is free gets this long to take it before the next in line is told. */
@@ -28,12 +30,14 @@ export interface FollowUpDeps {
   github: GithubPort;
   content: Content;
   translator: Translator;
-  config: Pick<Config, 'CLAIM_REMIND_DAYS' | 'CLAIM_RELEASE_DAYS' | 'DEFAULT_LOCALE'>;
+  config: Pick<Config, 'CLAIM_REMIND_DAYS' | 'CLAIM_RELEASE_DAYS' | 'DEFAULT_LOCALE' | 'PR_NUDGE_DAYS' | 'MENTOR_MAX_MENTEES' | 'MENTOR_ANSWER_HOURS'>;
   post: Post;
   log: Logger;
   now: () => Date;
   /** How a platform's short wait (a 429's Retry-After) is waited; real time unless a test says otherwise. */
   wait?: (ms: number) => Promise<void>;
+  /** The contribution funnel's hook (pull request opened, merged), when the integrator connects one. */
+  journeyEvents?: JourneyEvents;
 }
 
 /** A platform asking to wait longer than this is asked again at the next daily run instead. */
@@ -44,6 +48,13 @@ export interface FollowUpReport {
   released: number;
   notified: number;
   failed: number;
+  /** Pull requests noticed, nudged for want of a review, and merged (each told once). */
+  prOpened: number;
+  nudged: number;
+  merged: number;
+  /** Mentors asked after a time-out or a failed ask, and calls for volunteers. */
+  mentorsAsked: number;
+  volunteerCalls: number;
   /** Another runner (a replica) held the follow-up lock: this one did nothing. */
   busy?: boolean;
 }
@@ -60,11 +71,13 @@ async function speakTo(deps: FollowUpDeps, user: UserKey): Promise<Translate> {
 function reminder(deps: FollowUpDeps, t: Translate, claim: Claim): Reply {
   const channel = helpChannel(deps.content, claim.user.platform, claim.sigId);
   const days = Math.max(1, Math.floor((deps.now().getTime() - claim.createdAt.getTime()) / DAY));
+  const releaseOn = new Date(deps.now().getTime() + deps.config.CLAIM_RELEASE_DAYS * DAY).toISOString().slice(0, 10);
   return {
     blocks: [
       text(t('claim.remind', { days, title: claim.title, linkMarkup: linkMarkup(claim) })),
       text(channel ? t('claim.remind_channel', { channel }) : t('claim.remind_general')),
       text(t('claim.remind_release', { days: deps.config.CLAIM_RELEASE_DAYS, number: claim.number })),
+      text(t('journey.release_on', { date: releaseOn })),
       buttons([{ id: 'claim.release', label: t('claim.button_release'), value: refOf(claim), style: 'danger' }]),
     ],
   };
@@ -131,14 +144,20 @@ export async function claimFollowUps(deps: FollowUpDeps): Promise<FollowUpReport
   const result = await deps.store.jobLocks.withLock(FOLLOW_UP_LOCK, deps.now, (heartbeat) => followUps(deps, throttled(heartbeat, deps.now)));
   if (result.locked) return result.value;
   deps.log.info('claim follow-ups: another runner is doing them; nothing to do here');
-  return { reminded: 0, released: 0, notified: 0, failed: 0, busy: true };
+  return { ...emptyReport(), busy: true };
 }
 
+const emptyReport = (): FollowUpReport => ({ reminded: 0, released: 0, notified: 0, failed: 0, prOpened: 0, nudged: 0, merged: 0, mentorsAsked: 0, volunteerCalls: 0 });
+
 async function followUps(deps: FollowUpDeps, alive: () => Promise<void>): Promise<FollowUpReport> {
-  const report: FollowUpReport = { reminded: 0, released: 0, notified: 0, failed: 0 };
+  const report = emptyReport();
   const now = deps.now();
+  const journey = createJourney(deps);
   for (const claim of await deps.store.claims.allOpen()) {
     await alive();
+    // The holder's pull request first: an open one means the claim is never reminded nor released.
+    const state = await journey.follow(claim, report);
+    if (state === 'merged' || state === 'open_pr') continue;
     const remind = !claim.remindedAt && now.getTime() - quietSince(claim) >= deps.config.CLAIM_REMIND_DAYS * DAY;
     const release = claim.remindedAt && now.getTime() - claim.remindedAt.getTime() >= deps.config.CLAIM_RELEASE_DAYS * DAY;
     if (!remind && !release) continue;
@@ -160,6 +179,11 @@ async function followUps(deps: FollowUpDeps, alive: () => Promise<void>): Promis
       if (!(await send(deps, claim.user, { blocks: [text(t('claim.released_inactive', { title: claim.title, linkMarkup: linkMarkup(claim) }))] }, 'release'))) report.failed += 1;
     }
   }
+  // Mentors silent past MENTOR_ANSWER_HOURS, and requests no mentor could be reached for: the next one is asked.
+  const desk = createHelpDesk({ ...deps, open: async () => ({ ok: false, error: 'unsupported' }) });
+  const swept = await desk.sweep();
+  report.mentorsAsked = swept.asked;
+  report.volunteerCalls = swept.volunteers;
   const waitlists = await notifyWaitlists(deps);
   report.notified = waitlists.notified;
   report.failed += waitlists.failed;

@@ -3,6 +3,7 @@ import type { Booted } from '../boot.js';
 import type { Post } from '../digest/deliver.js';
 import type { Claim } from '../store/claims.js';
 import { claimFollowUps, notifyWaitlists, tellTaken, type FollowUpDeps } from './claim-follow-ups.js';
+import { journeyFunnel } from './journey-funnel.js';
 import { claimChecksPerRefresh, refreshIssues } from './refresh-issues.js';
 import type { ScheduledJob } from './schedule.js';
 
@@ -17,7 +18,7 @@ const FOLLOW_UP_CRON = '0 10 * * *';
 
 export function issueJobs(booted: Booted, post: Post): ScheduledJob[] {
   const { deps, githubSide } = booted;
-  const followUps: FollowUpDeps = { ...deps, post };
+  const followUps: FollowUpDeps = { ...deps, post, journeyEvents: journeyFunnel(deps.store.funnel, deps.log) };
   const refresh = { refresh: githubSide.refresh, issues: deps.issues, github: deps.github, store: deps.store, log: deps.log, now: deps.now, claimChecks: claimChecksPerRefresh(Boolean(deps.config.GITHUB_TOKEN)), tellTaken: (claim: Claim) => tellTaken(followUps, claim) };
   // At start: refresh now if the cache is stale, in the background (chat never waits for it).
   deps.issues.refreshIfStale();

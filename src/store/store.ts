@@ -5,6 +5,7 @@ import { createGithubLoginRepo, type GithubLoginRepo } from './github-logins.js'
 import { createHttpCacheRepo, type HttpCacheRepo } from './http-cache.js';
 import { createIssueRepo, type IssueRepo } from './issues.js';
 import { createListingRepo, type ListingRepo } from './listings.js';
+import { createMentorRepo, type MentorRepo } from './mentors.js';
 import { createWaitlistRepo, type WaitlistRepo } from './waitlist.js';
 import { createDigestRepo, type DigestRepo } from './digests.js';
 import { createFunnelRepo, type FunnelRepo } from './funnel.js';
@@ -28,6 +29,7 @@ export interface Store {
   funnel: FunnelRepo;
   leadNotes: LeadNoteRepo;
   personalData: PersonalDataRepo;
+  mentors: MentorRepo;
 }
 
 export function createStore(database: Database): Store {
@@ -46,5 +48,6 @@ export function createStore(database: Database): Store {
     funnel,
     leadNotes: createLeadNoteRepo(database.db),
     personalData: createPersonalDataRepo(database.db, database.engine, funnel),
+    mentors: createMentorRepo(database.db),
   };
 }

@@ -4,6 +4,7 @@ import type { Content } from '../content/types.js';
 import type { Translator } from '../core/i18n.js';
 import type { GithubPort, IssueIndex } from '../github/ports.js';
 import type { Logger } from '../log.js';
+import type { Outbox } from '../core/types.js';
 import type { Nlu } from '../nlu/types.js';
 import type { Store } from '../store/store.js';
 
@@ -20,4 +21,6 @@ export interface Deps {
   github: GithubPort;
   log: Logger;
   now: () => Date;
+  /** The platforms' posting halves, when this process has them: chat answers that reach someone else (a mentor). */
+  outboxes?: readonly Outbox[];
 }

@@ -9,6 +9,18 @@ import { groupPictures, recentFunnel, type LeadSources } from '../report/lead-pi
 import { createFunnelRecorder, type FunnelRecorder } from '../store/funnel-recorder.js';
 import type { Store } from '../store/store.js';
 import type { Deps } from './deps.js';
+import { createHelpDesk } from '../jobs/journey-help.js';
+import { createJourney } from '../jobs/journey-prs.js';
+import type { Post } from '../digest/deliver.js';
+import type { OpenResult, UserRef } from '../core/types.js';
+
+/** Posting and opening conversations through this process's outboxes; a platform without one answers why. */
+export function outboxPorts(deps: Pick<Deps, 'outboxes'>) {
+  const of = (platform: string) => deps.outboxes?.find((o) => o.platform === platform);
+  const post: Post = async (to, reply) => (await of(to.platform)?.post(to, reply)) ?? { ok: false, error: `no ${to.platform} outbox in this process` };
+  const open = async (platform: string, users: UserRef[]): Promise<OpenResult> => (await of(platform)?.open(users)) ?? { ok: false, error: 'unsupported' };
+  return { post, open };
+}
 
 /** Only these methods of a repository, so what a capability receives at run time is what its type says. */
 const only = <T extends object, K extends keyof T>(repo: T, ...keys: K[]) => Object.fromEntries(keys.map((k) => [k, repo[k]])) as Pick<T, K>;
@@ -67,6 +79,8 @@ export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): Port
   let sigs: ReturnType<typeof createSigMap> | undefined;
   const sigMap = () => (sigs ??= createSigMap(content));
   const funnel = { funnel: { record: funnelRecorder(deps).record } };
+  const helpDesk = createHelpDesk({ ...deps, ...outboxPorts(deps) });
+  const journey = createJourney({ ...deps, ...outboxPorts(deps) });
   const picking = { ...catalogue, ...subscriptions, index: deps.issues, claims: only(store.claims, 'allOpen', 'openFor'), listings: store.listings };
   return {
     contribute: { ...catalogue, ...faq },
@@ -80,8 +94,11 @@ export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): Port
       github: deps.github,
       githubLogins: store.githubLogins,
       issueFacts: { sigsOf: (issue) => sigMap().sigsOf(issue), urlOf: (id) => issueUrl(deps.github.webBase, id), holderOf },
-      limits: { CLAIM_MAX_OPEN: config.CLAIM_MAX_OPEN, CLAIM_REMIND_DAYS: config.CLAIM_REMIND_DAYS },
+      limits: { CLAIM_MAX_OPEN: config.CLAIM_MAX_OPEN, CLAIM_REMIND_DAYS: config.CLAIM_REMIND_DAYS, MENTOR_ANSWER_HOURS: config.MENTOR_ANSWER_HOURS },
+      helpDesk: only(helpDesk, 'request'),
+      journey: only(journey, 'share'),
     },
+    mentor: { ...catalogue, mentors: only(store.mentors, 'join', 'leave', 'pause', 'of', 'helping'), mentorLimits: { MENTOR_MAX_MENTEES: config.MENTOR_MAX_MENTEES }, helpDesk: only(helpDesk, 'answer') },
     github: { github: deps.github, githubLogins: store.githubLogins },
     digest: { ...catalogue, ...subscriptions, ...digestSwitch },
     faq: { ...catalogue, ...faq },

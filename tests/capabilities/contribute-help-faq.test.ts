@@ -72,7 +72,7 @@ describe('language', () => {
     const aide = (await adapter.command('help')).text;
     expect(aide).toMatch(/Voici ce que je sais faire/);
     // The syntax is French too: the French words the commands accept, not "interests" or "give up".
-    expect(aide).toContain('/claim [owner/repo#123 | lien | mes | abandonner #123]');
+    expect(aide).toContain('/claim [owner/repo#123 | lien | mes | aide #123 | abandonner #123]');
     expect(aide).toContain('rejoindre id |');
     expect(aide).not.toMatch(/interests|give up/);
     await adapter.command('language', 'auto');

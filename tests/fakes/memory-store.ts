@@ -9,6 +9,7 @@ import { createMemoryJobLocks } from './memory-job-locks.js';
 import { createMemoryFunnel } from './memory-funnel.js';
 import { createMemoryPersonalData } from './memory-personal-data.js';
 import { createMemoryLeadNotes } from './memory-lead-notes.js';
+import { createMemoryMentors } from './memory-mentors.js';
 import { keyOf } from './person-key.js';
 
 
@@ -22,6 +23,7 @@ export function createMemoryStore(): Store {
     jobLocks: createMemoryJobLocks(),
     funnel: createMemoryFunnel(),
     leadNotes: createMemoryLeadNotes(),
+    mentors: createMemoryMentors(),
     digests: createMemoryDigests({
       locale: (k) => locales.get(keyOf(k)) ?? seen.get(keyOf(k)) ?? null,
       sigs: (k) => subs.get(keyOf(k))?.sigs ?? [],

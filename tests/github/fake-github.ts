@@ -82,6 +82,8 @@ export async function startFakeGithub() {
   const issues: FakeIssue[] = [];
   const repos = new Map<string, { language: string | null }>();
   const users = new Set<string>();
+  /** Reviews per pull request number. */
+  const reviews = new Map<number, number>();
   const requests: RecordedRequest[] = [];
   const canned: { match: Match; responses: CannedResponse[] }[] = [];
   const options = { incompleteSearches: 0 };
@@ -157,6 +159,10 @@ export async function startFakeGithub() {
       record.status = withEtag(req, res, issue.timeline.slice((page - 1) * perPage, page * perPage), link);
       return;
     }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/reviews$/.exec(url.pathname))) {
+      record.status = withEtag(req, res, Array.from({ length: reviews.get(Number(m[3])) ?? 0 }, (_, i) => ({ id: i + 1, state: 'COMMENTED' })));
+      return;
+    }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(url.pathname))) {
       const issue = find(m[1]!, m[2]!, Number(m[3]));
       if (!issue) return (record.status = 404), json(res, 404, { message: 'Not Found' });
@@ -205,7 +211,30 @@ export async function startFakeGithub() {
     /** An open pull request that will close the issue: excluded by `-linked:pr`, seen in the timeline. */
     linkPr(issue: FakeIssue, author: string, at = new Date().toISOString()) {
       issue.linkedPr = true;
-      issue.timeline.push({ event: 'cross-referenced', created_at: at, source: { type: 'issue', issue: { number: 9000 + issue.number, state: 'open', user: { login: author }, pull_request: { url: 'x' } } } });
+      const html = `https://github.com/${issue.owner}/${issue.repo}/pull/${9000 + issue.number}`;
+      issue.timeline.push({ event: 'cross-referenced', created_at: at, source: { type: 'issue', issue: { number: 9000 + issue.number, state: 'open', user: { login: author }, html_url: html, pull_request: { url: 'x', html_url: html, merged_at: null } } } });
+    },
+    /** The linked pull request (number 9000 + the issue's) merged with a closing keyword: the issue closes too. */
+    mergePr(issue: FakeIssue, at = new Date().toISOString()) {
+      for (const e of issue.timeline) {
+        const pr = (e.source as { issue?: Record<string, unknown> } | undefined)?.issue;
+        if (pr?.number === 9000 + issue.number) Object.assign(pr, { state: 'closed', pull_request: { ...(pr.pull_request as object), merged_at: at } });
+      }
+      issue.state = 'closed';
+      issue.timeline.push({ event: 'closed', created_at: at, actor: { login: 'merge-bot' } });
+    },
+    /** The linked pull request closed without merging; the issue stays open. */
+    closePr(issue: FakeIssue, at = new Date().toISOString()) {
+      for (const e of issue.timeline) {
+        const pr = (e.source as { issue?: Record<string, unknown> } | undefined)?.issue;
+        if (pr?.number === 9000 + issue.number) pr.state = 'closed';
+      }
+      issue.linkedPr = false;
+      issue.timeline.push({ event: 'referenced', created_at: at });
+    },
+    /** Someone reviews pull request `number`. */
+    review(number: number) {
+      reviews.set(number, (reviews.get(number) ?? 0) + 1);
     },
     setRepo(repoName: string, language: string | null) {
       repos.set(repoName.toLowerCase(), { language });

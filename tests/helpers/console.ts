@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { createConsoleInbox } from '../../adapters/console/index.js';
+import { createConsoleInbox, createConsoleOutbox } from '../../adapters/console/index.js';
 import { boot } from '../../src/boot.js';
 import { capabilities } from '../../src/capabilities/index.js';
 import { createBot } from '../../src/wiring/bot.js';
@@ -17,7 +17,9 @@ export async function runConsole(lines: string[], env: Record<string, string> = 
     const chunks: Buffer[] = [];
     output.on('data', (c: Buffer) => chunks.push(c));
     const adapter = createConsoleInbox({ input: Readable.from(lines.map((l) => `${l}\n`)), output, interactive: false, say: createLookup(booted.deps.translator) });
-    await adapter.start(createBot(booted.deps, capabilities).dispatch);
+    // As `npm start` in console mode: what would be sent to someone else is shown in the same transcript.
+    const outboxes = [createConsoleOutbox({ output, say: createLookup(booted.deps.translator) })];
+    await adapter.start(createBot({ ...booted.deps, outboxes }, capabilities).dispatch);
     await adapter.done;
     return Buffer.concat(chunks).toString('utf8');
   } finally {

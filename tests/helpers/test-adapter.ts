@@ -9,14 +9,22 @@ export interface Said {
 }
 
 /** The outbox half: records what jobs post, and says it was delivered. */
-export function createTestOutbox(): Outbox & { posts: { to: Destination; reply: Reply }[] } {
+export function createTestOutbox(): Outbox & { posts: { to: Destination; reply: Reply }[]; opened: string[][] } {
   const posts: { to: Destination; reply: Reply }[] = [];
+  const opened: string[][] = [];
   return {
     platform: 'test',
     posts,
+    opened,
     async post(to, reply) {
       posts.push({ to, reply });
       return { ok: true };
+    },
+    // Opening the same people twice gives the same conversation, as Slack does.
+    async open(users) {
+      const ids = users.map((u) => u.userId).sort();
+      opened.push(ids);
+      return { ok: true, channelId: `G-${ids.join('-')}` };
     },
   };
 }

@@ -98,6 +98,13 @@ export async function startFakeSlack() {
       }
       case 'conversations.list':
         return { ok: true, channels: [...channels].map(([id, name]) => ({ id, name })), response_metadata: { next_cursor: '' } };
+      case 'conversations.open': {
+        // Like Slack: the same people (the bot is added) always get the same group DM.
+        const people = String(body.users ?? '').split(',').filter(Boolean).sort();
+        if (people.length === 0) return { ok: false, error: 'users_list_not_supplied' };
+        if (people.some((p) => !/^U[A-Z0-9]+$/.test(p))) return { ok: false, error: 'user_not_found' };
+        return { ok: true, channel: { id: people.length === 1 ? `D${people[0]!.slice(1)}` : `G${people.map((p) => p.slice(1)).join('')}` } };
+      }
       case 'apps.connections.open':
         return { ok: true, url: `${base.replace('http', 'ws')}/socket` };
       default:

@@ -10,6 +10,7 @@ import { seenLocale } from './006-seen-locale.js';
 import { actionStash } from './007-action-stash.js';
 import { jobLocks } from './008-job-locks.js';
 import { funnel } from './010-funnel.js';
+import { mentors } from './009-mentors.js';
 
 export type MigrationFactory = (engine: Engine) => Migration;
 
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, MigrationFactory> = {
   '007-action-stash': actionStash,
   '008-job-locks': jobLocks,
   '010-funnel': funnel,
+  '009-mentors': mentors,
 };
 
 export function createMigrations(engine: Engine): Record<string, Migration> {
