@@ -10,6 +10,7 @@ import type { Post } from './digest/deliver.js';
 import { digestSchedule } from './jobs/digest-schedule.js';
 import { issueJobs } from './jobs/issue-schedule.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
+import { starterSchedule } from './jobs/starter-post-schedule.js';
 import { startOps } from './http/start.js';
 import { instrumentJobs, instrumentPost } from './metrics/instrument.js';
 import type { Metrics } from './metrics/port.js';
@@ -25,6 +26,7 @@ function createPost(outboxes: Outbox[]): Post {
 /** Scheduled jobs (issue refresh, claim follow-ups, weekly digest add themselves here), counted in /metrics. */
 function scheduledJobs(booted: Booted, post: Post, metrics: Metrics): ScheduledJob[] {
   const jobs = [digestSchedule(booted, instrumentPost(post, metrics, 'digest')), ...issueJobs(booted, instrumentPost(post, metrics, 'follow_up'))];
+  jobs.push(...starterSchedule(booted, instrumentPost(post, metrics, 'digest')));
   return instrumentJobs(jobs, metrics);
 }
 

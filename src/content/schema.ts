@@ -78,6 +78,18 @@ const scopedClaimRule = z
   .superRefine(commandNeedsText);
 export type ClaimRuleEntry = z.infer<typeof scopedClaimRule>;
 
+/** The weekly starter post in each newcomer channel: opt-in, its schedule, how many issues, whose meetings. */
+const starterPost = z.strictObject({
+  enabled: z.boolean(),
+  /** When it goes out, in DIGEST_TIMEZONE (cron, five or six fields; checked again by the scheduler). */
+  cron: z.string().regex(/^\S+( \S+){4,5}$/, 'expected a cron expression such as 0 9 * * 1').default('0 9 * * 1'),
+  /** Free starter issues listed, taken in turns across groups (at most five: it is a welcome, not a digest). */
+  issues: z.number().int().min(0).max(5).default(5),
+  /** Groups whose meetings welcome newcomers: their meetings this week are listed. */
+  meetingsOf: z.array(kindId).default([]),
+});
+export type StarterPostSettings = z.infer<typeof starterPost>;
+
 export const communitySchema = z.strictObject({
   name: z.string().min(1),
   /**
@@ -119,6 +131,7 @@ export const communitySchema = z.strictObject({
   onboarding: z
     .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), title: localizedText, text: localizedText, url: httpsUrl.optional() }))
     .min(1),
+  starterPost: starterPost.optional(),
 });
 export type Community = z.infer<typeof communitySchema>;
 
