@@ -8,6 +8,7 @@ import { capabilities as registry } from './capabilities/index.js';
 import { sigSuggestions } from './content/suggestions.js';
 import type { Capability } from './core/capability.js';
 import type { Deps } from './wiring/deps.js';
+import { createIssueUnfurler } from './wiring/issue-unfurl.js';
 import { commandSpecs, createLookup } from './core/commands.js';
 import type { Inbox, Outbox } from './core/types.js';
 import { createActionStash } from './store/action-stash.js';
@@ -39,6 +40,7 @@ export function slackInboxOptions({ deps, db }: Wiring, botToken: string): Slack
     ...(config.SLACK_COMMAND_NAMES ? { commandNames: config.SLACK_COMMAND_NAMES } : {}),
     seen: (id) => processed.seen('slack', id, deps.now()),
     log: deps.log.child({ platform: 'slack' }),
+    unfurls: createIssueUnfurler(deps),
   };
 }
 
