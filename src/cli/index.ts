@@ -4,12 +4,13 @@ import { BootError } from '../boot.js';
 import { checkConfig } from './check-config.js';
 import { digestCommand } from './digest.js';
 import { discordRegister } from './discord-register.js';
+import { discordOnboarding } from './discord-onboarding.js';
 import { evalCommand } from './eval.js';
 import { issuesList, issuesRefresh } from './issues.js';
 import { starterPostCommand } from './starter-post.js';
 import type { CliCommand, CliIo } from './command.js';
 
-const COMMANDS: CliCommand[] = [checkConfig, evalCommand, discordRegister, digestCommand, starterPostCommand, issuesRefresh, issuesList];
+const COMMANDS: CliCommand[] = [checkConfig, evalCommand, discordRegister, discordOnboarding, digestCommand, starterPostCommand, issuesRefresh, issuesList];
 
 function usage(io: CliIo) {
   io.err('usage: npm run cli -- <command>');
