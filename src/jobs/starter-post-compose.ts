@@ -4,7 +4,9 @@ import type { Translate } from '../core/i18n.js';
 import { escapeMarkup, safeUrl } from '../core/markup.js';
 import type { Block, Locale, Reply } from '../core/types.js';
 import { nextMeeting } from '../content/meetings.js';
-import type { Content } from '../content/types.js';
+import { nextOccurrence } from '../content/events.js';
+import type { LocalizedText } from '../content/schema.js';
+import { localized, type Content } from '../content/types.js';
 import type { DigestIssue } from '../digest/issue-source.js';
 import { refOf } from '../views/issue-ref.js';
 import { issueLine } from '../views/issue-view.js';
@@ -13,8 +15,9 @@ import { issueLine } from '../views/issue-view.js';
 const WEEK_MS = 7 * 86_400_000;
 
 export interface UpcomingMeeting {
-  sigId: string;
-  name: string;
+  /** The group that meets; none for a community event. */
+  sigId?: string;
+  name: LocalizedText | string;
   at: Date;
   timeZone: string;
   /** False for biweekly and monthly schedules: the date is the next matching weekday, not a promise. */
@@ -32,6 +35,12 @@ export function meetingsThisWeek(content: Content, sigIds: readonly string[], no
       if (!next || next.at.getTime() - now.getTime() > WEEK_MS) continue;
       out.push({ sigId, name: meeting.description, at: next.at, timeZone: meeting.timezone, certain: next.certain, ...(meeting.url ? { url: meeting.url } : {}) });
     }
+  }
+  // Community events (an orientation) are for newcomers by nature: all of them, when they fall this week.
+  for (const event of content.community.events) {
+    const at = nextOccurrence(event, now, 8);
+    if (!at || at.getTime() - now.getTime() > WEEK_MS) continue;
+    out.push({ name: event.name, at, timeZone: event.timezone, certain: true, ...(event.url ? { url: event.url } : {}) });
   }
   return out.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
@@ -75,7 +84,9 @@ export function composeStarterPost(content: Content, message: StarterMessage, t:
   if (message.meetings.length > 0) {
     const lines = message.meetings.map((m) => {
       const url = m.url ? safeUrl(m.url) : null;
-      const params = { group: escapeMarkup(sigName(m.sigId)), name: escapeMarkup(m.name), when: meetingWhen(m.at, m.timeZone, message.locale) };
+      const group = m.sigId ? sigName(m.sigId) : content.community.name;
+      const name = typeof m.name === 'string' ? m.name : localized(m.name, message.locale);
+      const params = { group: escapeMarkup(group), name: escapeMarkup(name), when: meetingWhen(m.at, m.timeZone, message.locale) };
       const line = `• ${t(m.certain ? 'starter.meeting' : 'starter.meeting_possible', params)}`;
       return url ? `${line} · [${escapeMarkup(t('starter.join'))}](${url})` : line;
     });
