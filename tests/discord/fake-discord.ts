@@ -74,6 +74,8 @@ export interface FakeOptions {
   strangers?: boolean;
   /** More text channels in the community's server, by name (e.g. every SIG's, for a digest run). */
   channels?: readonly string[];
+  /** Serves roles and Onboarding (GET/POST roles, GET/PUT onboarding); off by default, as before. */
+  onboarding?: boolean;
 }
 
 export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeDiscord> {
@@ -94,7 +96,7 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
     { id: guildId, name: 'Kubernetes', role: botRole },
     ...(strangersId ? [{ id: strangersId, name: 'Strangers', role: newBotRole() }] : []),
   ];
-  const roles: Json[] = [{ id: guildId, name: '@everyone', permissions: '0', managed: false }, botRole];
+  const roles: Json[] = [{ id: guildId, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false }, botRole];
   const onboarding = { prompts: [] as Json[], default_channel_ids: [] as string[], enabled: false, mode: 0 };
   const dmChannels = new Map<string, Json>();
   const requests: Recorded[] = [];
@@ -248,11 +250,11 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
       if (problems.length) return invalid(problems);
       return [200, body.map((c: Json) => ({ ...c, id: snowflake(), application_id: appId, version: snowflake(), ...(m![2] ? { guild_id: m![2] } : {}) }))];
     }
-    if ((m = /^\/guilds\/(\d+)\/(roles|onboarding)$/.exec(path))) {
+    if (options.onboarding && (m = /^\/guilds\/(\d+)\/(roles|onboarding)$/.exec(path))) {
       if (!botAuth || m[1] !== guildId) return [403, { code: 50001, message: 'Missing Access' }];
       if (m[2] === 'roles' && method === 'GET') return [200, roles];
       if (m[2] === 'roles' && method === 'POST') {
-        const role = { id: snowflake(), name: body?.name ?? 'new role', permissions: body?.permissions ?? '0', managed: false, mentionable: Boolean(body?.mentionable) };
+        const role = { id: snowflake(), name: body?.name ?? 'new role', permissions: body?.permissions ?? '0', position: roles.length, color: 0, hoist: false, managed: false, mentionable: Boolean(body?.mentionable) };
         roles.push(role);
         return [200, role];
       }

@@ -7,7 +7,7 @@ import { onboardingProblems } from '../discord/fake-limits.js';
 
 let fake: FakeDiscord;
 beforeEach(async () => {
-  fake = await startFakeDiscord({ channels: ['sig-docs', 'sig-node', 'wg-batch', 'steering-committee'] });
+  fake = await startFakeDiscord({ channels: ['sig-docs', 'sig-node', 'wg-batch', 'steering-committee'], onboarding: true });
   // A role named like a group by its name, another by its id: both are reused, never duplicated.
   fake.roles.push({ id: snowflake(), name: 'Network', permissions: '0', managed: false }, { id: snowflake(), name: 'sig-docs', permissions: '0', managed: false });
   // A question the server's admins wrote themselves stays as it is.
