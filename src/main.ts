@@ -13,6 +13,7 @@ import { leadNotesJob } from './jobs/lead-notes.js';
 import { leadSources } from './wiring/ports.js';
 import { issueJobs } from './jobs/issue-schedule.js';
 import { createScheduler, type ScheduledJob } from './jobs/schedule.js';
+import { starterSchedule } from './jobs/starter-post-schedule.js';
 import { startOps } from './http/start.js';
 import { instrumentJobs, instrumentPost } from './metrics/instrument.js';
 import { createLateMetrics, type Metrics } from './metrics/port.js';
@@ -30,6 +31,7 @@ function scheduledJobs(booted: Booted, post: Post, metrics: Metrics): ScheduledJ
   const jobs = [
     digestSchedule(booted, instrumentPost(post, metrics, 'digest')),
     ...issueJobs(booted, instrumentPost(post, metrics, 'follow_up')),
+    ...starterSchedule(booted, instrumentPost(post, metrics, 'starter_post')),
     funnelRetentionJob(booted),
     leadNotesJob(booted, instrumentPost(post, metrics, 'lead_note'), leadSources(booted.deps)),
   ];

@@ -10,6 +10,7 @@ import { sigSuggestions } from './content/suggestions.js';
 import type { Capability } from './core/capability.js';
 import type { Metrics } from './metrics/port.js';
 import type { Deps } from './wiring/deps.js';
+import { createIssueUnfurler } from './wiring/issue-unfurl.js';
 import { commandSpecs, createLookup } from './core/commands.js';
 import type { Inbox, Outbox } from './core/types.js';
 import { createActionStash } from './store/action-stash.js';
@@ -44,6 +45,7 @@ export function slackInboxOptions({ deps, db, metrics }: Wiring, botToken: strin
     seen: (id) => processed.seen('slack', id, deps.now()),
     log: deps.log.child({ platform: 'slack' }),
     ...(metrics ? { dropped: (reason: string) => metrics.dropped('slack', reason) } : {}),
+    unfurls: createIssueUnfurler(deps),
   };
 }
 

@@ -8,6 +8,7 @@ import { createDirectory } from './directory.js';
 import { wire } from './listeners.js';
 import { createBoltLogger, type Log } from './log.js';
 import { createHttpReceiver, type ExtraRoutes } from './receiver.js';
+import { wireUnfurls, type Unfurls } from './unfurl.js';
 import { createWatched } from './watched.js';
 
 export interface SlackInboxOptions {
@@ -41,6 +42,8 @@ export interface SlackInboxOptions {
   dropped?: (reason: string) => void;
   /** Answers computed at once (default 8); the rest wait, within their deadline. */
   concurrency?: number;
+  /** GitHub issue links pasted in Slack (link_shared) unfurl to what this answers; no unfurls without it. */
+  unfurls?: Unfurls;
 }
 
 export interface SlackInbox extends Inbox {
@@ -108,6 +111,7 @@ export function createSlackInbox(options: SlackInboxOptions): SlackInbox {
       const botUserId = auth.user_id ?? '';
       const { seen, log } = options;
       wire(app, { dispatch, client, directory, seen, commandNames, watched, botUserId, log, track: tracker.track, admit: admission.run });
+      if (options.unfurls) wireUnfurls(app, { client, unfurls: options.unfurls, seen, log });
       const started = (await (options.appToken ? app.start() : app.start({ port: options.port ?? 3000, host: options.host }))) as unknown;
       if (!options.appToken) server = started as Server;
       const port = server ? (server.address() as AddressInfo).port : undefined;

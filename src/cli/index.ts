@@ -5,13 +5,27 @@ import { checkConfig } from './check-config.js';
 import { digestCommand } from './digest.js';
 import { followUpsCommand } from './follow-ups.js';
 import { discordRegister } from './discord-register.js';
+import { discordOnboarding } from './discord-onboarding.js';
 import { evalCommand } from './eval.js';
 import { issuesList, issuesRefresh } from './issues.js';
 import { reportCommand } from './report.js';
 import { forgetCommand } from './forget.js';
+import { starterPostCommand } from './starter-post.js';
 import type { CliCommand, CliIo } from './command.js';
 
-const COMMANDS: CliCommand[] = [checkConfig, evalCommand, discordRegister, digestCommand, followUpsCommand, issuesRefresh, issuesList, reportCommand, forgetCommand];
+const COMMANDS: CliCommand[] = [
+  checkConfig,
+  evalCommand,
+  discordRegister,
+  discordOnboarding,
+  digestCommand,
+  starterPostCommand,
+  followUpsCommand,
+  issuesRefresh,
+  issuesList,
+  reportCommand,
+  forgetCommand,
+];
 
 function usage(io: CliIo) {
   io.err('usage: npm run cli -- <command>');

@@ -98,6 +98,42 @@ const commandRenames = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected 
     seen.set(name, id);
   }
 });
+/**
+ * A community event that recurs (a monthly new-contributor orientation), as a small subset of an RFC 5545
+ * RRULE: `FREQ=WEEKLY;BYDAY=TU`, `FREQ=WEEKLY;INTERVAL=2;BYDAY=TU` (counted from `since`),
+ * `FREQ=MONTHLY;BYDAY=3TU` (the third Tuesday) or `FREQ=MONTHLY;BYDAY=-1FR` (the last Friday).
+ */
+export const EVENT_RULE = /^FREQ=(WEEKLY|MONTHLY)(;INTERVAL=([1-9]))?;BYDAY=(-1|[1-4])?(MO|TU|WE|TH|FR|SA|SU)$/;
+const communityEvent = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    name: localizedText,
+    rrule: z.string().regex(EVENT_RULE, 'expected FREQ=WEEKLY;BYDAY=TU or FREQ=MONTHLY;BYDAY=3TU (see docs)'),
+    /** The first day the rule counts from (needed by INTERVAL above 1), YYYY-MM-DD. */
+    since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    time: z.string().regex(/^\d{1,2}:\d{2}$/, 'expected HH:MM'),
+    timezone: z.string().refine(isTimeZone, 'expected an IANA time zone such as UTC'),
+    url: httpsUrl.optional(),
+  })
+  .superRefine((e, ctx) => {
+    const m = EVENT_RULE.exec(e.rrule);
+    if (m?.[1] === 'WEEKLY' && m[4]) ctx.addIssue({ code: 'custom', path: ['rrule'], message: 'a weekly rule takes a plain weekday (BYDAY=TU)' });
+    if (m?.[1] === 'MONTHLY' && !m[4]) ctx.addIssue({ code: 'custom', path: ['rrule'], message: 'a monthly rule says which weekday of the month (BYDAY=3TU)' });
+    if (m?.[3] && Number(m[3]) > 1 && !e.since) ctx.addIssue({ code: 'custom', path: ['since'], message: 'INTERVAL above 1 needs the first day (since)' });
+  });
+export type CommunityEvent = z.infer<typeof communityEvent>;
+
+/** The weekly starter post in each newcomer channel: opt-in, its schedule, how many issues, whose meetings. */
+const starterPost = z.strictObject({
+  enabled: z.boolean(),
+  /** When it goes out, in DIGEST_TIMEZONE (cron, five or six fields; checked again by the scheduler). */
+  cron: z.string().regex(/^\S+( \S+){4,5}$/, 'expected a cron expression such as 0 9 * * 1').default('0 9 * * 1'),
+  /** Free starter issues listed, taken in turns across groups (at most five: it is a welcome, not a digest). */
+  issues: z.number().int().min(0).max(5).default(5),
+  /** Groups whose meetings welcome newcomers: their meetings this week are listed. */
+  meetingsOf: z.array(kindId).default([]),
+});
+export type StarterPostSettings = z.infer<typeof starterPost>;
 
 export const communitySchema = z.strictObject({
   name: z.string().min(1),
@@ -143,6 +179,9 @@ export const communitySchema = z.strictObject({
   commands: commandRenames.optional(),
   /** What happens after a first pull request is opened (checks, who reviews, how long is normal): told when the bot sees one. */
   prNextSteps: localizedText.optional(),
+  starterPost: starterPost.optional(),
+  /** Community-wide events that recur (orientations, community meetings): in the starter post, later in reminders. */
+  events: z.array(communityEvent).default([]),
 });
 export type Community = z.infer<typeof communitySchema>;
 

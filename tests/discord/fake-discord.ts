@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { choiceProblems, commandProblems, messageProblems } from './fake-limits.js';
+import { choiceProblems, commandProblems, messageProblems, onboardingProblems } from './fake-limits.js';
 
 /* The payloads are Discord's JSON: typed loosely on purpose, as the real API is from a client's side. */
 type Json = any;
@@ -61,6 +61,9 @@ export interface FakeDiscord {
   closedDms: Set<string>;
   /** The id of the direct-message channel between the bot and this person (opened if needed). */
   dmWith(user: Json): string;
+  /** The community server's roles (@everyone, the bot's own, any added) and its Onboarding as last written. */
+  roles: Json[];
+  onboarding: { prompts: Json[]; default_channel_ids: string[]; enabled: boolean; mode: number };
   /** A second server that invited the bot (public bots can be invited by anyone), with its own #sig-network. */
   strangers?: { guildId: string; channels: { general: string; sigNetwork: string } };
   close(): Promise<void>;
@@ -71,6 +74,8 @@ export interface FakeOptions {
   strangers?: boolean;
   /** More text channels in the community's server, by name (e.g. every SIG's, for a digest run). */
   channels?: readonly string[];
+  /** Serves roles and Onboarding (GET/POST roles, GET/PUT onboarding); off by default, as before. */
+  onboarding?: boolean;
 }
 
 export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeDiscord> {
@@ -91,6 +96,8 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
     { id: guildId, name: 'Kubernetes', role: botRole },
     ...(strangersId ? [{ id: strangersId, name: 'Strangers', role: newBotRole() }] : []),
   ];
+  const roles: Json[] = [{ id: guildId, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false }, botRole];
+  const onboarding = { prompts: [] as Json[], default_channel_ids: [] as string[], enabled: false, mode: 0 };
   const dmChannels = new Map<string, Json>();
   const requests: Recorded[] = [];
   const injected: Injected[] = [];
@@ -243,6 +250,24 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
       if (problems.length) return invalid(problems);
       return [200, body.map((c: Json) => ({ ...c, id: snowflake(), application_id: appId, version: snowflake(), ...(m![2] ? { guild_id: m![2] } : {}) }))];
     }
+    if (options.onboarding && (m = /^\/guilds\/(\d+)\/(roles|onboarding)$/.exec(path))) {
+      if (!botAuth || m[1] !== guildId) return [403, { code: 50001, message: 'Missing Access' }];
+      if (m[2] === 'roles' && method === 'GET') return [200, roles];
+      if (m[2] === 'roles' && method === 'POST') {
+        const role = { id: snowflake(), name: body?.name ?? 'new role', permissions: body?.permissions ?? '0', position: roles.length, color: 0, hoist: false, managed: false, mentionable: Boolean(body?.mentionable) };
+        roles.push(role);
+        return [200, role];
+      }
+      if (m[2] === 'onboarding' && method === 'GET') return [200, { guild_id: guildId, ...onboarding }];
+      if (m[2] === 'onboarding' && method === 'PUT') {
+        const channelIds = new Set(textChannels.filter((c) => c.guild_id === guildId).map((c) => c.id));
+        const problems = onboardingProblems(body, new Set(roles.map((r) => r.id)), channelIds);
+        if (problems.length) return invalid(problems);
+        // Discord assigns its own ids to new prompts and options.
+        onboarding.prompts = body.prompts.map((p: Json) => ({ ...p, id: onboarding.prompts.some((x) => x.id === p.id) ? p.id : snowflake(), options: p.options.map((o: Json) => ({ ...o, id: o.id ?? snowflake() })) }));
+        return [200, { guild_id: guildId, ...onboarding }];
+      }
+    }
     return [404, { code: 0, message: '404: Not Found' }];
   }
 
@@ -281,6 +306,8 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
     channelIds: new Map(textChannels.filter((c) => c.guild_id === guildId).map((c) => [c.name, c.id])),
     requests,
     messages,
+    roles,
+    onboarding,
     get identify() {
       return identify;
     },

@@ -114,3 +114,31 @@ export function choiceProblems(choices: any[]): Problems {
   });
   return problems;
 }
+
+/**
+ * What Discord refuses in PUT /guilds/{id}/onboarding, written independently of the adapter: at most 15
+ * prompts, each with an id (required even for new ones), a title, and 1–50 options; every option with a
+ * title, a short description, and at least one role or channel, each of which exists on the server.
+ */
+export function onboardingProblems(body: any, roleIds: ReadonlySet<string>, channelIds: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const prompts = body?.prompts;
+  if (!Array.isArray(prompts)) return ['prompts: expected an array'];
+  if (prompts.length > 15) out.push(`prompts: ${prompts.length} > 15`);
+  prompts.forEach((p: any, i: number) => {
+    if (typeof p.id !== 'string' || !/^\d+$/.test(p.id)) out.push(`prompts.${i}.id: required snowflake`);
+    if (typeof p.title !== 'string' || p.title.length < 1 || p.title.length > 100) out.push(`prompts.${i}.title: 1-100 characters`);
+    if (!Array.isArray(p.options) || p.options.length < 1 || p.options.length > 50) out.push(`prompts.${i}.options: 1-50 options`);
+    (p.options ?? []).forEach((o: any, j: number) => {
+      const at = `prompts.${i}.options.${j}`;
+      if (typeof o.title !== 'string' || o.title.length < 1 || o.title.length > 50) out.push(`${at}.title: 1-50 characters`);
+      if (o.description != null && (typeof o.description !== 'string' || o.description.length > 100)) out.push(`${at}.description: at most 100 characters`);
+      const roles = o.role_ids ?? [];
+      const channels = o.channel_ids ?? [];
+      if (roles.length + channels.length === 0) out.push(`${at}: needs a role or a channel`);
+      for (const r of roles) if (!roleIds.has(r)) out.push(`${at}.role_ids: unknown role ${r}`);
+      for (const c of channels) if (!channelIds.has(c)) out.push(`${at}.channel_ids: unknown channel ${c}`);
+    });
+  });
+  return out;
+}

@@ -85,6 +85,8 @@ export async function startFakeSlack() {
         return { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${++ts}.000200` };
+      case 'chat.unfurl':
+        return body.unfurls && (body.ts || body.unfurl_id) ? { ok: true } : { ok: false, error: 'invalid_arguments' };
       case 'views.publish':
         return { ok: true, view: { id: 'V0HOME', type: 'home' } };
       case 'users.info': {
