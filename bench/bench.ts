@@ -28,7 +28,11 @@ export const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 
 /** Two sets of timings of the same scenario, onramp's against a bare app's: p50 and p99 of each, and their ratios. */
 function comparison(times: { bare: number[]; onramp: number[] }): Record<string, number> {
-  const p = (xs: number[], q: number) => percentile([...xs].sort((a, b) => a - b), q);
+  const p = (xs: number[], q: number) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      q,
+    );
   return {
     bare_p50: round(p(times.bare, 50), 2),
     bare_p99: round(p(times.bare, 99), 2),
@@ -62,4 +66,5 @@ export async function alternate(
 }
 
 /** `{ p50: 1 }` → `{ mention_p50: 1 }`: several comparisons on one line. */
-export const prefixed = (prefix: string, figures: Record<string, number>) => Object.fromEntries(Object.entries(figures).map(([k, v]) => [`${prefix}_${k}`, v]));
+export const prefixed = (prefix: string, figures: Record<string, number>) =>
+  Object.fromEntries(Object.entries(figures).map(([k, v]) => [`${prefix}_${k}`, v]));

@@ -52,7 +52,9 @@ export function createRateLimitedPlatforms(clock: Clock, rnd: () => number) {
   const perChannel = new Map<string, ReturnType<typeof bucket>>();
   async function post(to: Destination, _reply: Reply): Promise<PostResult> {
     const limits = LIMITS[to.platform]!;
-    const s = stats.get(to.platform) ?? stats.set(to.platform, { delivered: 0, rejected: 0, firstAt: Infinity, lastAt: 0 }).get(to.platform)!;
+    const s =
+      stats.get(to.platform) ??
+      stats.set(to.platform, { delivered: 0, rejected: 0, firstAt: Infinity, lastAt: 0 }).get(to.platform)!;
     const now = clock.now().getTime();
     const key = destinationKey(to);
     const channel = perChannel.get(key) ?? perChannel.set(key, bucket(1, limits.perChannelPerSecond)).get(key)!;

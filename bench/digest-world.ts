@@ -28,7 +28,10 @@ export interface World {
   cutoffs: Map<string, Date>;
 }
 
-export function buildWorld(content: Content, options: { issues: number; subscribers: number; now: Date; seed?: number; platforms?: string[] }): World {
+export function buildWorld(
+  content: Content,
+  options: { issues: number; subscribers: number; now: Date; seed?: number; platforms?: string[] },
+): World {
   const rnd = random(options.seed ?? 7);
   const sigIds = content.sigs.map((s) => s.id);
   const pick = () => sigIds[Math.floor(rnd() * sigIds.length)]!;
@@ -60,7 +63,8 @@ export function buildWorld(content: Content, options: { issues: number; subscrib
     const locale: Locale | null = rnd() < 0.3 ? 'fr' : rnd() < 0.5 ? 'en' : null;
     const r = { platform, workspaceId: platform === 'slack' ? 'T1' : 'G1', userId: `U${i}`, locale, sigIds: follows };
     recipients.push(r);
-    if (i % 2 === 0) cutoffs.set(`${platform}/${r.workspaceId}/@${r.userId}`, new Date(options.now.getTime() - 7 * day));
+    if (i % 2 === 0)
+      cutoffs.set(`${platform}/${r.workspaceId}/@${r.userId}`, new Date(options.now.getTime() - 7 * day));
   }
   return { issues, recipients, cutoffs };
 }

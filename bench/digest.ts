@@ -35,7 +35,12 @@ export const digestBuild: Bench = {
   name: `digest build (${SIZE.subscribers} subscribers, ${SIZE.sigs} SIGs, ${SIZE.issues} issues)`,
   async run() {
     const { content, config, translator } = await setting();
-    const world = buildWorld(content, { issues: SIZE.issues, subscribers: SIZE.subscribers, now: NOW, platforms: ['slack', 'discord'] });
+    const world = buildWorld(content, {
+      issues: SIZE.issues,
+      subscribers: SIZE.subscribers,
+      now: NOW,
+      platforms: ['slack', 'discord'],
+    });
 
     // Reading the subscribers from the store: opt-ins joined with languages and subscriptions, on SQLite.
     const dir = mkdtempSync(path.join(os.tmpdir(), 'onramp-bench-digest-'));
@@ -45,9 +50,20 @@ export const digestBuild: Bench = {
       const at = NOW.toISOString();
       for (const r of world.recipients) {
         const key = { platform: r.platform, workspace_id: r.workspaceId, user_id: r.userId };
-        await trx.insertInto('digest_dm_optins').values({ ...key, created_at: at }).execute();
-        if (r.locale) await trx.insertInto('users').values({ ...key, locale: r.locale, created_at: at, updated_at: at }).execute();
-        for (const sig of r.sigIds) await trx.insertInto('subscriptions').values({ ...key, sig_id: sig, created_at: at }).execute();
+        await trx
+          .insertInto('digest_dm_optins')
+          .values({ ...key, created_at: at })
+          .execute();
+        if (r.locale)
+          await trx
+            .insertInto('users')
+            .values({ ...key, locale: r.locale, created_at: at, updated_at: at })
+            .execute();
+        for (const sig of r.sigIds)
+          await trx
+            .insertInto('subscriptions')
+            .values({ ...key, sig_id: sig, created_at: at })
+            .execute();
       }
     });
     const readStart = process.hrtime.bigint();
@@ -62,9 +78,19 @@ export const digestBuild: Bench = {
     for (let run = 0; run < 5; run++) {
       const heapBefore = process.memoryUsage().heapUsed;
       const start = process.hrtime.bigint();
-      const targets = [...channelTargets(content, ['slack', 'discord'], config.DEFAULT_LOCALE), ...dmTargets(recipients, content, ['slack', 'discord'], config.DEFAULT_LOCALE)];
+      const targets = [
+        ...channelTargets(content, ['slack', 'discord'], config.DEFAULT_LOCALE),
+        ...dmTargets(recipients, content, ['slack', 'discord'], config.DEFAULT_LOCALE),
+      ];
       const ranked = rankBySig(world.issues, content.community.github.labels, NOW);
-      const build = createDigestBuilder({ content, translator, ranked, cutoffs: world.cutoffs, asOf: NOW, freshness: trustIndex });
+      const build = createDigestBuilder({
+        content,
+        translator,
+        ranked,
+        cutoffs: world.cutoffs,
+        asOf: NOW,
+        freshness: trustIndex,
+      });
       const replies = [];
       for (const target of targets) replies.push((await build(target)).reply);
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -88,7 +114,12 @@ export const digestDelivery: Bench = {
   name: 'digest delivery against rate-limited fakes (virtual time)',
   async run() {
     const { content } = await setting();
-    const world = buildWorld(content, { issues: SIZE.issues, subscribers: SIZE.subscribers, now: NOW, platforms: ['slack', 'discord'] });
+    const world = buildWorld(content, {
+      issues: SIZE.issues,
+      subscribers: SIZE.subscribers,
+      now: NOW,
+      platforms: ['slack', 'discord'],
+    });
     const store = createMemoryStore();
     for (const r of world.recipients) {
       await store.digests.setDm(r, true, NOW);
@@ -98,11 +129,18 @@ export const digestDelivery: Bench = {
     const deps = await testDeps({ content, store, now: () => NOW });
     const clock = createVirtualClock(NOW);
     const platforms = createRateLimitedPlatforms(clock, random(11));
-    const issues: DigestIssueSource = { claimable: async () => world.issues, recheck: async (list) => new Map(list.map((i) => [i.key, 'claimable' as const])) };
+    const issues: DigestIssueSource = {
+      claimable: async () => world.issues,
+      recheck: async (list) => new Map(list.map((i) => [i.key, 'claimable' as const])),
+    };
     const wallStart = process.hrtime.bigint();
     const report = await weeklyDigest(deps, { issues, post: platforms.post, clock, platforms: ['slack', 'discord'] });
     const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6;
-    const figures: Record<string, number | string> = { status: report.status, sent: report.ran.sent, failed: report.ran.failed };
+    const figures: Record<string, number | string> = {
+      status: report.status,
+      sent: report.ran.sent,
+      failed: report.ran.failed,
+    };
     for (const [platform, s] of platforms.stats) {
       const seconds = (s.lastAt - s.firstAt) / 1000;
       // Messages started per second while sending, against what the fake allows for DMs (nearly all of them).

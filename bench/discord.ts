@@ -41,10 +41,21 @@ async function startBareClient(fake: FakeDiscord) {
 
 /** onramp as `npm start` runs it with Discord configured: SQLite file store, bundled content, the real adapter. */
 async function startOnramp(fake: FakeDiscord, dir: string) {
-  const booted = await boot({ DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`, DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.appId, DISCORD_API_URL: fake.apiUrl }, { logLevel: 'silent' });
+  const booted = await boot(
+    {
+      DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
+      DISCORD_TOKEN: fake.token,
+      DISCORD_APPLICATION_ID: fake.appId,
+      DISCORD_API_URL: fake.apiUrl,
+    },
+    { logLevel: 'silent' },
+  );
   const log = createSilentLogger();
   booted.deps.log = log;
-  const adapter = createDiscordInbox({ ...discordInboxOptions({ deps: booted.deps, db: booted.database.db }, fake.token, fake.appId), log });
+  const adapter = createDiscordInbox({
+    ...discordInboxOptions({ deps: booted.deps, db: booted.database.db }, fake.token, fake.appId),
+    log,
+  });
   await adapter.start(createBot(booted.deps, capabilities).dispatch);
   return {
     async stop() {

@@ -20,15 +20,39 @@ export const followUps: Bench = {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'onramp-bench-follow-ups-'));
     const fake = await startFakeGithub();
     try {
-      const booted = await boot({ DATABASE_URL: `sqlite:${path.join(dir, 'f.db')}`, GITHUB_API_URL: fake.url, GITHUB_TOKEN: 'bench', ISSUES_SOURCE: 'github' }, { logLevel: 'silent', logFd: 2 });
-      const side = await createGithub({ ...booted.deps, store: booted.deps.store, source: 'github', http: { searchesPerMinute: 600_000 } });
+      const booted = await boot(
+        {
+          DATABASE_URL: `sqlite:${path.join(dir, 'f.db')}`,
+          GITHUB_API_URL: fake.url,
+          GITHUB_TOKEN: 'bench',
+          ISSUES_SOURCE: 'github',
+        },
+        { logLevel: 'silent', logFd: 2 },
+      );
+      const side = await createGithub({
+        ...booted.deps,
+        store: booted.deps.store,
+        source: 'github',
+        http: { searchesPerMinute: 600_000 },
+      });
       const deps = { ...booted.deps, github: side.github, issues: side.issues };
       const now = new Date();
       for (let n = 1; n <= CLAIMS; n++) {
         const issue = fake.addIssue('kubernetes/website', n, { labels: ['good first issue', 'sig/docs'] });
         const user = { platform: 'slack', workspaceId: 'T1', userId: `U${n}` };
         await deps.store.githubLogins.set(user, `dev-${n}`, now);
-        await deps.store.claims.open(user, { owner: 'kubernetes', repo: 'website', number: n, title: issue.title, url: `https://github.com/kubernetes/website/issues/${n}`, sigId: 'sig-docs' }, now);
+        await deps.store.claims.open(
+          user,
+          {
+            owner: 'kubernetes',
+            repo: 'website',
+            number: n,
+            title: issue.title,
+            url: `https://github.com/kubernetes/website/issues/${n}`,
+            sigId: 'sig-docs',
+          },
+          now,
+        );
         if (n % 3 === 0) fake.linkPr(issue, `dev-${n}`, now.toISOString());
       }
       const post = async () => ({ ok: true as const });

@@ -22,14 +22,28 @@ function seed(fake: FakeGithub, label: string, count: number, offset: number) {
     const repo = `${n % 2 ? 'kubernetes' : 'kubernetes-sigs'}/repo-${n % REPOS}`;
     fake.addIssue(repo, offset + n, { labels: [label, n % 3 ? 'sig/docs' : 'sig/network'] });
   }
-  for (let r = 0; r < REPOS; r++) fake.setRepo(`${r % 2 ? 'kubernetes' : 'kubernetes-sigs'}/repo-${r}`, r % 4 ? 'Go' : 'Python');
+  for (let r = 0; r < REPOS; r++)
+    fake.setRepo(`${r % 2 ? 'kubernetes' : 'kubernetes-sigs'}/repo-${r}`, r % 4 ? 'Go' : 'Python');
 }
 
 async function world(dir: string, name: string) {
   const fake = await startFakeGithub();
-  const booted = await boot({ DATABASE_URL: `sqlite:${path.join(dir, `${name}.db`)}`, GITHUB_API_URL: fake.url, GITHUB_TOKEN: 'bench', ISSUES_SOURCE: 'github' }, { logLevel: 'silent', logFd: 2 });
+  const booted = await boot(
+    {
+      DATABASE_URL: `sqlite:${path.join(dir, `${name}.db`)}`,
+      GITHUB_API_URL: fake.url,
+      GITHUB_TOKEN: 'bench',
+      ISSUES_SOURCE: 'github',
+    },
+    { logLevel: 'silent', logFd: 2 },
+  );
   // The real client and index; only the search budget is widened, since requests are counted, not waited for.
-  const side = await createGithub({ ...booted.deps, store: booted.deps.store, source: 'github', http: { searchesPerMinute: 600_000 } });
+  const side = await createGithub({
+    ...booted.deps,
+    store: booted.deps.store,
+    source: 'github',
+    http: { searchesPerMinute: 600_000 },
+  });
   return { fake, booted, side, deps: { ...booted.deps, issues: side.issues, github: side.github } };
 }
 
@@ -51,9 +65,22 @@ export const issues: Bench = {
       const notModified = w.fake.requests.filter((r) => r.status === 304).length;
 
       const dispatch = createBot(w.deps, capabilities).dispatch;
-      const origin = { platform: 'slack' as const, workspaceId: 'T1', channelId: 'D1', userId: 'U1', userName: 'bench', isDirect: true };
+      const origin = {
+        platform: 'slack' as const,
+        workspaceId: 'T1',
+        channelId: 'D1',
+        userId: 'U1',
+        userName: 'bench',
+        isDirect: true,
+      };
       // 50 people, each alternating between two questions: every reply lists something new, so it is also stored.
-      const ask = (i: number): InboundEvent => ({ kind: 'command', id: `b${i}`, origin: { ...origin, userId: `U${i % 50}` }, name: 'issues', args: Math.floor(i / 50) % 2 ? '' : 'docs go' });
+      const ask = (i: number): InboundEvent => ({
+        kind: 'command',
+        id: `b${i}`,
+        origin: { ...origin, userId: `U${i % 50}` },
+        name: 'issues',
+        args: Math.floor(i / 50) % 2 ? '' : 'docs go',
+      });
       // The same person asking the same again within the hour: the listing is already stored.
       const again = (i: number): InboundEvent => ({ kind: 'command', id: `a${i}`, origin, name: 'issues', args: '' });
       await w.deps.store.subscriptions.add(origin, 'sig-docs', new Date());

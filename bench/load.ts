@@ -70,7 +70,10 @@ async function start(label: Subject['label'], fake: FakeSlack, dir: string): Pro
   const args = label === 'bare' ? ['bench/load-bare-bolt.mjs'] : ['dist/src/main.js'];
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
   for (;;) {
-    const status = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status, () => 0);
+    const status = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) break;
     if (child.exitCode !== null) throw new Error(`${label} exited before it was ready`);
     await new Promise((r) => setTimeout(r, 20));
@@ -81,7 +84,11 @@ async function start(label: Subject['label'], fake: FakeSlack, dir: string): Pro
 /** One signed mention; resolves with the ack's latency in ms, or NaN when it failed or took over ACK_TIMEOUT_MS. */
 function post(agent: Agent, url: string, body: string): Promise<number> {
   const timestamp = Math.floor(Date.now() / 1000);
-  const headers = { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(body, timestamp) };
+  const headers = {
+    'content-type': 'application/json',
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': sign(body, timestamp),
+  };
   const started = performance.now();
   return new Promise((resolve) => {
     const req = request(url, { method: 'POST', agent, headers, timeout: ACK_TIMEOUT_MS }, (res) => {
@@ -158,7 +165,12 @@ export const load: Bench = {
       // Warm-up, one at a time: the JIT and the caches, so the first step does not measure them.
       const agent = new Agent({ keepAlive: true });
       for (const s of subjects)
-        for (let i = 0; i < WARMUP; i++) await post(agent, s.url, JSON.stringify(eventCallback(mention('how do I contribute?', { user: `U0LOAD${i % 50}` }))));
+        for (let i = 0; i < WARMUP; i++)
+          await post(
+            agent,
+            s.url,
+            JSON.stringify(eventCallback(mention('how do I contribute?', { user: `U0LOAD${i % 50}` }))),
+          );
       agent.destroy();
       fake.calls.length = 0;
       await new Promise((r) => setTimeout(r, 1000));
@@ -171,7 +183,8 @@ export const load: Bench = {
           const r = await step(s, fake, rate);
           steps[s.label]!.push(r);
           console.error(`${s.label} @${rate}/s: ${JSON.stringify(r)}`);
-          figures[`${s.label}_at_${rate}`] = `ack_p99=${r.ackP99},replies=${r.replies}/${r.sent},reply_p99=${r.replyP99}`;
+          figures[`${s.label}_at_${rate}`] =
+            `ack_p99=${r.ackP99},replies=${r.replies}/${r.sent},reply_p99=${r.replyP99}`;
           const last = steps[s.label]!.slice(-2);
           if (last.length === 2 && !last.some(held)) climbing.delete(s.label);
         }
@@ -193,7 +206,10 @@ export const load: Bench = {
         figures[`${s.label}_rss_after_${AFTER_S}s_mb`] = round(rssMb(s.child.pid!), 0);
       }
       figures.rate_ratio = round((figures.onramp_held_rate as number) / (figures.bare_held_rate as number), 2);
-      figures.rss_after_over_idle = round((figures[`onramp_rss_after_${AFTER_S}s_mb`] as number) / (figures.onramp_rss_idle_mb as number), 2);
+      figures.rss_after_over_idle = round(
+        (figures[`onramp_rss_after_${AFTER_S}s_mb`] as number) / (figures.onramp_rss_idle_mb as number),
+        2,
+      );
       return figures;
     } finally {
       for (const s of subjects) {

@@ -9,8 +9,11 @@ const SHARED = '../shared';
 
 /** The labelled dev texts when the shared folder is there (as in CI), else our own example messages. */
 function sampleTexts(): { texts: string[]; source: string } {
-  const files = ['intents-dev.jsonl', 'sig-routing-dev.jsonl'].map((f) => `${SHARED}/eval/${f}`).filter((f) => existsSync(f));
-  if (files.length === 0) return { texts: bundledKnowledge().examples.map((e) => e.text), source: 'content/nlu examples' };
+  const files = ['intents-dev.jsonl', 'sig-routing-dev.jsonl']
+    .map((f) => `${SHARED}/eval/${f}`)
+    .filter((f) => existsSync(f));
+  if (files.length === 0)
+    return { texts: bundledKnowledge().examples.map((e) => e.text), source: 'content/nlu examples' };
   const texts = files.flatMap((f) =>
     readFileSync(f, 'utf8')
       .split('\n')

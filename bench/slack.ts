@@ -12,7 +12,17 @@ import { capabilities } from '../src/capabilities/index.js';
 import { createBot } from '../src/wiring/bot.js';
 import { createSilentLogger } from '../src/log.js';
 import { startFakeSlack, type FakeSlack } from '../tests/slack/fake-slack.js';
-import { asForm, asJson, BOT_TOKEN, BOT_USER, command, eventCallback, mention, send, SIGNING_SECRET } from '../tests/slack/payloads.js';
+import {
+  asForm,
+  asJson,
+  BOT_TOKEN,
+  BOT_USER,
+  command,
+  eventCallback,
+  mention,
+  send,
+  SIGNING_SECRET,
+} from '../tests/slack/payloads.js';
 import { alternate, prefixed, type Bench } from './bench.js';
 import { slackInboxOptions } from '../src/platforms.js';
 
@@ -21,7 +31,14 @@ const WARMUP = 40;
 
 /** The baseline: Bolt with its default HTTP receiver, echoing mentions and commands, nothing else. */
 async function startBareBolt(fake: FakeSlack): Promise<{ url: string; stop(): Promise<unknown> }> {
-  const app = new App({ token: BOT_TOKEN, signingSecret: SIGNING_SECRET, botId: 'B0BOT', botUserId: BOT_USER, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: fake.apiUrl } });
+  const app = new App({
+    token: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    botId: 'B0BOT',
+    botUserId: BOT_USER,
+    logLevel: LogLevel.ERROR,
+    clientOptions: { slackApiUrl: fake.apiUrl },
+  });
   app.event('app_mention', async ({ event, client }) => {
     await client.chat.postMessage({ channel: event.channel, thread_ts: event.ts, text: event.text });
   });
@@ -35,10 +52,23 @@ async function startBareBolt(fake: FakeSlack): Promise<{ url: string; stop(): Pr
 
 /** onramp as `npm start` runs it with Slack configured: SQLite file store, bundled content, the real adapter. */
 async function startOnramp(fake: FakeSlack, dir: string) {
-  const booted = await boot({ DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl }, { logLevel: 'silent' });
+  const booted = await boot(
+    {
+      DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+    },
+    { logLevel: 'silent' },
+  );
   const log = createSilentLogger();
   booted.deps.log = log;
-  const adapter = createSlackInbox({ ...slackInboxOptions({ deps: booted.deps, db: booted.database.db }, BOT_TOKEN), port: 0, host: '127.0.0.1', log });
+  const adapter = createSlackInbox({
+    ...slackInboxOptions({ deps: booted.deps, db: booted.database.db }, BOT_TOKEN),
+    port: 0,
+    host: '127.0.0.1',
+    log,
+  });
   await adapter.start(createBot(booted.deps, capabilities).dispatch);
   return {
     url: `http://127.0.0.1:${adapter.port}/slack/events`,

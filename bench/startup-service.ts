@@ -31,7 +31,13 @@ function rssMb(pid: number): number {
     const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]!;
     return Number(kb) / 1024;
   } catch {
-    return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
+    return (
+      Number(
+        execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
+          .toString()
+          .trim(),
+      ) / 1024
+    );
   }
 }
 
@@ -40,7 +46,13 @@ async function once(subject: Subject): Promise<{ readyMs: number; rssMb: number 
   const port = await freePort();
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, subject.args, {
-    env: { PATH: process.env.PATH!, PORT: String(port), DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`, LOG_LEVEL: 'warn', ...subject.env },
+    env: {
+      PATH: process.env.PATH!,
+      PORT: String(port),
+      DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`,
+      LOG_LEVEL: 'warn',
+      ...subject.env,
+    },
     stdio: 'ignore',
   });
   const exited = new Promise<void>((r) => child.on('exit', () => r()));
@@ -48,7 +60,10 @@ async function once(subject: Subject): Promise<{ readyMs: number; rssMb: number 
   try {
     let readyMs = NaN;
     for (;;) {
-      const status = await fetch(url).then((r) => r.status, () => 0);
+      const status = await fetch(url).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 200) {
         readyMs = Number(process.hrtime.bigint() - started) / 1e6;
         break;

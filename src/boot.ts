@@ -58,7 +58,11 @@ export async function boot(env: Record<string, string | undefined>, options: Boo
     if (err instanceof ContentError) throw new BootError(err.problems);
     throw err;
   }
-  const renames = commandNameProblems(content.community.commands, capabilities, path.join(config.CONTENT_DIR, 'community.yaml'));
+  const renames = commandNameProblems(
+    content.community.commands,
+    capabilities,
+    path.join(config.CONTENT_DIR, 'community.yaml'),
+  );
   if (renames.length > 0) throw new BootError(renames);
   let database: Database;
   try {
@@ -84,7 +88,9 @@ export async function boot(env: Record<string, string | undefined>, options: Boo
     throw new BootError([`CONTENT_DIR: ${(err as Error).message}`]);
   }
   if (githubSide.source === 'github' && !config.GITHUB_TOKEN)
-    log.warn('GITHUB_TOKEN is not set: GitHub allows 10 searches a minute and 60 requests an hour without one, so issue refreshes are slower');
+    log.warn(
+      'GITHUB_TOKEN is not set: GitHub allows 10 searches a minute and 60 requests an hour without one, so issue refreshes are slower',
+    );
   const deps: Deps = {
     config,
     content,

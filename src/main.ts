@@ -54,7 +54,11 @@ async function runConsole(booted: Booted): Promise<number> {
   return 0;
 }
 
-async function runServer(booted: Booted, serveOnly = false, github?: ReturnType<typeof createLateMetrics>): Promise<number> {
+async function runServer(
+  booted: Booted,
+  serveOnly = false,
+  github?: ReturnType<typeof createLateMetrics>,
+): Promise<number> {
   const { deps } = booted;
   // Chat answers that reach someone else (a mentor asked for help) post through the outboxes, as jobs do.
   const outboxes = await platformOutboxes(booted);
@@ -117,7 +121,9 @@ main().then(
   (err) => {
     if (err instanceof BootError) {
       for (const p of err.problems) process.stderr.write(`${p}\n`);
-      process.stderr.write('onramp did not start: fix the lines above (see .env.example), then run `npm run cli -- check-config`.\n');
+      process.stderr.write(
+        'onramp did not start: fix the lines above (see .env.example), then run `npm run cli -- check-config`.\n',
+      );
     } else {
       process.stderr.write(`onramp failed to start: ${(err as Error).stack ?? String(err)}\n`);
     }

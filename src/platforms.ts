@@ -64,7 +64,11 @@ export function discordOutboxOptions({ deps, db }: Wiring, token: string): Disco
 }
 
 /** Discord's inbox: commands from the registry, SIG autocomplete from the catalogue, its own words from the locales. */
-export function discordInboxOptions({ deps, db, capabilities = registry, metrics }: Wiring, token: string, applicationId: string): DiscordInboxOptions {
+export function discordInboxOptions(
+  { deps, db, capabilities = registry, metrics }: Wiring,
+  token: string,
+  applicationId: string,
+): DiscordInboxOptions {
   const processed = createProcessedEvents(db);
   const stash = createActionStash(db);
   return {
@@ -115,7 +119,12 @@ export async function platformInboxes(
   const out: Inbox[] = [];
   if (config.SLACK_BOT_TOKEN) {
     const { createSlackInbox } = await import('../adapters/slack/index.js');
-    out.push(createSlackInbox({ ...slackInboxOptions(wiring, config.SLACK_BOT_TOKEN), ...(routes ? { extraRoutes: routes } : {}) }));
+    out.push(
+      createSlackInbox({
+        ...slackInboxOptions(wiring, config.SLACK_BOT_TOKEN),
+        ...(routes ? { extraRoutes: routes } : {}),
+      }),
+    );
   }
   if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
     const { createDiscordInbox } = await import('../adapters/discord/index.js');

@@ -2,7 +2,20 @@
 // posts written to the same terminal (the outbox).
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { clip, stripControl, type Destination, type Dispatch, type Inbox, type Locale, type Lookup, type OpenResult, type Origin, type Outbox, type PostResult, type Reply } from '../../src/core/index.js';
+import {
+  clip,
+  stripControl,
+  type Destination,
+  type Dispatch,
+  type Inbox,
+  type Locale,
+  type Lookup,
+  type OpenResult,
+  type Origin,
+  type Outbox,
+  type PostResult,
+  type Reply,
+} from '../../src/core/index.js';
 import { lineToEvent } from './inbound.js';
 import { renderConsole, type ConsoleAction } from './render.js';
 
@@ -88,14 +101,16 @@ export function createConsoleInbox(options: ConsoleOptions): Inbox & { done: Pro
       const rl = createInterface({ input: options.input, crlfDelay: Infinity, terminal: false });
       let n = 0;
       void (async () => {
-        if (options.interactive) await write('onramp console — type /help, or just ask "how do I contribute?" (Ctrl-D to quit)\n\nyou> ');
+        if (options.interactive)
+          await write('onramp console — type /help, or just ask "how do I contribute?" (Ctrl-D to quit)\n\nyou> ');
         for await (const line of rl) {
           const event = lineToEvent(line, origin, pending, `console-${++n}`);
           if (!options.interactive && line.trim()) {
             const echo = stripControl(line.trim());
             await write(`> ${clip(echo, ECHO_LIMIT)}\n`);
           }
-          if (event?.kind === 'out_of_range') await write(`${say(locale, 'console.pick_range', { count: event.count })}\n\n`);
+          if (event?.kind === 'out_of_range')
+            await write(`${say(locale, 'console.pick_range', { count: event.count })}\n\n`);
           else if (event) await show(await dispatch(event));
           if (options.interactive) await write('you> ');
         }

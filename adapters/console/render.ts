@@ -24,15 +24,25 @@ function renderBlock(block: Block, actions: ConsoleAction[], pickHint: string): 
       return block.items
         .map((it) => {
           const lines = [`• ${stripControl(it.title)}${it.url ? ` <${stripControl(it.url)}>` : ''}`];
-          if (it.detail) lines.push(...stripControl(markupToPlain(it.detail)).split('\n').map((l) => `  ${l}`));
+          if (it.detail)
+            lines.push(
+              ...stripControl(markupToPlain(it.detail))
+                .split('\n')
+                .map((l) => `  ${l}`),
+            );
           if (it.button) lines.push(`  ${numbered(it.button.id, it.button.value, it.button.label)}`);
           return lines.join('\n');
         })
         .join('\n');
     case 'fields':
-      return block.fields.map((f) => `${stripControl(f.label)}: ${stripControl(markupToPlain(f.value)).replace(/\n/g, '\n  ')}`).join('\n');
+      return block.fields
+        .map((f) => `${stripControl(f.label)}: ${stripControl(markupToPlain(f.value)).replace(/\n/g, '\n  ')}`)
+        .join('\n');
     case 'choice':
-      return [`${stripControl(block.placeholder)} (${pickHint}):`, ...block.options.map((o) => `  ${numbered(block.id, o.value, o.label)}`)].join('\n');
+      return [
+        `${stripControl(block.placeholder)} (${pickHint}):`,
+        ...block.options.map((o) => `  ${numbered(block.id, o.value, o.label)}`),
+      ].join('\n');
     case 'buttons':
       return block.buttons.map((b) => numbered(b.id, b.value, b.label)).join('   ');
     case 'divider':

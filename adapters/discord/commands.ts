@@ -43,7 +43,10 @@ function localizedText(lookup: Lookup, key: string): LocalizationMap {
  * routes on both), description from `help.<id>`, one string option per declared option (required ones
  * first, as Discord demands), autocomplete where the capability asks for it. Usable in servers and in direct messages with the bot.
  */
-export function buildCommands(specs: readonly CommandSpec[], lookup: Lookup): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+export function buildCommands(
+  specs: readonly CommandSpec[],
+  lookup: Lookup,
+): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return specs.map((spec) => {
     // Texts are keyed by capability id; a community's name for the command (`team` for `sig`) is only registered.
     const id = spec.id ?? spec.name;

@@ -1,6 +1,15 @@
 // What the Discord handlers share: rendering (keeping what custom_ids point to), words, safe logging.
 import { DiscordAPIError, HTTPError, type MessageMentionOptions } from 'discord.js';
-import { markupToPlain, toLocale, type CommandSpec, type Dispatch, type Locale, type Lookup, type Reply, type Suggestion } from '../../src/core/index.js';
+import {
+  markupToPlain,
+  toLocale,
+  type CommandSpec,
+  type Dispatch,
+  type Locale,
+  type Lookup,
+  type Reply,
+  type Suggestion,
+} from '../../src/core/index.js';
 import type { Me } from './inbound.js';
 import type { DiscordMessage } from './layout.js';
 import { renderReply, type Words } from './render.js';
@@ -44,7 +53,8 @@ export type Voice = Pick<Kit, 'say' | 'localeOf' | 'words' | 'render'>;
 export function createVoice(stashes: Stashes, lookup: Lookup, defaultLocale: Locale): Voice {
   const say = (locale: Locale, key: string, params?: Record<string, string | number>) =>
     markupToPlain(lookup(locale, key, params) ?? lookup('en', key, params) ?? key);
-  const localeOf = (reply?: Reply, discordLocale?: string | null) => reply?.locale ?? toLocale(discordLocale) ?? defaultLocale;
+  const localeOf = (reply?: Reply, discordLocale?: string | null) =>
+    reply?.locale ?? toLocale(discordLocale) ?? defaultLocale;
   const words = (locale: Locale): Words => ({
     more: say(locale, 'discord.menu_more'),
     back: say(locale, 'discord.menu_back'),
@@ -78,9 +88,19 @@ export function safePath(url: string): string {
 
 /** An error as log fields: status, Discord's code and message, the path without tokens; never the request body. */
 export function describeError(err: unknown): Record<string, unknown> {
-  if (err instanceof DiscordAPIError) return { name: err.name, status: err.status, code: err.code, method: err.method, path: safePath(err.url), message: err.message };
-  if (err instanceof HTTPError) return { name: err.name, status: err.status, method: err.method, path: safePath(err.url) };
-  if (err instanceof Error) return { name: err.name, message: err.message.replace(/https?:\/\/\S+/g, (u) => safePath(u)) };
+  if (err instanceof DiscordAPIError)
+    return {
+      name: err.name,
+      status: err.status,
+      code: err.code,
+      method: err.method,
+      path: safePath(err.url),
+      message: err.message,
+    };
+  if (err instanceof HTTPError)
+    return { name: err.name, status: err.status, method: err.method, path: safePath(err.url) };
+  if (err instanceof Error)
+    return { name: err.name, message: err.message.replace(/https?:\/\/\S+/g, (u) => safePath(u)) };
   return { message: String(err) };
 }
 

@@ -15,9 +15,7 @@ export type Stashed =
 
 export type Stash = Map<string, Stashed>;
 
-export type Decoded =
-  | { kind: 'action'; actionId: string; value: string }
-  | { kind: 'expired' };
+export type Decoded = { kind: 'action'; actionId: string; value: string } | { kind: 'expired' };
 
 const SEP = '|';
 /** Prefixes reserved by this adapter: `#` a remembered key, `~` a page of a long menu. */
@@ -42,11 +40,15 @@ export function buttonCustomId(id: string, value: string, stash: Stash): string 
 export function selectCustomId(id: string, n: number, stash: Stash): string {
   const inline = `${id}${SEP}*${n}`;
   const readable = !id.includes(SEP) && !RESERVED.test(id) && id.length > 0;
-  return readable && inline.length <= LIMITS.customId ? inline : remember(stash, { kind: 'action', id, value: `*${n}` });
+  return readable && inline.length <= LIMITS.customId
+    ? inline
+    : remember(stash, { kind: 'action', id, value: `*${n}` });
 }
 
 export function optionValue(value: string, stash: Stash): string {
-  return value.length <= LIMITS.optionText && value.length > 0 && !RESERVED.test(value) ? value : remember(stash, { kind: 'value', value });
+  return value.length <= LIMITS.optionText && value.length > 0 && !RESERVED.test(value)
+    ? value
+    : remember(stash, { kind: 'value', value });
 }
 
 export function pageValue(menuKey: string, page: number): string {
@@ -64,7 +66,11 @@ export function pageOf(values: readonly string[] | undefined): { menu: string; p
 }
 
 /** Reads a clicked button or a chosen option back into the neutral action; null when it is not ours. */
-export function decode(customId: string, values: readonly string[] | undefined, recall: (key: string) => Stashed | undefined): Decoded | null {
+export function decode(
+  customId: string,
+  values: readonly string[] | undefined,
+  recall: (key: string) => Stashed | undefined,
+): Decoded | null {
   let id: string;
   let value: string;
   if (customId.startsWith('#')) {

@@ -67,18 +67,36 @@ export function originOf(place: Place, who: Person, workspaceId: string, locale?
 export function commandEvent(seen: SeenCommand, spec: CommandSpec | undefined, workspaceId: string): InboundEvent {
   const given = new Map(seen.options.map((o) => [o.name, o.value === undefined ? '' : String(o.value).trim()]));
   const order = spec ? spec.options.map((o) => o.name) : [...given.keys()];
-  const args = order.map((name) => given.get(name) ?? '').filter(Boolean).join(' ');
-  return { kind: 'command', id: seen.id, origin: originOf(seen, seen.user, workspaceId, seen.locale), name: seen.name, args };
+  const args = order
+    .map((name) => given.get(name) ?? '')
+    .filter(Boolean)
+    .join(' ');
+  return {
+    kind: 'command',
+    id: seen.id,
+    origin: originOf(seen, seen.user, workspaceId, seen.locale),
+    name: seen.name,
+    args,
+  };
 }
 
 export function clickEvent(seen: SeenClick, workspaceId: string): InboundEvent {
-  return { kind: 'action', id: seen.id, origin: originOf(seen, seen.user, workspaceId, seen.locale), actionId: seen.actionId, value: seen.value };
+  return {
+    kind: 'action',
+    id: seen.id,
+    origin: originOf(seen, seen.user, workspaceId, seen.locale),
+    actionId: seen.actionId,
+    value: seen.value,
+  };
 }
 
 /** Removes `<@bot>`, `<@!bot>` and `<@&botRole>` so the core reads only what the person asked. */
 export function stripMentions(content: string, me: Me): string {
   const snowflake = (id: string) => /^\d{1,25}$/.test(id);
-  const ids = [...(snowflake(me.botId) ? [`@!?${me.botId}`] : []), ...me.botRoleIds.filter(snowflake).map((r) => `@&${r}`)];
+  const ids = [
+    ...(snowflake(me.botId) ? [`@!?${me.botId}`] : []),
+    ...me.botRoleIds.filter(snowflake).map((r) => `@&${r}`),
+  ];
   const spaced = ids.length > 0 ? content.replace(new RegExp(`<(?:${ids.join('|')})>`, 'g'), ' ') : content;
   return spaced.replace(/\s+/g, ' ').trim();
 }

@@ -1,7 +1,16 @@
 // The Discord inbox: a discord.js gateway client with no privileged intent, wired to the core's dispatch.
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
-import { createAdmission, createTracker, type CommandSpec, type Dispatch, type Inbox, type Locale, type Lookup, type Suggestion } from '../../src/core/index.js';
+import {
+  createAdmission,
+  createTracker,
+  type CommandSpec,
+  type Dispatch,
+  type Inbox,
+  type Locale,
+  type Lookup,
+  type Suggestion,
+} from '../../src/core/index.js';
 import { createKit, describeError, NO_MENTIONS, type Log } from './context.js';
 import { createInteractionHandler } from './interactions.js';
 import { createMessageHandler } from './messages.js';
@@ -126,13 +135,24 @@ export function createDiscordInbox(options: DiscordInboxOptions): Inbox {
   function checkServers() {
     const ids = [...client.guilds.cache.keys()];
     if (served === null) {
-      options.log.warn({ guilds: ids.length }, 'discord: DISCORD_GUILD_IDS is not set, so the bot serves any server that invites it; set it to the community server ids');
+      options.log.warn(
+        { guilds: ids.length },
+        'discord: DISCORD_GUILD_IDS is not set, so the bot serves any server that invites it; set it to the community server ids',
+      );
       return;
     }
     const others = ids.filter((id) => !served.has(id)).length;
     const missing = [...served].filter((id) => !client.guilds.cache.has(id));
-    if (others > 0) options.log.warn({ others }, 'discord: invited to servers outside DISCORD_GUILD_IDS; it answers there only that it serves another community');
-    if (missing.length > 0) options.log.warn({ missing }, 'discord: not a member of every server in DISCORD_GUILD_IDS (invite it there, or check the ids)');
+    if (others > 0)
+      options.log.warn(
+        { others },
+        'discord: invited to servers outside DISCORD_GUILD_IDS; it answers there only that it serves another community',
+      );
+    if (missing.length > 0)
+      options.log.warn(
+        { missing },
+        'discord: not a member of every server in DISCORD_GUILD_IDS (invite it there, or check the ids)',
+      );
   }
 
   return {

@@ -4,5 +4,12 @@ export { createDiscordInbox, type DiscordInboxOptions } from './inbox.js';
 export { createDiscordOutbox, type DiscordOutboxOptions } from './outbox.js';
 export { buildCommands } from './commands.js';
 export { registerCommands } from './register.js';
-export { planOnboarding, snowflakeFactory, ONBOARDING_LIMITS, type OnboardingGroup, type OnboardingKind, type OnboardingPlan } from './onboarding.js';
+export {
+  planOnboarding,
+  snowflakeFactory,
+  ONBOARDING_LIMITS,
+  type OnboardingGroup,
+  type OnboardingKind,
+  type OnboardingPlan,
+} from './onboarding.js';
 export { createOnboardingRest } from './onboarding-rest.js';

@@ -46,7 +46,7 @@ export function createInteractionHandler(kit: Kit) {
   async function autocomplete(i: AutocompleteInteraction) {
     const focused = i.options.getFocused(true);
     const source = kit.specs.get(i.commandName)?.options.find((o) => o.name === focused.name)?.autocomplete;
-    await i.respond(suggest(source ? kit.suggestions[source] ?? [] : [], String(focused.value)));
+    await i.respond(suggest(source ? (kit.suggestions[source] ?? []) : [], String(focused.value)));
   }
 
   /**
@@ -76,8 +76,14 @@ export function createInteractionHandler(kit: Kit) {
       }
     } catch (err) {
       kit.log.error({ err: describeError(err), interaction: i.id, sent }, 'discord reply failed');
-      const sorry = { content: kit.say(kit.localeOf(replies[0], i.locale), 'discord.send_failed'), allowedMentions: NO_MENTIONS };
-      await (sent === 0 ? i.editReply({ ...sorry, embeds: [], components: [] }) : i.followUp({ ...sorry, ...privately(i) })).catch(() => undefined);
+      const sorry = {
+        content: kit.say(kit.localeOf(replies[0], i.locale), 'discord.send_failed'),
+        allowedMentions: NO_MENTIONS,
+      };
+      await (sent === 0
+        ? i.editReply({ ...sorry, embeds: [], components: [] })
+        : i.followUp({ ...sorry, ...privately(i) })
+      ).catch(() => undefined);
     }
   }
 
@@ -86,10 +92,17 @@ export function createInteractionHandler(kit: Kit) {
     if (i.isAutocomplete()) return void (await i.respond([]));
     if (!i.isRepliable()) return;
     kit.log.info({ guild: i.guildId, interaction: i.id }, 'discord interaction from a server the bot does not serve');
-    await i.reply({ content: kit.say(kit.localeOf(undefined, i.locale), 'discord.other_community'), allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral });
+    await i.reply({
+      content: kit.say(kit.localeOf(undefined, i.locale), 'discord.other_community'),
+      allowedMentions: NO_MENTIONS,
+      flags: MessageFlags.Ephemeral,
+    });
   }
 
-  const expiredText = (i: Clicked) => ({ content: kit.say(kit.localeOf(undefined, i.locale), 'discord.menu_expired'), allowedMentions: NO_MENTIONS });
+  const expiredText = (i: Clicked) => ({
+    content: kit.say(kit.localeOf(undefined, i.locale), 'discord.menu_expired'),
+    allowedMentions: NO_MENTIONS,
+  });
 
   /**
    * Another page of a long menu: in place when only this person sees it, else as a private copy. The
@@ -103,9 +116,14 @@ export function createInteractionHandler(kit: Kit) {
       // In place, the reply to edit is the person's own message: the notice goes after it instead.
       return void (await (inPlace ? i.followUp({ ...expiredText(i), ...privately(i) }) : i.editReply(expiredText(i))));
     }
-    const row: Row = { type: ComponentType.ActionRow, components: [menuPage(menu, key, n, kit.words(kit.localeOf(undefined, i.locale)))] };
+    const row: Row = {
+      type: ComponentType.ActionRow,
+      components: [menuPage(menu, key, n, kit.words(kit.localeOf(undefined, i.locale)))],
+    };
     if (!inPlace) return void (await i.editReply({ components: [row], allowedMentions: NO_MENTIONS }));
-    const rows = i.message.components.map((r) => r.toJSON() as Row).map((r) => (r.components?.some((c) => 'custom_id' in c && c.custom_id === menu.customId) ? row : r));
+    const rows = i.message.components
+      .map((r) => r.toJSON() as Row)
+      .map((r) => (r.components?.some((c) => 'custom_id' in c && c.custom_id === menu.customId) ? row : r));
     await i.editReply({ components: rows, allowedMentions: NO_MENTIONS });
   }
 
@@ -128,7 +146,14 @@ export function createInteractionHandler(kit: Kit) {
 
   async function command(i: ChatInputCommandInteraction) {
     const options = i.options.data.map((o) => ({ name: o.name, value: o.value }));
-    const seen = { ...placeOf(i), id: i.id, user: person(i.user, i.member), locale: i.locale, name: i.commandName, options };
+    const seen = {
+      ...placeOf(i),
+      id: i.id,
+      user: person(i.user, i.member),
+      locale: i.locale,
+      name: i.commandName,
+      options,
+    };
     await defer(i);
     await answer(i, () => commandEvent(seen, kit.specs.get(i.commandName), kit.me.workspaceId));
   }
@@ -142,8 +167,12 @@ export function createInteractionHandler(kit: Kit) {
     } catch (err) {
       const code = err instanceof DiscordAPIError ? err.code : undefined;
       // Another process logged in with the same token acknowledged it first: that one answers.
-      if (code === ALREADY_ACKNOWLEDGED) return kit.log.info({ interaction: i.id }, 'discord interaction answered by another replica');
-      kit.log.error({ err: describeError(err), interaction: i.id, type: i.type, late: code === UNKNOWN_INTERACTION }, 'discord interaction failed');
+      if (code === ALREADY_ACKNOWLEDGED)
+        return kit.log.info({ interaction: i.id }, 'discord interaction answered by another replica');
+      kit.log.error(
+        { err: describeError(err), interaction: i.id, type: i.type, late: code === UNKNOWN_INTERACTION },
+        'discord interaction failed',
+      );
     }
   };
 }

@@ -20,7 +20,8 @@ interface Draft {
 
 const GAP = '\n\n';
 const fresh = (): Draft => ({ content: '', embeds: [], rows: [], ids: new Set() });
-const embedSize = (e: APIEmbed) => (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+const embedSize = (e: APIEmbed) =>
+  (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 const totalSize = (d: Draft) => d.embeds.reduce((n, e) => n + embedSize(e), 0);
 const isEmpty = (d: Draft) => !d.content && d.embeds.length === 0 && d.rows.length === 0;
 
@@ -60,7 +61,8 @@ export function createLayout() {
     if (d.embeds.length === 0) return LIMITS.content - d.content.length - (d.content ? GAP.length : 0);
     const tail = d.embeds.at(-1)!;
     const budget = LIMITS.embedTotal - totalSize(d);
-    if (tail.fields === undefined) return Math.min(LIMITS.embedDescription - (tail.description?.length ?? 0) - GAP.length, budget - GAP.length);
+    if (tail.fields === undefined)
+      return Math.min(LIMITS.embedDescription - (tail.description?.length ?? 0) - GAP.length, budget - GAP.length);
     return d.embeds.length < LIMITS.embeds ? Math.min(LIMITS.embedDescription, budget) : 0;
   }
 
@@ -98,7 +100,8 @@ export function createLayout() {
     for (const field of list) {
       const size = field.name.length + field.value.length;
       let embed = d.embeds.at(-1);
-      const fits = embed?.fields !== undefined && embed.fields.length < LIMITS.fields && totalSize(d) + size <= LIMITS.embedTotal;
+      const fits =
+        embed?.fields !== undefined && embed.fields.length < LIMITS.fields && totalSize(d) + size <= LIMITS.embedTotal;
       if (!fits) {
         if (d.embeds.length >= LIMITS.embeds || totalSize(d) + size > LIMITS.embedTotal) next();
         embed = { fields: [] };

@@ -10,7 +10,11 @@ const LINE_START = /^(\s*)(#|-|\+|\d+(?=\.))/gm;
 
 /** Escapes without treating addresses specially: for link labels, where an address must not become a link. */
 export function escapePlain(s: string): string {
-  return s.replace(INLINE, (c) => `\\${c}`).replace(LINE_START, (_, space: string, mark: string) => (/^\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
+  return s
+    .replace(INLINE, (c) => `\\${c}`)
+    .replace(LINE_START, (_, space: string, mark: string) =>
+      /^\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
+    );
 }
 
 /**

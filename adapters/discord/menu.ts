@@ -26,7 +26,11 @@ export function menuOptions(options: ChoiceOption[], stash: Stash): APISelectMen
     if (seen.has(value)) continue; // Discord rejects a menu with two equal values
     seen.add(value);
     const label = clip(o.label.trim() || o.value, LIMITS.optionText);
-    out.push({ label, value, ...(o.description?.trim() ? { description: clip(o.description.trim(), LIMITS.optionText) } : {}) });
+    out.push({
+      label,
+      value,
+      ...(o.description?.trim() ? { description: clip(o.description.trim(), LIMITS.optionText) } : {}),
+    });
   }
   return out;
 }
@@ -40,20 +44,41 @@ export function menuPage(menu: Menu, menuKey: string, page: number, words: MenuW
   if (at < last) {
     const from = (at + 1) * PAGE + 1;
     const to = Math.min(total, (at + 2) * PAGE);
-    options.push({ label: clip(words.more, LIMITS.optionText), value: pageValue(menuKey, at + 1), description: clip(words.range(from, to, total), LIMITS.optionText) });
+    options.push({
+      label: clip(words.more, LIMITS.optionText),
+      value: pageValue(menuKey, at + 1),
+      description: clip(words.range(from, to, total), LIMITS.optionText),
+    });
   } else if (at > 0) {
-    options.push({ label: clip(words.back, LIMITS.optionText), value: pageValue(menuKey, 0), description: clip(words.range(1, PAGE, total), LIMITS.optionText) });
+    options.push({
+      label: clip(words.back, LIMITS.optionText),
+      value: pageValue(menuKey, 0),
+      description: clip(words.range(1, PAGE, total), LIMITS.optionText),
+    });
   }
   return select(menu, options);
 }
 
 function select(menu: Menu, options: APISelectMenuOption[]): APIStringSelectComponent {
   const placeholder = menu.placeholder.trim();
-  return { type: ComponentType.StringSelect, custom_id: menu.customId, ...(placeholder ? { placeholder } : {}), min_values: 1, max_values: 1, options };
+  return {
+    type: ComponentType.StringSelect,
+    custom_id: menu.customId,
+    ...(placeholder ? { placeholder } : {}),
+    min_values: 1,
+    max_values: 1,
+    options,
+  };
 }
 
 /** A whole choice as one select; long ones remember every option so later pages can be shown. */
-export function selectMenu(customId: string, placeholder: string, options: APISelectMenuOption[], stash: Stash, words: MenuWords): APIStringSelectComponent {
+export function selectMenu(
+  customId: string,
+  placeholder: string,
+  options: APISelectMenuOption[],
+  stash: Stash,
+  words: MenuWords,
+): APIStringSelectComponent {
   const menu: Menu = { kind: 'menu', customId, placeholder: clip(placeholder, LIMITS.placeholder), options };
   if (options.length <= LIMITS.selectOptions) return select(menu, options);
   return menuPage(menu, rememberMenu(stash, menu), 0, words);

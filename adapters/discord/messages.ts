@@ -9,7 +9,9 @@ import { oncePerSend } from './nonce.js';
 function seen(m: Message, botId: string): SeenMessage {
   const channel = m.channel;
   const mentionsBot =
-    m.mentions.users.has(botId) || m.mentions.roles.some((r) => r.tags?.botId === botId) || m.mentions.repliedUser?.id === botId;
+    m.mentions.users.has(botId) ||
+    m.mentions.roles.some((r) => r.tags?.botId === botId) ||
+    m.mentions.repliedUser?.id === botId;
   return {
     id: m.id,
     guildId: m.guildId,
@@ -37,7 +39,11 @@ export function createMessageHandler(kit: Kit) {
       const botId = kit.me.botId;
       const botRole = m.guild?.roles.botRoleFor(botId);
       const said = seen(m, botId);
-      const event = messageEvent(said, { ...kit.me, botRoleIds: botRole ? [botRole.id] : [] }, kit.watches(said.channelId, said.channelName));
+      const event = messageEvent(
+        said,
+        { ...kit.me, botRoleIds: botRole ? [botRole.id] : [] },
+        kit.watches(said.channelId, said.channelName),
+      );
       if (!event) return;
       // Recorded as seen only once the core decided to answer: another replica may have answered it already.
       const replies = await kit.dispatch(event, { firstDelivery: async () => !(await kit.seen(`message:${m.id}`)) });

@@ -21,10 +21,16 @@ export function createOnboardingRest(options: { token: string; apiUrl?: string }
     },
     async createRole(guildId, name) {
       // No permissions and not mentionable: the role only marks interest and opens the group's channel.
-      return (await rest.post(Routes.guildRoles(guildId), { body: { name, permissions: '0', mentionable: false }, reason: 'onramp: a role per group for Onboarding' })) as ApiRole;
+      return (await rest.post(Routes.guildRoles(guildId), {
+        body: { name, permissions: '0', mentionable: false },
+        reason: 'onramp: a role per group for Onboarding',
+      })) as ApiRole;
     },
     async putOnboarding(guildId, body) {
-      return (await rest.put(Routes.guildOnboarding(guildId), { body, reason: 'onramp: Onboarding questions from the group catalogue' })) as { prompts: ApiPrompt[] };
+      return (await rest.put(Routes.guildOnboarding(guildId), {
+        body,
+        reason: 'onramp: Onboarding questions from the group catalogue',
+      })) as { prompts: ApiPrompt[] };
     },
   };
 }

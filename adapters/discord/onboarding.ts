@@ -6,7 +6,13 @@
  * the per-prompt, title and description caps are what Discord's own editor enforces ([?] not in the
  * docs); the plan stays under all of them and leaves the rest of the catalogue to `/sig`.
  */
-export const ONBOARDING_LIMITS = { prompts: 15, optionsPerPrompt: 50, promptTitle: 100, optionTitle: 50, optionDescription: 100 } as const;
+export const ONBOARDING_LIMITS = {
+  prompts: 15,
+  optionsPerPrompt: 50,
+  promptTitle: 100,
+  optionTitle: 50,
+  optionDescription: 100,
+} as const;
 
 export interface OnboardingGroup {
   id: string;
@@ -74,11 +80,22 @@ export function roleFor(group: OnboardingGroup, roles: readonly ApiRole[]): ApiR
   return roles.find((r) => !r.managed && (fold(r.name) === fold(group.id) || fold(r.name) === fold(group.name)));
 }
 
-export function planOnboarding(kinds: readonly OnboardingKind[], groups: readonly OnboardingGroup[], facts: GuildFacts | null, newId: () => string): OnboardingPlan {
+export function planOnboarding(
+  kinds: readonly OnboardingKind[],
+  groups: readonly OnboardingGroup[],
+  facts: GuildFacts | null,
+  newId: () => string,
+): OnboardingPlan {
   const ours = new Set(kinds.map((k) => fold(clip(k.title, ONBOARDING_LIMITS.promptTitle))));
   const foreign = (facts?.prompts ?? []).filter((p) => !ours.has(fold(p.title)));
   const room = Math.max(0, ONBOARDING_LIMITS.prompts - foreign.length);
-  const plan: OnboardingPlan = { body: { prompts: [...foreign] }, missingRoles: [], missingChannels: [], leftOut: [], kept: foreign.length };
+  const plan: OnboardingPlan = {
+    body: { prompts: [...foreign] },
+    missingRoles: [],
+    missingChannels: [],
+    leftOut: [],
+    kept: foreign.length,
+  };
   const used = kinds.filter((k) => groups.some((g) => g.kind === k.id));
   for (const [i, kind] of used.entries()) {
     const members = groups.filter((g) => g.kind === kind.id);
@@ -105,14 +122,24 @@ export function planOnboarding(kinds: readonly OnboardingKind[], groups: readonl
       options.push({
         ...(previous?.id ? { id: previous.id } : {}),
         title: optionTitle,
-        description: group.description ? clip(group.description.replace(/\s+/g, ' ').trim(), ONBOARDING_LIMITS.optionDescription) : null,
+        description: group.description
+          ? clip(group.description.replace(/\s+/g, ' ').trim(), ONBOARDING_LIMITS.optionDescription)
+          : null,
         // Without the server's facts (a dry run with no token), placeholders say what each id will be.
         channel_ids: channel ? [channel.id] : wanted && !facts ? [`channel:${wanted}`] : [],
         role_ids: [role ? role.id : `role:${group.id}`],
       });
     }
     // Discord wants an id on every prompt, even a new one (it assigns its own and ignores ours).
-    plan.body.prompts.push({ id: before?.id ?? newId(), type: 0, title, options, single_select: false, required: false, in_onboarding: true });
+    plan.body.prompts.push({
+      id: before?.id ?? newId(),
+      type: 0,
+      title,
+      options,
+      single_select: false,
+      required: false,
+      in_onboarding: true,
+    });
   }
   return plan;
 }

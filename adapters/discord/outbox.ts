@@ -1,7 +1,16 @@
 // The Discord outbox: push posts (digests, reminders) over REST alone, with no gateway session and no login,
 // so a job or the CLI can post while the running bot keeps the only session.
 import { ChannelType, DiscordAPIError, REST, Routes, SnowflakeUtil } from 'discord.js';
-import { ANY_WORKSPACE, type Destination, type Locale, type Lookup, type OpenResult, type Outbox, type PostResult, type Reply } from '../../src/core/index.js';
+import {
+  ANY_WORKSPACE,
+  type Destination,
+  type Locale,
+  type Lookup,
+  type OpenResult,
+  type Outbox,
+  type PostResult,
+  type Reply,
+} from '../../src/core/index.js';
 import { createVoice, describeError, type Log } from './context.js';
 import type { DiscordMessage } from './layout.js';
 import { watchRest } from './rest-log.js';
@@ -57,7 +66,8 @@ export function createDiscordOutbox(options: DiscordOutboxOptions): Outbox {
       const guilds = options.guildIds?.length
         ? [...options.guildIds]
         : ((await rest.get(Routes.userGuilds())) as { id: string }[]).map((g) => g.id);
-      const inGuild = async (g: string) => ((await rest.get(Routes.guildChannels(g))) as ApiChannel[]).map((c) => ({ ...c, guild_id: g }));
+      const inGuild = async (g: string) =>
+        ((await rest.get(Routes.guildChannels(g))) as ApiChannel[]).map((c) => ({ ...c, guild_id: g }));
       const all = await Promise.all(guilds.map(inGuild));
       return all.flat().filter((c) => POSTABLE.has(c.type));
     };
@@ -79,7 +89,9 @@ export function createDiscordOutbox(options: DiscordOutboxOptions): Outbox {
     const guilds = new Set(found.map((c) => c.guild_id));
     // Another server with a channel of that name must never receive the community's posts.
     if (guilds.size > 1)
-      return { error: `channel_ambiguous: #${name} exists in ${guilds.size} Discord servers; set DISCORD_GUILD_IDS to the community's` };
+      return {
+        error: `channel_ambiguous: #${name} exists in ${guilds.size} Discord servers; set DISCORD_GUILD_IDS to the community's`,
+      };
     return found[0]?.id ?? null;
   }
 
@@ -108,11 +120,21 @@ export function createDiscordOutbox(options: DiscordOutboxOptions): Outbox {
         const described = describeError(err);
         options.log.warn({ err: described, kind: to.kind }, 'discord post failed');
         // e.g. "discord 403 50007: Cannot send messages to this user", kept in the digest ledger as the reason.
-        const head = ['discord', described.status, described.code ?? described.name].filter((x) => x !== undefined).join(' ');
+        const head = ['discord', described.status, described.code ?? described.name]
+          .filter((x) => x !== undefined)
+          .join(' ');
         // Part of a long reply went out, or the last try timed out after sending: sending again could post twice.
         // A final 5xx too: Discord read the request, and a later resend carries a new nonce.
-        const uncertain = last !== undefined || described.name === 'AbortError' || described.name === 'TimeoutError' || Number(described.status) >= 500;
-        return { ok: false, error: `${head}: ${String(described.message ?? 'failed')}`.slice(0, 200), ...(uncertain ? { uncertain: true as const } : {}) };
+        const uncertain =
+          last !== undefined ||
+          described.name === 'AbortError' ||
+          described.name === 'TimeoutError' ||
+          Number(described.status) >= 500;
+        return {
+          ok: false,
+          error: `${head}: ${String(described.message ?? 'failed')}`.slice(0, 200),
+          ...(uncertain ? { uncertain: true as const } : {}),
+        };
       }
     },
   };

@@ -1,5 +1,11 @@
 // Registers every slash command in one bulk overwrite (PUT), for one server or globally; never at start.
-import { DiscordAPIError, HTTPError, REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  DiscordAPIError,
+  HTTPError,
+  REST,
+  Routes,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 
 export interface RegisterOptions {
   token: string;
@@ -27,7 +33,8 @@ export async function registerCommands(options: RegisterOptions): Promise<string
 /** What went wrong, said so an operator knows what to fix; never the token. */
 function explain(err: unknown, options: RegisterOptions): string {
   if (err instanceof DiscordAPIError) {
-    if (err.status === 401) return 'Discord rejected DISCORD_TOKEN (401): copy the bot token again from the Developer Portal (Bot → Reset Token)';
+    if (err.status === 401)
+      return 'Discord rejected DISCORD_TOKEN (401): copy the bot token again from the Developer Portal (Bot → Reset Token)';
     if (err.status === 403 || err.status === 404)
       return `Discord refused (${err.status}: ${err.message}): check that DISCORD_APPLICATION_ID is this bot's application${options.guildId ? ' and that the bot was invited to that server with the applications.commands scope' : ''}`;
     return `Discord refused the commands (${err.status}: ${err.message})`;

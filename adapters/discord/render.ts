@@ -44,7 +44,8 @@ export function renderReply(reply: Reply, words: Words): Rendered {
   const stash: Stash = new Map();
   const layout = createLayout();
   let menus = 0;
-  const rowsOf = <T>(list: T[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
+  const rowsOf = <T>(list: T[], size: number) =>
+    Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
   const render = (block: Block) => {
     switch (block.type) {
@@ -57,14 +58,16 @@ export function renderReply(reply: Reply, words: Words): Rendered {
         layout.text(block.items.map((item, i) => itemLine(item, i + 1)).join(gap));
         const withButtons = block.items.flatMap((item, i) => (item.button ? [{ b: item.button, n: i + 1 }] : []));
         const numbered = withButtons.length > 1;
-        for (const row of rowsOf(withButtons, LIMITS.buttonsPerRow)) layout.row(row.map(({ b, n }) => button(b, stash, numbered ? `${n}. ` : '')));
+        for (const row of rowsOf(withButtons, LIMITS.buttonsPerRow))
+          layout.row(row.map(({ b, n }) => button(b, stash, numbered ? `${n}. ` : '')));
         return;
       }
       case 'fields':
         return layout.fields(block.fields.map((f) => field(f.label, f.value)));
       case 'choice': {
         const options = menuOptions(block.options, stash);
-        if (options.length > 0) layout.row([selectMenu(selectCustomId(block.id, menus++, stash), block.placeholder, options, stash, words)]);
+        if (options.length > 0)
+          layout.row([selectMenu(selectCustomId(block.id, menus++, stash), block.placeholder, options, stash, words)]);
         return;
       }
       case 'buttons':

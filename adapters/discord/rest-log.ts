@@ -11,7 +11,13 @@ export function watchRest(rest: REST, log: Log): void {
     try {
       if (response.status === 429) {
         const h = response.headers;
-        const fields = { method: request.method, path: safePath(`http://discord${request.path}`), retryAfter: h.get('retry-after'), scope: h.get('x-ratelimit-scope') ?? 'user', global: h.has('x-ratelimit-global') };
+        const fields = {
+          method: request.method,
+          path: safePath(`http://discord${request.path}`),
+          retryAfter: h.get('retry-after'),
+          scope: h.get('x-ratelimit-scope') ?? 'user',
+          global: h.has('x-ratelimit-global'),
+        };
         log.warn(fields, 'discord rate limit: waiting as told');
       }
       // Only a real clone may be released: other strategies hand over the original body itself.

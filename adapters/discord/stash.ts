@@ -47,7 +47,10 @@ export function createStashes(max: number, port: StashPort | undefined, log: War
       try {
         await port.put([...stash].map(([key, item]) => [key, JSON.stringify(item)]));
       } catch (err) {
-        log.warn({ err: describeError(err) }, 'discord: could not store button values; other replicas will call them expired');
+        log.warn(
+          { err: describeError(err) },
+          'discord: could not store button values; other replicas will call them expired',
+        );
       }
     },
     async recall(key) {

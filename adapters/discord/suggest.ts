@@ -8,7 +8,11 @@ export interface Choice {
   value: string;
 }
 
-const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2);
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2);
 
 function score(s: Suggestion, typed: string[]): number {
   const main = [s.value, s.label].map((x) => x.toLowerCase());
@@ -30,12 +34,23 @@ function score(s: Suggestion, typed: string[]): number {
 export function suggest(list: readonly Suggestion[], typed: string): Choice[] {
   const raw = typed.trim();
   const wanted = words(raw);
-  const ranked = wanted.length === 0
-    ? [...list]
-    : list.map((s, i) => ({ s, i, n: score(s, wanted) })).filter((x) => x.n > 0).sort((a, b) => b.n - a.n || a.i - b.i).map((x) => x.s);
-  const choices = ranked.map((s) => ({ name: clip(s.label, LIMITS.choiceText), value: clip(s.value, LIMITS.choiceText) }));
-  const exact = list.some((s) => s.value.toLowerCase() === raw.toLowerCase() || s.label.toLowerCase() === raw.toLowerCase());
-  if (raw.length >= 3 && !exact) choices.unshift({ name: clip(raw, LIMITS.choiceText), value: clip(raw, LIMITS.choiceText) });
+  const ranked =
+    wanted.length === 0
+      ? [...list]
+      : list
+          .map((s, i) => ({ s, i, n: score(s, wanted) }))
+          .filter((x) => x.n > 0)
+          .sort((a, b) => b.n - a.n || a.i - b.i)
+          .map((x) => x.s);
+  const choices = ranked.map((s) => ({
+    name: clip(s.label, LIMITS.choiceText),
+    value: clip(s.value, LIMITS.choiceText),
+  }));
+  const exact = list.some(
+    (s) => s.value.toLowerCase() === raw.toLowerCase() || s.label.toLowerCase() === raw.toLowerCase(),
+  );
+  if (raw.length >= 3 && !exact)
+    choices.unshift({ name: clip(raw, LIMITS.choiceText), value: clip(raw, LIMITS.choiceText) });
   const seen = new Set<string>();
   return choices.filter((c) => !seen.has(c.value) && seen.add(c.value)).slice(0, LIMITS.autocompleteChoices);
 }

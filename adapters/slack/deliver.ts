@@ -16,7 +16,14 @@ export type Target =
 type Client = webApi.WebClient;
 const quiet = { unfurl_links: false, unfurl_media: false } as const;
 
-async function inChannel(client: Client, channel: string, user: string, reply: Reply, threadId?: string, isDirect = false) {
+async function inChannel(
+  client: Client,
+  channel: string,
+  user: string,
+  reply: Reply,
+  threadId?: string,
+  isDirect = false,
+) {
   const message = { channel, ...renderMessage(reply), ...(threadId ? { thread_ts: threadId } : {}) };
   if (reply.private && !isDirect) await client.chat.postEphemeral({ ...message, user });
   else await client.chat.postMessage({ ...message, ...quiet });
@@ -26,7 +33,11 @@ export async function deliver(client: Client, target: Target, reply: Reply): Pro
   switch (target.via) {
     case 'respond':
       try {
-        await target.respond({ response_type: reply.private ? 'ephemeral' : 'in_channel', replace_original: false, ...renderMessage(reply) });
+        await target.respond({
+          response_type: reply.private ? 'ephemeral' : 'in_channel',
+          replace_original: false,
+          ...renderMessage(reply),
+        });
       } catch (err) {
         // A response_url serves 5 answers within 30 minutes; past that (Slack answers 404), say it in the
         // channel instead. Not after a timeout: the answer may have arrived, and twice is worse than late.

@@ -50,7 +50,12 @@ export function createDirectory(client: webApi.WebClient, log: Log, options: Dir
   const entries = new Map<string, { until: number; value: Promise<unknown>; done: boolean }>();
 
   /** One call per key and period; concurrent askers share it. A rate-limited lookup is not retried before Slack's time. */
-  function cached<T>(key: string, what: string, load: () => Promise<T>, fallback: (limitedUntil?: number) => T): Promise<T> {
+  function cached<T>(
+    key: string,
+    what: string,
+    load: () => Promise<T>,
+    fallback: (limitedUntil?: number) => T,
+  ): Promise<T> {
     const hit = entries.get(key);
     if (hit && Date.now() < hit.until) return hit.value as Promise<T>;
     if (entries.size >= max) entries.delete(entries.keys().next().value!);
@@ -71,28 +76,51 @@ export function createDirectory(client: webApi.WebClient, log: Log, options: Dir
     entries.get(key)?.done ? value : within(value, waitMs, () => fallback);
 
   const person = (userId: string) =>
-    cached<Known>(`u:${userId}`, 'users.info', async () => {
-      const { user } = await client.users.info({ user: userId, include_locale: true });
-      const name = user?.profile?.display_name || user?.real_name || user?.name;
-      return { ...(name ? { userName: name } : {}), ...(user?.locale ? { locale: user.locale } : {}) };
-    }, () => ({}));
+    cached<Known>(
+      `u:${userId}`,
+      'users.info',
+      async () => {
+        const { user } = await client.users.info({ user: userId, include_locale: true });
+        const name = user?.profile?.display_name || user?.real_name || user?.name;
+        return { ...(name ? { userName: name } : {}), ...(user?.locale ? { locale: user.locale } : {}) };
+      },
+      () => ({}),
+    );
 
   const channelName = (channelId: string) =>
-    cached<string | undefined>(`c:${channelId}`, 'conversations.info', async () => (await client.conversations.info({ channel: channelId })).channel?.name, () => undefined);
+    cached<string | undefined>(
+      `c:${channelId}`,
+      'conversations.info',
+      async () => (await client.conversations.info({ channel: channelId })).channel?.name,
+      () => undefined,
+    );
 
   /** The public channels by name, or the time Slack said to ask again. */
   const channelsByName = () =>
-    cached<Map<string, string> | number>('channels', 'conversations.list', async () => {
-      const byName = new Map<string, string>();
-      for await (const page of client.paginate('conversations.list', { types: 'public_channel', exclude_archived: true, limit: 1000 })) {
-        for (const c of (page as { channels?: { id?: string; name?: string }[] }).channels ?? []) if (c.id && c.name) byName.set(c.name, c.id);
-      }
-      return byName;
-    }, (limitedUntil) => limitedUntil ?? new Map<string, string>());
+    cached<Map<string, string> | number>(
+      'channels',
+      'conversations.list',
+      async () => {
+        const byName = new Map<string, string>();
+        for await (const page of client.paginate('conversations.list', {
+          types: 'public_channel',
+          exclude_archived: true,
+          limit: 1000,
+        })) {
+          for (const c of (page as { channels?: { id?: string; name?: string }[] }).channels ?? [])
+            if (c.id && c.name) byName.set(c.name, c.id);
+        }
+        return byName;
+      },
+      (limitedUntil) => limitedUntil ?? new Map<string, string>(),
+    );
 
   return {
     person: (userId) => inTime(`u:${userId}`, person(userId), {}),
-    channelName: (channelId) => (channelId.startsWith('D') ? Promise.resolve(undefined) : inTime(`c:${channelId}`, channelName(channelId), undefined)),
+    channelName: (channelId) =>
+      channelId.startsWith('D')
+        ? Promise.resolve(undefined)
+        : inTime(`c:${channelId}`, channelName(channelId), undefined),
     async channelId(name) {
       const byName = await channelsByName();
       if (typeof byName === 'number') throw new LookupRateLimited(Math.max(0, byName - Date.now()));

@@ -12,12 +12,16 @@ export interface Known {
 /** Slack message markup back to what the person typed: mentions, channels and links as words. */
 export function fromSlackText(text: string, botUserId?: string): string {
   return text
-    .replace(/<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id: string, name?: string) => (id === botUserId ? '' : `@${name || id}`))
+    .replace(/<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id: string, name?: string) =>
+      id === botUserId ? '' : `@${name || id}`,
+    )
     .replace(/<#([CG][A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id: string, name?: string) => `#${name || id}`)
     .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, '@$1')
     .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_, name?: string) => name || '@group')
     .replace(/<!date\^[^|>]*\|([^>]*)>/g, '$1')
-    .replace(/<((?:https?|mailto):[^|>\s]+)(?:\|([^>]*))?>/g, (_, url: string, label?: string) => (label && !url.includes(label) ? `${label} ${url}` : url))
+    .replace(/<((?:https?|mailto):[^|>\s]+)(?:\|([^>]*))?>/g, (_, url: string, label?: string) =>
+      label && !url.includes(label) ? `${label} ${url}` : url,
+    )
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
@@ -60,11 +64,24 @@ export interface CommandPayload {
 /** `names` maps a renamed command (`/k8s-sig`) to its capability (`sig`); others drop the slash. */
 export function commandEvent(p: CommandPayload, names: ReadonlyMap<string, string>, known: Known = {}): InboundEvent {
   const direct = isDmChannel(p.channel_id) || p.channel_name === 'directmessage';
-  const named = p.channel_name && !['directmessage', 'privategroup'].includes(p.channel_name) ? { channelName: p.channel_name } : {};
+  const named =
+    p.channel_name && !['directmessage', 'privategroup'].includes(p.channel_name)
+      ? { channelName: p.channel_name }
+      : {};
   return {
     kind: 'command',
     id: `cmd-${p.trigger_id}`,
-    origin: origin({ workspaceId: p.team_id, channelId: p.channel_id, ...named, userId: p.user_id, userName: p.user_name, isDirect: direct }, known),
+    origin: origin(
+      {
+        workspaceId: p.team_id,
+        channelId: p.channel_id,
+        ...named,
+        userId: p.user_id,
+        userName: p.user_name,
+        isDirect: direct,
+      },
+      known,
+    ),
     name: names.get(p.command.toLowerCase()) ?? p.command.replace(/^\//, '').toLowerCase(),
     args: fromSlackText(p.text ?? ''),
   };
@@ -127,7 +144,13 @@ const SPOKEN = new Set([undefined, 'thread_broadcast', 'file_share']);
  * Null when the bot must not react: bots (itself included), edits and other subtypes, empty text,
  * and channel messages that mention the bot, which arrive again as `app_mention`.
  */
-export function messageEvent(p: MessagePayload, eventId: string, teamId: string, botUserId: string | undefined, known: Known = {}): InboundEvent | null {
+export function messageEvent(
+  p: MessagePayload,
+  eventId: string,
+  teamId: string,
+  botUserId: string | undefined,
+  known: Known = {},
+): InboundEvent | null {
   if (p.bot_id || !p.user || p.user === botUserId || p.hidden || !SPOKEN.has(p.subtype)) return null;
   const direct = p.channel_type === 'im' || isDmChannel(p.channel);
   const mention = p.type === 'app_mention';
@@ -140,18 +163,45 @@ export function messageEvent(p: MessagePayload, eventId: string, teamId: string,
   return {
     kind: 'message',
     id: eventId,
-    origin: origin({ workspaceId: teamId, channelId: p.channel, ...(threadId ? { threadId } : {}), userId: p.user, isDirect: direct }, known),
+    origin: origin(
+      {
+        workspaceId: teamId,
+        channelId: p.channel,
+        ...(threadId ? { threadId } : {}),
+        userId: p.user,
+        isDirect: direct,
+      },
+      known,
+    ),
     text,
     mentioned: mention,
   };
 }
 
-export function joinedEvent(p: { user: string; channel: string }, eventId: string, teamId: string, known: Known = {}): InboundEvent {
-  return { kind: 'joined', id: eventId, origin: origin({ workspaceId: teamId, channelId: p.channel, userId: p.user, isDirect: false }, known) };
+export function joinedEvent(
+  p: { user: string; channel: string },
+  eventId: string,
+  teamId: string,
+  known: Known = {},
+): InboundEvent {
+  return {
+    kind: 'joined',
+    id: eventId,
+    origin: origin({ workspaceId: teamId, channelId: p.channel, userId: p.user, isDirect: false }, known),
+  };
 }
 
 /** Only the Home tab: the same event also fires for the Messages tab. */
-export function homeEvent(p: { user: string; channel?: string; tab?: string }, eventId: string, teamId: string, known: Known = {}): InboundEvent | null {
+export function homeEvent(
+  p: { user: string; channel?: string; tab?: string },
+  eventId: string,
+  teamId: string,
+  known: Known = {},
+): InboundEvent | null {
   if (p.tab !== 'home') return null;
-  return { kind: 'home', id: eventId, origin: origin({ workspaceId: teamId, channelId: p.channel ?? '', userId: p.user, isDirect: true }, known) };
+  return {
+    kind: 'home',
+    id: eventId,
+    origin: origin({ workspaceId: teamId, channelId: p.channel ?? '', userId: p.user, isDirect: true }, known),
+  };
 }

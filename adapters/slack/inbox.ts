@@ -88,7 +88,9 @@ export function createSlackInbox(options: SlackInboxOptions): SlackInbox {
       const clients = createInboxClients(options.botToken, options.apiUrl, logger);
       const client = clients.interactive;
       const auth = await client.auth.test().catch((err: { data?: { error?: string } }) => {
-        throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test: ${err.data?.error ?? 'no answer'}); check the token and SLACK_API_URL`);
+        throw new Error(
+          `Slack refused SLACK_BOT_TOKEN (auth.test: ${err.data?.error ?? 'no answer'}); check the token and SLACK_API_URL`,
+        );
       });
       const wait = options.lookupWaitMs ? { waitMs: options.lookupWaitMs } : {};
       const directory = createDirectory(clients.lookups, options.log, wait);
@@ -110,12 +112,28 @@ export function createSlackInbox(options: SlackInboxOptions): SlackInbox {
       const commandNames = new Map(renamed.map(([id, command]) => [command.toLowerCase(), id]));
       const botUserId = auth.user_id ?? '';
       const { seen, log } = options;
-      wire(app, { dispatch, client, directory, seen, commandNames, watched, botUserId, log, track: tracker.track, admit: admission.run });
+      wire(app, {
+        dispatch,
+        client,
+        directory,
+        seen,
+        commandNames,
+        watched,
+        botUserId,
+        log,
+        track: tracker.track,
+        admit: admission.run,
+      });
       if (options.unfurls) wireUnfurls(app, { client, unfurls: options.unfurls, seen, log });
-      const started = (await (options.appToken ? app.start() : app.start({ port: options.port ?? 3000, host: options.host }))) as unknown;
+      const started = (await (options.appToken
+        ? app.start()
+        : app.start({ port: options.port ?? 3000, host: options.host }))) as unknown;
       if (!options.appToken) server = started as Server;
       const port = server ? (server.address() as AddressInfo).port : undefined;
-      options.log.info({ mode: options.appToken ? 'socket' : 'http', port, team: auth.team_id ?? '' }, 'slack adapter started');
+      options.log.info(
+        { mode: options.appToken ? 'socket' : 'http', port, team: auth.team_id ?? '' },
+        'slack adapter started',
+      );
     },
     stop() {
       // Once only: a second stop (a signal during shutdown) waits for the first.

@@ -106,9 +106,15 @@ export function wire(app: App, w: Wiring): void {
       const event = actionEvent(payload, await directory.person(payload.user.id));
       if (!event) return;
       const fromHome = payload.view?.type === 'home';
-      const target: Target = fromHome || !(body as { response_url?: string }).response_url
-        ? { via: 'dm', userId: payload.user.id }
-        : { via: 'respond', respond: respond as RespondFn, channelId: event.origin.channelId, userId: payload.user.id };
+      const target: Target =
+        fromHome || !(body as { response_url?: string }).response_url
+          ? { via: 'dm', userId: payload.user.id }
+          : {
+              via: 'respond',
+              respond: respond as RespondFn,
+              channelId: event.origin.channelId,
+              userId: payload.user.id,
+            };
       await answer(event, target);
       if (fromHome) await refreshHome(event);
     }),
@@ -127,7 +133,13 @@ export function wire(app: App, w: Wiring): void {
         if (channelName) complete(event.origin, { channelName });
       }
       const { origin } = event;
-      const target: Target = { via: 'event', channelId: origin.channelId, userId: origin.userId, isDirect: origin.isDirect, ...(origin.threadId ? { threadId: origin.threadId } : {}) };
+      const target: Target = {
+        via: 'event',
+        channelId: origin.channelId,
+        userId: origin.userId,
+        isDirect: origin.isDirect,
+        ...(origin.threadId ? { threadId: origin.threadId } : {}),
+      };
       await answer(event, target, onceAnswered(event, args.body.event_id));
     });
   app.event('app_mention', onMessage(true) as never);
@@ -139,8 +151,17 @@ export function wire(app: App, w: Wiring): void {
       if (user === w.botUserId) return;
       const channelName = await w.watched.nameOf(channel);
       if (channelName === undefined) return;
-      const joined = joinedEvent({ user, channel }, body.event_id ?? `${channel}-${user}`, body.team_id ?? '', channelName ? { channelName } : {});
-      await answer(joined, { via: 'event', channelId: channel, userId: user, isDirect: false }, onceAnswered(joined, body.event_id));
+      const joined = joinedEvent(
+        { user, channel },
+        body.event_id ?? `${channel}-${user}`,
+        body.team_id ?? '',
+        channelName ? { channelName } : {},
+      );
+      await answer(
+        joined,
+        { via: 'event', channelId: channel, userId: user, isDirect: false },
+        onceAnswered(joined, body.event_id),
+      );
     })) as never);
 
   app.event('app_home_opened', (async ({ event, body }: EventArgs) =>

@@ -24,7 +24,11 @@ export function errorField(err: unknown): Record<string, string> {
 }
 
 const words = (args: unknown[]) =>
-  scrubSecrets(args.map((a) => (a instanceof Error ? a.message : typeof a === 'object' && a !== null ? '[object]' : String(a))).join(' ')).slice(0, 1000);
+  scrubSecrets(
+    args
+      .map((a) => (a instanceof Error ? a.message : typeof a === 'object' && a !== null ? '[object]' : String(a)))
+      .join(' '),
+  ).slice(0, 1000);
 
 /**
  * Debug lines are dropped whatever the level: Bolt and the Socket Mode client print whole payloads

@@ -1,5 +1,13 @@
 // The Slack outbox: push posts (digests, reminders) through the Web API alone, with no receiver, port or socket.
-import { ANY_WORKSPACE, type Destination, type OpenResult, type Outbox, type PostResult, type Reply, type UserRef } from '../../src/core/index.js';
+import {
+  ANY_WORKSPACE,
+  type Destination,
+  type OpenResult,
+  type Outbox,
+  type PostResult,
+  type Reply,
+  type UserRef,
+} from '../../src/core/index.js';
 import { createOutboxClients } from './clients.js';
 import { createDirectory, LookupRateLimited } from './directory.js';
 import { createBoltLogger, errorField, type Log } from './log.js';
@@ -61,7 +69,10 @@ export function createSlackOutbox(options: SlackOutboxOptions): Outbox {
     async open(users: UserRef[]): Promise<OpenResult> {
       // A group DM of these people and the bot (Slack adds the bot itself); opening an existing one returns it.
       try {
-        const opened = await clients.push.conversations.open({ users: users.map((u) => u.userId).join(','), return_im: false });
+        const opened = await clients.push.conversations.open({
+          users: users.map((u) => u.userId).join(','),
+          return_im: false,
+        });
         const id = opened.channel?.id;
         return id ? { ok: true, channelId: id } : { ok: false, error: 'no_channel' };
       } catch (err) {

@@ -11,7 +11,11 @@ function slackError(err: unknown): { code: string; retryAfterMs?: number; uncert
   const retryAfterMs = rateLimitWaitMs(err);
   if (retryAfterMs !== undefined) return { code: 'ratelimited', retryAfterMs };
   // A 5xx came after Slack read the request: the message may be in the channel all the same.
-  if (e.code === 'slack_webapi_http_error') return { code: `http_${e.statusCode ?? 'error'}`, ...((e.statusCode ?? 500) >= 500 ? { uncertain: true as const } : {}) };
+  if (e.code === 'slack_webapi_http_error')
+    return {
+      code: `http_${e.statusCode ?? 'error'}`,
+      ...((e.statusCode ?? 500) >= 500 ? { uncertain: true as const } : {}),
+    };
   if (e.code === 'slack_webapi_request_error') {
     const failure = transportFailure(e.original);
     return { code: `request_failed: ${failure.code}`, ...(failure.uncertain ? { uncertain: true as const } : {}) };
@@ -33,7 +37,12 @@ export function createPushPoster(client: webApi.WebClient) {
       return { ok: true, ...(sent.ts ? { messageId: sent.ts } : {}) };
     } catch (err) {
       const { code, retryAfterMs, uncertain } = slackError(err);
-      return { ok: false, error: code, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), ...(uncertain ? { uncertain } : {}) };
+      return {
+        ok: false,
+        error: code,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        ...(uncertain ? { uncertain } : {}),
+      };
     }
   };
 }

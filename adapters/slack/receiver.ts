@@ -50,7 +50,10 @@ function isEventCallback(req: IncomingMessage, body: string): boolean {
 
 /** Slack's SSL check carries no signature; Bolt answers it and strips anything else from it. */
 function isSslCheck(req: IncomingMessage, body: string): boolean {
-  return req.headers['content-type'] === 'application/x-www-form-urlencoded' && new URLSearchParams(body).get('ssl_check') === '1';
+  return (
+    req.headers['content-type'] === 'application/x-www-form-urlencoded' &&
+    new URLSearchParams(body).get('ssl_check') === '1'
+  );
 }
 
 function refuse(res: ServerResponse, status: number) {
@@ -69,7 +72,10 @@ function createRefusalReport(log: Log, now: () => number) {
     since += 1;
     log.debug({ reason }, 'slack request refused');
     if (now() - lastReport < REPORT_EVERY_MS) return;
-    log.warn({ refused: since, last: reason }, 'slack requests refused (not signed with SLACK_SIGNING_SECRET, outside the 5-minute window, or replayed)');
+    log.warn(
+      { refused: since, last: reason },
+      'slack requests refused (not signed with SLACK_SIGNING_SECRET, outside the 5-minute window, or replayed)',
+    );
     lastReport = now();
     since = 0;
   };
@@ -100,7 +106,14 @@ export function createHttpReceiver(options: ReceiverOptions): HTTPReceiver {
     if (typeof stamp !== 'string' || typeof signature !== 'string') return 'unsigned';
     const timestamp = Number(stamp);
     const nowMs = now();
-    if (!isValidSlackRequest({ signingSecret, body, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp }, nowMilliseconds: nowMs }))
+    if (
+      !isValidSlackRequest({
+        signingSecret,
+        body,
+        headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+        nowMilliseconds: nowMs,
+      })
+    )
       return 'bad or stale signature';
     if (timestamp > Math.floor(nowMs / 1000) + WINDOW_SECONDS) return 'timestamp in the future';
     if (isEventCallback(req, body)) return null; // a Slack retry is answered 200 and deduplicated by event_id

@@ -39,7 +39,10 @@ const SUFFIX = /~\d+$/;
 export const neutralActionId = (slackActionId: string): string => slackActionId.replace(SUFFIX, '');
 
 /** What was left out, shown where it happened so nobody mistakes a clamped list for the whole one. */
-const more = (hidden: number): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: `… (+${hidden})`, verbatim: true }] });
+const more = (hidden: number): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: `… (+${hidden})`, verbatim: true }],
+});
 
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text, verbatim: true });
 
@@ -61,24 +64,36 @@ function button(b: Button, id: (neutral: string) => string): ButtonElement {
 /** Select menus show no option description (only radio buttons and checkboxes do), so it joins the label. */
 function option(o: ChoiceOption) {
   const label = o.description ? `${o.label} (${o.description})` : o.label;
-  return { text: { type: 'plain_text' as const, text: plainText(label, LIMITS.optionText), emoji: true }, value: o.value };
+  return {
+    text: { type: 'plain_text' as const, text: plainText(label, LIMITS.optionText), emoji: true },
+    value: o.value,
+  };
 }
 
 function renderBlock(block: Block, id: (neutral: string) => string): KnownBlock[] {
   switch (block.type) {
     case 'text':
-      return chunkLines(toMrkdwn(block.text), LIMITS.sectionText).map((text) => ({ type: 'section', text: mrkdwn(text) }));
+      return chunkLines(toMrkdwn(block.text), LIMITS.sectionText).map((text) => ({
+        type: 'section',
+        text: mrkdwn(text),
+      }));
     case 'items':
       return block.items.map((item) => {
         const url = item.url ? safeUrl(item.url) : null;
         const title = url ? `*<${linkUrl(url)}|${escapeText(item.title)}>*` : `*${escapeText(item.title)}*`;
         const body = item.detail ? `${title}\n${toMrkdwn(item.detail)}` : title;
-        return { type: 'section', text: mrkdwn(cut(body, LIMITS.sectionText)), ...(item.button ? { accessory: button(item.button, id) } : {}) };
+        return {
+          type: 'section',
+          text: mrkdwn(cut(body, LIMITS.sectionText)),
+          ...(item.button ? { accessory: button(item.button, id) } : {}),
+        };
       });
     case 'fields': {
       const out: KnownBlock[] = [];
       for (let i = 0; i < block.fields.length; i += LIMITS.fields) {
-        const fields = block.fields.slice(i, i + LIMITS.fields).map((f) => mrkdwn(cut(`*${escapeText(f.label)}*\n${toMrkdwn(f.value)}`, LIMITS.fieldText)));
+        const fields = block.fields
+          .slice(i, i + LIMITS.fields)
+          .map((f) => mrkdwn(cut(`*${escapeText(f.label)}*\n${toMrkdwn(f.value)}`, LIMITS.fieldText)));
         out.push({ type: 'section', fields });
       }
       return out;
@@ -89,14 +104,24 @@ function renderBlock(block: Block, id: (neutral: string) => string): KnownBlock[
       const shown = usable.slice(0, LIMITS.options);
       const select: KnownBlock = {
         type: 'actions',
-        elements: [{ type: 'static_select', action_id: id(block.id), placeholder: { type: 'plain_text', text: plainText(block.placeholder, LIMITS.placeholder), emoji: true }, options: shown.map(option) }],
+        elements: [
+          {
+            type: 'static_select',
+            action_id: id(block.id),
+            placeholder: { type: 'plain_text', text: plainText(block.placeholder, LIMITS.placeholder), emoji: true },
+            options: shown.map(option),
+          },
+        ],
       };
       return block.options.length > shown.length ? [select, more(block.options.length - shown.length)] : [select];
     }
     case 'buttons': {
       const out: KnownBlock[] = [];
       for (let i = 0; i < block.buttons.length; i += LIMITS.actionsElements)
-        out.push({ type: 'actions', elements: block.buttons.slice(i, i + LIMITS.actionsElements).map((b) => button(b, id)) });
+        out.push({
+          type: 'actions',
+          elements: block.buttons.slice(i, i + LIMITS.actionsElements).map((b) => button(b, id)),
+        });
       return out;
     }
     case 'divider':
@@ -109,7 +134,8 @@ function textLength(node: unknown): number {
   if (Array.isArray(node)) return node.reduce((n: number, x) => n + textLength(x), 0);
   if (!node || typeof node !== 'object') return 0;
   let n = 0;
-  for (const [key, value] of Object.entries(node)) n += key === 'text' && typeof value === 'string' ? value.length : textLength(value);
+  for (const [key, value] of Object.entries(node))
+    n += key === 'text' && typeof value === 'string' ? value.length : textLength(value);
   return n;
 }
 
@@ -125,7 +151,8 @@ function renderBlocks(blocks: Block[], limit: number, budget: number = LIMITS.bl
   for (const [i, block] of all.entries()) {
     const last = i === all.length - 1;
     const size = textLength(block);
-    if (out.length >= (last ? limit : limit - 1) || used + size > (last ? budget : budget - MORE_ROOM)) return [...out, more(all.length - i)];
+    if (out.length >= (last ? limit : limit - 1) || used + size > (last ? budget : budget - MORE_ROOM))
+      return [...out, more(all.length - i)];
     out.push(block);
     used += size;
   }

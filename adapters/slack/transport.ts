@@ -1,6 +1,13 @@
 // Reads Slack failures: a rate limit's wait, a response_url's status, and whether a request may have arrived.
 /** Transport failures that happen before a request is sent: nothing can have been posted. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /** What fetch throws (undici): a TimeoutError or AbortError, or a TypeError whose cause has the system code. */
 export interface FetchFailure {

@@ -31,10 +31,18 @@ export interface UnfurlWiring {
 }
 
 export function wireUnfurls(app: App, w: UnfurlWiring): void {
-  app.event('link_shared', (async ({ event, body }: { event: LinkShared; body: { event_id?: string; team_id?: string } }) => {
+  app.event('link_shared', (async ({
+    event,
+    body,
+  }: {
+    event: LinkShared;
+    body: { event_id?: string; team_id?: string };
+  }) => {
     try {
       if (body.event_id && (await w.seen(body.event_id).catch(() => false))) return;
-      const urls = [...new Set((event.links ?? []).map((l) => l.url).filter((u): u is string => typeof u === 'string'))].slice(0, MAX_UNFURLS);
+      const urls = [
+        ...new Set((event.links ?? []).map((l) => l.url).filter((u): u is string => typeof u === 'string')),
+      ].slice(0, MAX_UNFURLS);
       const viewer = { platform: 'slack' as const, workspaceId: body.team_id ?? '', userId: event.user ?? '' };
       const unfurls: Record<string, { blocks: unknown[] }> = {};
       for (const url of urls) {

@@ -24,7 +24,10 @@ export async function createWatched(entries: readonly string[], directory: Direc
     }
     const name = entry.replace(/^#/, '').toLowerCase();
     const id = await directory.channelId(name).catch((err: unknown) => {
-      log.warn({ err: errorField(err) }, 'slack newcomer channel names not resolved at start; looking them up per channel');
+      log.warn(
+        { err: errorField(err) },
+        'slack newcomer channel names not resolved at start; looking them up per channel',
+      );
       return undefined;
     });
     if (id) byId.set(id, name);

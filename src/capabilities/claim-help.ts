@@ -37,7 +37,13 @@ function outcomeBlocks(ctx: Ctx, outcome: Awaited<ReturnType<Ctx['helpDesk']['re
     case 'accepted':
       return [text(ctx.t('journey.already_helped', { mentor: outcome.mentorName ?? '?' }))];
     case 'volunteer':
-      return [text(outcome.channel ? ctx.t('journey.nobody_channel', { channel: outcome.channel, group: group || outcome.channel }) : ctx.t('journey.nobody_general'))];
+      return [
+        text(
+          outcome.channel
+            ? ctx.t('journey.nobody_channel', { channel: outcome.channel, group: group || outcome.channel })
+            : ctx.t('journey.nobody_general'),
+        ),
+      ];
     case 'waiting':
       return [text(ctx.t('journey.waiting'))];
   }
@@ -56,6 +62,6 @@ export async function askHelp(ctx: Ctx, said: string, isPrivate: boolean): Promi
     before = taken.blocks;
   }
   const outcome = await ctx.helpDesk.request(claim, ctx.event.origin.userName);
-  const group = claim.sigId ? ctx.content.sigById.get(claim.sigId)?.name ?? claim.sigId : '';
+  const group = claim.sigId ? (ctx.content.sigById.get(claim.sigId)?.name ?? claim.sigId) : '';
   return { blocks: [...before, ...outcomeBlocks(ctx, outcome, group)], private: isPrivate };
 }

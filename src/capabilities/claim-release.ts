@@ -34,11 +34,17 @@ export async function release(ctx: Ctx, said: string, isPrivate: boolean): Promi
   let matches = mine;
   if (ref) {
     const { owner, repo } = ref;
-    matches = mine.filter((c) => (owner && repo ? sameIssue(c, { owner, repo, number: ref.number }) : c.number === ref.number));
-    if (matches.length === 0) throw new UserError('claim.release_unknown', { ref: ref.owner ? `${ref.owner}/${ref.repo}#${ref.number}` : `#${ref.number}` });
+    matches = mine.filter((c) =>
+      owner && repo ? sameIssue(c, { owner, repo, number: ref.number }) : c.number === ref.number,
+    );
+    if (matches.length === 0)
+      throw new UserError('claim.release_unknown', {
+        ref: ref.owner ? `${ref.owner}/${ref.repo}#${ref.number}` : `#${ref.number}`,
+      });
   }
   // Without a reference, nothing is released on a guess: the person picks which claim, with its button.
-  if (!ref || matches.length > 1) return { blocks: [text(ctx.t('claim.release_which')), releaseButtons(ctx, matches)], private: isPrivate };
+  if (!ref || matches.length > 1)
+    return { blocks: [text(ctx.t('claim.release_which')), releaseButtons(ctx, matches)], private: isPrivate };
   const claim = matches[0]!;
   await ctx.claims.end(claim.id, 'released', 'gave_up', ctx.now());
   const waiting = await ctx.waitlist.next(claim);
@@ -47,7 +53,9 @@ export async function release(ctx: Ctx, said: string, isPrivate: boolean): Promi
     text(releaseText(ctx, claim)),
     ...(waiting ? [text(ctx.t('claim.released_waitlist'))] : []),
     text(ctx.t('claim.released_next')),
-    ...(ctx.capabilityIds.has('issues') ? [buttons([{ id: 'issues.list', label: ctx.t('claim.button_more'), value: 'all' }])] : []),
+    ...(ctx.capabilityIds.has('issues')
+      ? [buttons([{ id: 'issues.list', label: ctx.t('claim.button_more'), value: 'all' }])]
+      : []),
   ];
   return { blocks, private: isPrivate };
 }

@@ -14,7 +14,8 @@ export function claimRule(ctx: Pick<Ctx, 'content'>, issue: { owner: string; rep
 
 function stepText(ctx: Ctx, rule: ClaimRule, issue: ClaimIssue): string {
   const link = linkMarkup(issue);
-  if (rule.step === 'command' && rule.command) return ctx.t('claim.step_command', { linkMarkup: link, command: rule.command });
+  if (rule.step === 'command' && rule.command)
+    return ctx.t('claim.step_command', { linkMarkup: link, command: rule.command });
   if (rule.step === 'draft-pr') return ctx.t('claim.step_draft_pr', { linkMarkup: link });
   return ctx.t('claim.step_comment', { linkMarkup: link });
 }
@@ -32,7 +33,8 @@ export function stepBlocks(ctx: Ctx, issue: ClaimIssue): Block[] {
 /** What to do on GitHub after giving an issue up here, so others see it is free. */
 export function releaseText(ctx: Ctx, issue: { owner: string; repo: string }): string {
   const rule = claimRule(ctx, issue);
-  if (rule.step === 'command' && rule.command && rule.release) return ctx.t('claim.released_command', { command: rule.command, release: rule.release });
+  if (rule.step === 'command' && rule.command && rule.release)
+    return ctx.t('claim.released_command', { command: rule.command, release: rule.release });
   if (rule.step === 'draft-pr') return ctx.t('claim.released_draft_pr');
   return ctx.t('claim.released_comment');
 }

@@ -26,7 +26,8 @@ export async function resolveTarget(ctx: Ctx, said: string): Promise<IssueId> {
     throw new UserError(found.otherUrls.length > 0 ? 'claim.not_github' : 'claim.which_issue');
   }
   if (ref.kind === 'pull') throw new UserError('claim.pull_request', { ref: `${ref.owner}/${ref.repo}#${ref.number}` });
-  let id: IssueId | undefined = ref.owner && ref.repo ? { owner: ref.owner, repo: ref.repo, number: ref.number } : undefined;
+  let id: IssueId | undefined =
+    ref.owner && ref.repo ? { owner: ref.owner, repo: ref.repo, number: ref.number } : undefined;
   if (!id) {
     const listing = await ctx.listings.last(ctx.user);
     const fresh = listing && ctx.now().getTime() - listing.at.getTime() < LISTING_MEMORY_MS;
@@ -35,7 +36,11 @@ export async function resolveTarget(ctx: Ctx, said: string): Promise<IssueId> {
   }
   if (!inCommunity(ctx, id)) {
     const { orgs, repos } = ctx.content.community.github;
-    throw new UserError('claim.outside', { repo: `${id.owner}/${id.repo}`, community: ctx.content.community.name, scopes: [...orgs, ...repos].join(', ') });
+    throw new UserError('claim.outside', {
+      repo: `${id.owner}/${id.repo}`,
+      community: ctx.content.community.name,
+      scopes: [...orgs, ...repos].join(', '),
+    });
   }
   return id;
 }

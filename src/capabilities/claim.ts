@@ -1,6 +1,19 @@
 // "I want to work on kubernetes/kubernetes#123", a link, "#123" after a listing or the button: claim it, or give it back.
 import type { Capability, Ctx } from '../core/capability.js';
-import type { AskForHelp, Catalogue, ClaimLimits, Claims, Funnel, Github, GithubLogins, IssueFacts, IssueReader, ListingMemory, Subscriptions, Waitlist } from './ports.js';
+import type {
+  AskForHelp,
+  Catalogue,
+  ClaimLimits,
+  Claims,
+  Funnel,
+  Github,
+  GithubLogins,
+  IssueFacts,
+  IssueReader,
+  ListingMemory,
+  Subscriptions,
+  Waitlist,
+} from './ports.js';
 import { ASKS_HELP, askHelp, HELP_BUTTON, HELP_COMMAND } from './claim-help.js';
 import { SHARE_BUTTON } from '../jobs/journey-prs.js';
 import { listMine, claimItems, release } from './claim-release.js';
@@ -42,8 +55,18 @@ const BARE_REF = /^(?:[\w.-]+\/[\w.-]+)?#\d{1,10}[.!]?$/;
 const WANTS = /\b(work on|take|claim|pick up|assign)\b|travailler sur|m'assigner|\bprendre\b/i;
 
 /** What claiming needs: the claims and waiting lists, the index and live checks, and the listing "#123" refers to. */
-export type ClaimPorts = Catalogue & Claims & Waitlist & ListingMemory & Subscriptions & IssueReader & Github & GithubLogins & IssueFacts &
-  ClaimLimits & Funnel & AskForHelp;
+export type ClaimPorts = Catalogue &
+  Claims &
+  Waitlist &
+  ListingMemory &
+  Subscriptions &
+  IssueReader &
+  Github &
+  GithubLogins &
+  IssueFacts &
+  ClaimLimits &
+  Funnel &
+  AskForHelp;
 export type ClaimCtx = Ctx<ClaimPorts>;
 
 export const claim: Capability<ClaimPorts> = {
@@ -56,7 +79,8 @@ export const claim: Capability<ClaimPorts> = {
     const { issues, otherUrls } = understanding.entities;
     // A first-person give-up is ours with or without a number (without one, the reply asks which claim),
     // unless the message asks for something else: "I'm dropping by to ask: any good first issues?".
-    if (GIVE_UP.test(said)) return issues.length > 0 || understanding.intent === 'other' || understanding.intent === 'claim_issue';
+    if (GIVE_UP.test(said))
+      return issues.length > 0 || understanding.intent === 'other' || understanding.intent === 'claim_issue';
     if (BARE_REF.test(said.trim())) return true;
     // "I want to work on #123 but I don't know how", "can someone help me with #123?": a person, not a FAQ.
     if (issues.length > 0 && ASKS_HELP.test(said)) return true;
@@ -68,14 +92,20 @@ export const claim: Capability<ClaimPorts> = {
     if (input.action?.id === HELP_BUTTON) return askHelp(ctx, input.action.value, true);
     if (input.action?.id === SHARE_BUTTON) {
       const shared = await ctx.journey.share(ctx.user, input.action.value, ctx.event.origin.userName);
-      return { blocks: [text(shared ? ctx.t('journey.shared', { channel: shared.channel }) : ctx.t('journey.share_gone'))], private: true };
+      return {
+        blocks: [text(shared ? ctx.t('journey.shared', { channel: shared.channel }) : ctx.t('journey.share_gone'))],
+        private: true,
+      };
     }
     if (input.action) return take(ctx, await resolveTarget(ctx, input.action.value), true);
     const said = input.text.trim();
     if (ctx.event.kind === 'command' && MINE.test(said)) return listMine(ctx);
-    if (GIVE_UP.test(said) || (ctx.event.kind === 'command' && GIVE_UP_COMMAND.test(said))) return release(ctx, said, isPrivate);
-    if (ctx.event.kind === 'command' && HELP_COMMAND.test(said)) return askHelp(ctx, said.replace(HELP_COMMAND, ''), isPrivate);
-    if (ctx.event.kind === 'message' && ASKS_HELP.test(said) && ctx.understanding?.entities.issues.length) return askHelp(ctx, said, isPrivate);
+    if (GIVE_UP.test(said) || (ctx.event.kind === 'command' && GIVE_UP_COMMAND.test(said)))
+      return release(ctx, said, isPrivate);
+    if (ctx.event.kind === 'command' && HELP_COMMAND.test(said))
+      return askHelp(ctx, said.replace(HELP_COMMAND, ''), isPrivate);
+    if (ctx.event.kind === 'message' && ASKS_HELP.test(said) && ctx.understanding?.entities.issues.length)
+      return askHelp(ctx, said, isPrivate);
     return take(ctx, await resolveTarget(ctx, said), isPrivate);
   },
   async homeSection(ctx) {

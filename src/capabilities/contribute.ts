@@ -23,7 +23,9 @@ export function onboardingReply(ctx: Ctx<Catalogue>, isPrivate: boolean): Reply 
       text(ctx.t('contribute.just_say_it')),
       buttons([
         { id: 'sig.list', label: ctx.t('contribute.button_sigs'), value: 'all', style: 'primary' },
-        ...(ctx.capabilityIds.has('issues') ? [{ id: 'issues.list', label: ctx.t('contribute.button_issues'), value: 'all' }] : []),
+        ...(ctx.capabilityIds.has('issues')
+          ? [{ id: 'issues.list', label: ctx.t('contribute.button_issues'), value: 'all' }]
+          : []),
       ]),
     ],
     private: isPrivate,

@@ -12,10 +12,7 @@ function fallback(ctx: Ctx<Catalogue>): Reply {
   const { community } = ctx.content;
   const platform = ctx.event.origin.platform;
   const channel = helpChannel(ctx.content, platform);
-  const blocks = [
-    text(ctx.t('faq.not_sure')),
-    text(ctx.t('faq.try_guide', { url: community.links.contributorGuide })),
-  ];
+  const blocks = [text(ctx.t('faq.not_sure')), text(ctx.t('faq.try_guide', { url: community.links.contributorGuide }))];
   if (channel) blocks.push(text(ctx.t('faq.try_channel', { channel })));
   blocks.push(text(ctx.t('faq.try_commands')));
   return { blocks, private: false };

@@ -22,6 +22,9 @@ export const help: Capability<Registry> = {
       .registry()
       .filter((c) => c.command !== false)
       .map((c) => `• \`${usageOf(c, ctx)}\` — ${ctx.t(`help.${c.id}`)}`);
-    return { blocks: [text(ctx.t('help.intro')), text(lines.join('\n')), text(ctx.t('help.free_text'))], private: true };
+    return {
+      blocks: [text(ctx.t('help.intro')), text(lines.join('\n')), text(ctx.t('help.free_text'))],
+      private: true,
+    };
   },
 };

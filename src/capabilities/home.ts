@@ -19,7 +19,10 @@ export const home: Capability<Catalogue & HomeSections> = {
   command: false,
   routes: ['home'],
   async run(_input, ctx) {
-    const blocks: Block[] = [text(ctx.t('slack.home.title', { community: ctx.content.community.name })), text(ctx.t('slack.home.intro'))];
+    const blocks: Block[] = [
+      text(ctx.t('slack.home.title', { community: ctx.content.community.name })),
+      text(ctx.t('slack.home.intro')),
+    ];
     for (const capability of ctx.sections()) {
       if (!capability.homeSection) continue;
       try {

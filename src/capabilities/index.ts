@@ -17,7 +17,23 @@ import { sig } from './sig.js';
 import { welcome } from './welcome.js';
 
 /** By id: src/wiring gives each the ports its type declares (a capability added here and not wired fails the type check). */
-export const registry = { contribute, sig, issues, claim, mentor, github, digest, faq, language, privacy, report, help, welcome, home, choose } as const;
+export const registry = {
+  contribute,
+  sig,
+  issues,
+  claim,
+  mentor,
+  github,
+  digest,
+  faq,
+  language,
+  privacy,
+  report,
+  help,
+  welcome,
+  home,
+  choose,
+} as const;
 
 export type Registry = typeof registry;
 

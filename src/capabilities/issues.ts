@@ -17,7 +17,10 @@ const SHOWN = 5;
 
 function describe(ctx: Ctx, f: IssueFilters): string {
   const sig = f.sigId ? ctx.content.sigById.get(f.sigId)?.name : undefined;
-  return [sig, f.language && languageName(f.language)].filter(Boolean).map((s) => `**${escapeMarkup(s!)}**`).join(' + ');
+  return [sig, f.language && languageName(f.language)]
+    .filter(Boolean)
+    .map((s) => `**${escapeMarkup(s!)}**`)
+    .join(' + ');
 }
 
 async function freshness(ctx: Ctx): Promise<Block[]> {
@@ -52,7 +55,11 @@ async function listIssues(ctx: Ctx, filters: IssueFilters, isPrivate: boolean): 
     if (picks.length === 0 && filters.sigId) ({ picks, matching } = pick(pool, {}, SHOWN));
     if (picks.length > 0) blocks.push(text(ctx.t('issues.closest')));
   } else if (picks.length > 0) {
-    blocks.push(text(filtered ? ctx.t('issues.intro_filtered', { filtersMarkup: describe(ctx, filters) }) : ctx.t('issues.intro')));
+    blocks.push(
+      text(
+        filtered ? ctx.t('issues.intro_filtered', { filtersMarkup: describe(ctx, filters) }) : ctx.t('issues.intro'),
+      ),
+    );
   }
   if (picks.length === 0) {
     const link = ctx.content.community.links.issueFinder;
@@ -75,7 +82,8 @@ export const issues: Capability<IssuesPorts> = {
   actions: ['issues.list'],
   async run(input, ctx) {
     if (input.action) return listIssues(ctx, {}, true);
-    if (ctx.event.kind === 'message' && ctx.understanding) return listIssues(ctx, filtersFromUnderstanding(ctx.understanding), false);
+    if (ctx.event.kind === 'message' && ctx.understanding)
+      return listIssues(ctx, filtersFromUnderstanding(ctx.understanding), false);
     const parsed = parseFilters(ctx.content, input.text);
     if (!parsed.ok) throw new UserError('issues.unknown_filter', { word: parsed.unknown });
     return listIssues(ctx, parsed.filters, true);

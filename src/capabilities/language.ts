@@ -21,7 +21,10 @@ export const language: Capability<LocaleChoice> = {
     const code = NAMES[wanted] ?? wanted;
     // The languages are the content's (its locale files), not a list in code.
     if (!isLocale(code) || !ctx.translator.locales.includes(code))
-      throw new UserError('language.unknown', { value: wanted.slice(0, 20), choices: [...ctx.translator.locales, 'auto'].join(', ') });
+      throw new UserError('language.unknown', {
+        value: wanted.slice(0, 20),
+        choices: [...ctx.translator.locales, 'auto'].join(', '),
+      });
     await ctx.localeChoice.set(ctx.user, code, ctx.now());
     // Answer in the language just chosen, so the change is visible at once.
     return { blocks: [text(ctx.translator.bind(code, ctx.where)('language.set'))], private: true, locale: code };

@@ -18,7 +18,18 @@ import type { HelpDesk } from '../jobs/journey-help.js';
 import type { Journey } from '../jobs/journey-prs.js';
 import type { Waiter, WaitedIssue } from '../store/waitlist.js';
 
-export type { Claim, ClaimIssue, Erased, FunnelFacts, FunnelStep, IndexedIssue, IssueId, Listing, Mentorship, PersonalRecord };
+export type {
+  Claim,
+  ClaimIssue,
+  Erased,
+  FunnelFacts,
+  FunnelStep,
+  IndexedIssue,
+  IssueId,
+  Listing,
+  Mentorship,
+  PersonalRecord,
+};
 
 /** The community's own words: groups, FAQ, onboarding, channels, GitHub scope (read-only). */
 export interface Catalogue {
@@ -51,7 +62,10 @@ export interface Waitlist {
 
 /** What was last listed to a person, so "#123" right after means one of those. */
 export interface ListingMemory {
-  listings: { remember(user: UserKey, issues: IssueId[], now: Date): Promise<void>; last(user: UserKey): Promise<Listing | null> };
+  listings: {
+    remember(user: UserKey, issues: IssueId[], now: Date): Promise<void>;
+    last(user: UserKey): Promise<Listing | null>;
+  };
 }
 
 export interface Subscriptions {
@@ -64,7 +78,10 @@ export interface Subscriptions {
 
 /** A person's weekly-digest switch (the digest ledger itself stays with the job). */
 export interface DigestSwitch {
-  digestSwitch: { dmOn(user: UserKey): Promise<boolean>; setDm(user: UserKey, on: boolean, now: Date): Promise<boolean> };
+  digestSwitch: {
+    dmOn(user: UserKey): Promise<boolean>;
+    setDm(user: UserKey, on: boolean, now: Date): Promise<boolean>;
+  };
 }
 
 export interface GithubLogins {

@@ -44,7 +44,8 @@ async function show(ctx: Ctx): Promise<Reply> {
   if (r.lastListingAt) lines.push(ctx.t('privacy.item_listing', { date: day(r.lastListingAt) }));
   if (r.funnel.length > 0)
     lines.push(ctx.t('privacy.item_funnel', { steps: r.funnel.map((f) => `${f.step} (${day(f.at)})`).join(', ') }));
-  if (r.leadNotes.length > 0) lines.push(ctx.t('privacy.item_lead_notes', { groups: r.leadNotes.map(escapeMarkup).join(', ') }));
+  if (r.leadNotes.length > 0)
+    lines.push(ctx.t('privacy.item_lead_notes', { groups: r.leadNotes.map(escapeMarkup).join(', ') }));
   return {
     blocks: [
       text(ctx.t('privacy.intro')),

@@ -16,7 +16,8 @@ export async function sigHomeSection(ctx: Ctx<Catalogue & Subscriptions>): Promi
     ctx.t('sig.pick_placeholder'),
     others.map((s) => ({ label: s.name, value: s.id, description: `${s.id} · ${ctx.t(`sig.kind_${s.kind}`)}` })),
   );
-  if (following.length === 0) return [text(ctx.t('slack.home.sigs_title')), text(ctx.t('slack.home.sigs_none')), picker];
+  if (following.length === 0)
+    return [text(ctx.t('slack.home.sigs_title')), text(ctx.t('slack.home.sigs_none')), picker];
   const list = items(
     following.map((s) => {
       const channel = sigChannel(s, ctx.event.origin.platform);

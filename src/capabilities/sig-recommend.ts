@@ -30,10 +30,17 @@ export function worthOffering(ranked: SigRecommendation[], ctx: Ctx): { r: SigRe
 
 /** Title of one offered group; groups of another kind than the community's main one say what they are. */
 function title(sig: Sig, ctx: Ctx): string {
-  return sig.kind === defaultKind(ctx.content.community) ? `${sig.name} (${sig.id})` : `${sig.name} (${sig.id} · ${ctx.t(`sig.kind_${sig.kind}`)})`;
+  return sig.kind === defaultKind(ctx.content.community)
+    ? `${sig.name} (${sig.id})`
+    : `${sig.name} (${sig.id} · ${ctx.t(`sig.kind_${sig.kind}`)})`;
 }
 
-export function recommendReply(ctx: Ctx, interests: string, isPrivate: boolean, picker: (first: Sig[]) => Block): Reply {
+export function recommendReply(
+  ctx: Ctx,
+  interests: string,
+  isPrivate: boolean,
+  picker: (first: Sig[]) => Block,
+): Reply {
   const offered = worthOffering(ctx.ranking.recommend(interests, 3), ctx);
   if (offered.length === 0) return { blocks: [text(ctx.t('sig.recommend_none')), picker([])], private: isPrivate };
   const list = items(
@@ -41,11 +48,21 @@ export function recommendReply(ctx: Ctx, interests: string, isPrivate: boolean, 
       const channel = sigChannel(sig, ctx.event.origin.platform);
       const lines = [sigSummary(sig, ctx), ctx.t('sig.reason', { terms: r.reasons.slice(0, 4).join(', ') })];
       if (channel) lines.push(ctx.t('sig.recommend_channel', { channel }));
-      return { title: title(sig, ctx), detail: lines.join('\n'), button: { id: 'sig.pick', label: ctx.t('sig.button_join'), value: sig.id } };
+      return {
+        title: title(sig, ctx),
+        detail: lines.join('\n'),
+        button: { id: 'sig.pick', label: ctx.t('sig.button_join'), value: sig.id },
+      };
     }),
   );
   return {
-    blocks: [text(ctx.t('sig.recommend_intro')), list, divider(), text(ctx.t('sig.recommend_how_to_join')), picker(offered.map((o) => o.sig))],
+    blocks: [
+      text(ctx.t('sig.recommend_intro')),
+      list,
+      divider(),
+      text(ctx.t('sig.recommend_how_to_join')),
+      picker(offered.map((o) => o.sig)),
+    ],
     private: isPrivate,
   };
 }

@@ -45,7 +45,10 @@ export function sigFields(sig: Sig, ctx: Ctx): Field[] {
   const channel = sigChannel(sig, ctx.event.origin.platform);
   if (channel) out.push({ label: ctx.t('sig.field_channel'), value: `#${escapeMarkup(channel)}` });
   if (sig.leads.length > 0)
-    out.push({ label: ctx.t('sig.field_leads'), value: sig.leads.map((l) => `${escapeMarkup(l.name)} (${escapeMarkup(l.github)})`).join(', ') });
+    out.push({
+      label: ctx.t('sig.field_leads'),
+      value: sig.leads.map((l) => `${escapeMarkup(l.name)} (${escapeMarkup(l.github)})`).join(', '),
+    });
   const meeting = meetingLine(sig, ctx);
   if (meeting) out.push({ label: ctx.t('sig.field_meeting'), value: meeting });
   return out;

@@ -39,7 +39,10 @@ function picker(ctx: Ctx, first: Sig[] = []): Block {
 
 function list(ctx: Ctx): Reply {
   const lines = ctx.content.sigs.map((s) => `• **${escapeMarkup(s.name)}** — \`${s.id}\``);
-  return { blocks: [text(ctx.t('sig.list_intro', { count: ctx.content.sigs.length })), text(lines.join('\n')), picker(ctx)], private: true };
+  return {
+    blocks: [text(ctx.t('sig.list_intro', { count: ctx.content.sigs.length })), text(lines.join('\n')), picker(ctx)],
+    private: true,
+  };
 }
 
 async function show(ctx: Ctx, sig: Sig, isPrivate: boolean): Promise<Reply> {
@@ -47,7 +50,10 @@ async function show(ctx: Ctx, sig: Sig, isPrivate: boolean): Promise<Reply> {
   const action = following
     ? { id: 'sig.leave', label: ctx.t('sig.button_leave'), value: sig.id, style: 'danger' as const }
     : { id: 'sig.pick', label: ctx.t('sig.button_join'), value: sig.id, style: 'primary' as const };
-  return { blocks: [text(sigTitle(sig, ctx)), text(sigSummary(sig, ctx)), fields(sigFields(sig, ctx)), buttons([action])], private: isPrivate };
+  return {
+    blocks: [text(sigTitle(sig, ctx)), text(sigSummary(sig, ctx)), fields(sigFields(sig, ctx)), buttons([action])],
+    private: isPrivate,
+  };
 }
 
 async function join(ctx: Ctx, sig: Sig): Promise<Reply> {
@@ -75,7 +81,13 @@ async function mine(ctx: Ctx): Promise<Reply> {
   return {
     blocks: [
       text(ctx.t('sig.mine_intro', { count: sigs.length })),
-      items(sigs.map((s) => ({ title: s.name, detail: `\`${s.id}\``, button: { id: 'sig.leave', label: ctx.t('sig.button_leave'), value: s.id } }))),
+      items(
+        sigs.map((s) => ({
+          title: s.name,
+          detail: `\`${s.id}\``,
+          button: { id: 'sig.leave', label: ctx.t('sig.button_leave'), value: s.id },
+        })),
+      ),
       ...(await digestStatus(ctx)),
     ],
     private: true,

@@ -10,7 +10,10 @@ export const welcome: Capability<Catalogue> = {
   routes: ['joined'],
   async run(_input, ctx) {
     return {
-      blocks: [text(ctx.t('welcome.hello', { name: ctx.event.origin.userName, community: ctx.content.community.name })), text(ctx.t('welcome.next'))],
+      blocks: [
+        text(ctx.t('welcome.hello', { name: ctx.event.origin.userName, community: ctx.content.community.name })),
+        text(ctx.t('welcome.next')),
+      ],
       private: true,
     };
   },

@@ -21,13 +21,20 @@ export const checkConfig: CliCommand = {
       problems.push(...commandNameProblems(content.community.commands, capabilities, path.join(dir, 'community.yaml')));
       const locale = result.ok ? result.config.DEFAULT_LOCALE : undefined;
       if (locale && !(locale in content.locales))
-        problems.push(`DEFAULT_LOCALE: "${locale}" has no ${dir}/locales/${locale}.json (the content speaks ${Object.keys(content.locales).join(', ')})`);
+        problems.push(
+          `DEFAULT_LOCALE: "${locale}" has no ${dir}/locales/${locale}.json (the content speaks ${Object.keys(content.locales).join(', ')})`,
+        );
       // An added language may be partly translated: said, not failed (those messages read English).
       for (const w of content.warnings ?? []) io.out(`warning: ${w}`);
       if (problems.length === 0) {
         const c = result.ok ? result.config : undefined;
-        const platforms = [c?.SLACK_BOT_TOKEN && (c.SLACK_APP_TOKEN ? 'Slack (Socket Mode)' : 'Slack (HTTP)'), c?.DISCORD_TOKEN && 'Discord'].filter(Boolean);
-        io.out(`configuration is valid: ${content.sigs.length} groups, ${content.faq.length} FAQ entries; platforms: ${platforms.join(', ') || 'console only'}`);
+        const platforms = [
+          c?.SLACK_BOT_TOKEN && (c.SLACK_APP_TOKEN ? 'Slack (Socket Mode)' : 'Slack (HTTP)'),
+          c?.DISCORD_TOKEN && 'Discord',
+        ].filter(Boolean);
+        io.out(
+          `configuration is valid: ${content.sigs.length} groups, ${content.faq.length} FAQ entries; platforms: ${platforms.join(', ') || 'console only'}`,
+        );
         return 0;
       }
     } catch (err) {

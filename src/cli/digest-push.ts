@@ -16,7 +16,10 @@ export async function createPushSide(booted: Booted): Promise<PushSide> {
   return {
     reachable: outboxes.map((o) => o.platform),
     post: async (to, reply) =>
-      outboxes.find((o) => o.platform === to.platform)?.post(to, reply) ?? { ok: false, error: `cannot post to ${to.platform} from the CLI` },
+      outboxes.find((o) => o.platform === to.platform)?.post(to, reply) ?? {
+        ok: false,
+        error: `cannot post to ${to.platform} from the CLI`,
+      },
     // Outboxes hold no connection to close: REST requests end with the call.
     async stop() {},
   };

@@ -17,7 +17,9 @@ const NAMES: Record<string, string> = { slack: 'Slack', discord: 'Discord' };
 function where(t: DigestTarget): string {
   const d = t.destination;
   const name = NAMES[d.platform] ?? d.platform;
-  return d.kind === 'channel' ? `${name} #${d.channelId} (channel, ${t.locale})` : `${name} direct message to ${d.userId} in ${d.workspaceId} (${t.locale})`;
+  return d.kind === 'channel'
+    ? `${name} #${d.channelId} (channel, ${t.locale})`
+    : `${name} direct message to ${d.userId} in ${d.workspaceId} (${t.locale})`;
 }
 
 function standing(e: PreviewEntry): string {
@@ -38,15 +40,19 @@ async function dryRun(booted: Booted, io: CliIo): Promise<number> {
   const issues = createIndexIssueSource(deps.issues, deps.github, { log: deps.log });
   const status = await deps.issues.status();
   const { period, entries } = await previewDigest(deps, { issues, clock: systemClock, platforms });
-  io.out(`Weekly digest ${period} (DIGEST_TIMEZONE=${deps.config.DIGEST_TIMEZONE}): a preview, nothing is sent or recorded.`);
+  io.out(
+    `Weekly digest ${period} (DIGEST_TIMEZONE=${deps.config.DIGEST_TIMEZONE}): a preview, nothing is sent or recorded.`,
+  );
   io.out(
     `Issues: ${(await deps.issues.list()).length} claimable in the ${status.source === 'sample' ? 'bundled sample' : 'index'}` +
       `${status.refreshedAt ? `, refreshed ${status.refreshedAt.toISOString()}` : ', never fully refreshed'}; --send re-checks each listed issue with GitHub just before sending.`,
   );
-  if (configured.length === 0) io.out('No chat platform is configured: showing what Slack and Discord would get from the content.');
+  if (configured.length === 0)
+    io.out('No chat platform is configured: showing what Slack and Discord would get from the content.');
   let would = 0;
   // Channels first, platform by platform, then people.
-  const order = (e: PreviewEntry) => `${e.target.destination.kind === 'channel' ? 0 : 1}${e.target.destination.platform}`;
+  const order = (e: PreviewEntry) =>
+    `${e.target.destination.kind === 'channel' ? 0 : 1}${e.target.destination.platform}`;
   for (const e of [...entries].sort((a, b) => order(a).localeCompare(order(b)))) {
     const said = standing(e);
     io.out('');
@@ -75,22 +81,31 @@ function summary(report: DigestReport): string {
 async function send(booted: Booted, io: CliIo): Promise<number> {
   const { deps } = booted;
   if (configuredPlatforms(deps.config).length === 0) {
-    io.err('Nothing can be sent: no chat platform is configured. Set SLACK_BOT_TOKEN (with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN) or DISCORD_TOKEN and DISCORD_APPLICATION_ID.');
+    io.err(
+      'Nothing can be sent: no chat platform is configured. Set SLACK_BOT_TOKEN (with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN) or DISCORD_TOKEN and DISCORD_APPLICATION_ID.',
+    );
     io.err('`npm run cli -- digest --dry-run` shows what each destination would get.');
     return 1;
   }
   const push = await createPushSide(booted);
   try {
     // Manual sends are rare and visible to many people: keep a trace of who started one, and where.
-    deps.log.warn({ by: userInfo().username, host: hostname(), platforms: push.reachable }, 'digest --send started from the CLI');
+    deps.log.warn(
+      { by: userInfo().username, host: hostname(), platforms: push.reachable },
+      'digest --send started from the CLI',
+    );
     const report = await weeklyDigest(deps, digestJob(booted, push.post, push.reachable));
     if (report.status === 'busy') {
-      io.err(`Another runner is sending the ${report.period} digest right now (${describeHolder(report.holder)}); nothing was sent from here. Run this again once it is done.`);
+      io.err(
+        `Another runner is sending the ${report.period} digest right now (${describeHolder(report.holder)}); nothing was sent from here. Run this again once it is done.`,
+      );
       return 1;
     }
     io.out(summary(report));
     if (report.ran.uncertain > 0)
-      io.err(`${report.ran.uncertain} post(s) may or may not have arrived (the connection broke after sending); they are not sent again this week.`);
+      io.err(
+        `${report.ran.uncertain} post(s) may or may not have arrived (the connection broke after sending); they are not sent again this week.`,
+      );
     return report.ran.failed + report.ran.uncertain > 0 ? 1 : 0;
   } finally {
     await push.stop();

@@ -14,7 +14,8 @@ export const discordRegister: CliCommand = {
   async run(args, io) {
     const { values, problems } = parseFlags(args, { values: ['guild'] });
     const guild = values.guild;
-    if (guild !== undefined && !/^\d{5,25}$/.test(guild)) problems.push(`--guild expects a server id (the digits from "Copy Server ID"), not "${guild.slice(0, 40)}"`);
+    if (guild !== undefined && !/^\d{5,25}$/.test(guild))
+      problems.push(`--guild expects a server id (the digits from "Copy Server ID"), not "${guild.slice(0, 40)}"`);
     if (problems.length > 0) {
       for (const p of problems) io.err(p);
       io.err(`usage: npm run cli -- ${this.usage}`);
@@ -33,7 +34,15 @@ export const discordRegister: CliCommand = {
       for (const p of err.problems) io.err(p);
       return 1;
     }
-    const commands = buildCommands(commandSpecs(capabilities, content.community.commands), createLookup(createTranslator(content.locales, content.community.commands ? { communityCommands: content.community.commands } : {})));
+    const commands = buildCommands(
+      commandSpecs(capabilities, content.community.commands),
+      createLookup(
+        createTranslator(
+          content.locales,
+          content.community.commands ? { communityCommands: content.community.commands } : {},
+        ),
+      ),
+    );
     const names = await registerCommands({
       token: config.DISCORD_TOKEN,
       applicationId: config.DISCORD_APPLICATION_ID,
@@ -41,7 +50,9 @@ export const discordRegister: CliCommand = {
       ...(guild ? { guildId: guild } : {}),
       commands,
     });
-    const where = guild ? `in server ${guild} (usable now)` : 'globally (Discord can take up to an hour to show changes everywhere)';
+    const where = guild
+      ? `in server ${guild} (usable now)`
+      : 'globally (Discord can take up to an hour to show changes everywhere)';
     io.out(`registered ${names.length} commands ${where}: ${names.map((n) => `/${n}`).join(' ')}`);
     return 0;
   },

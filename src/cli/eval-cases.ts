@@ -26,7 +26,11 @@ export interface Cases {
 const isIntent = (v: unknown): v is Intent => typeof v === 'string' && (INTENTS as readonly string[]).includes(v);
 
 /** One case per line; blank lines are skipped, extra fields ignored, a bad line never stops the rest. */
-export function parseCases(source: string, label: string, into: Cases = { intents: [], sigs: [], problems: [] }): Cases {
+export function parseCases(
+  source: string,
+  label: string,
+  into: Cases = { intents: [], sigs: [], problems: [] },
+): Cases {
   // A byte-order mark (some editors add one) is not part of the first case.
   const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((raw, i) => {
@@ -45,13 +49,19 @@ export function parseCases(source: string, label: string, into: Cases = { intent
     if (typeof o.text !== 'string') return problem('"text" must be a string');
     if ('intent' in o) {
       if (!isIntent(o.intent)) return problem(`"intent" must be one of ${INTENTS.join(', ')}`);
-      into.intents.push({ text: o.text, intent: o.intent, line, ...(typeof o.source === 'string' ? { source: o.source } : {}) });
+      into.intents.push({
+        text: o.text,
+        intent: o.intent,
+        line,
+        ...(typeof o.source === 'string' ? { source: o.source } : {}),
+      });
       return;
     }
     if ('sig' in o) {
       if (typeof o.sig !== 'string' || !o.sig) return problem('"sig" must be a non-empty string');
       const also = o.also ?? [];
-      if (!Array.isArray(also) || also.some((a) => typeof a !== 'string')) return problem('"also" must be a list of strings');
+      if (!Array.isArray(also) || also.some((a) => typeof a !== 'string'))
+        return problem('"also" must be a list of strings');
       into.sigs.push({ text: o.text, sig: o.sig, also: also as string[], line });
       return;
     }

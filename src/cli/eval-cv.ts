@@ -20,7 +20,11 @@ function foldOf(source: string, folds: number): number {
  * the held-out cases. Nothing is written: the shipped model never sees the cases. Cases without a `source`
  * are their own thread.
  */
-export function groupedCrossValidation(cases: IntentCase[], folds = 5, knowledge: NluKnowledge = bundledKnowledge()): Guess[] {
+export function groupedCrossValidation(
+  cases: IntentCase[],
+  folds = 5,
+  knowledge: NluKnowledge = bundledKnowledge(),
+): Guess[] {
   const { examples, fillers, cues } = knowledge;
   const fold = cases.map((c) => foldOf(c.source ?? `line:${c.line}`, folds));
   const guesses: Guess[] = new Array(cases.length);
@@ -32,7 +36,11 @@ export function groupedCrossValidation(cases: IntentCase[], folds = 5, knowledge
     cases.forEach((c, i) => {
       if (fold[i] !== f) return;
       const guess = classifier.classify(cleanForUnderstanding(c.text));
-      guesses[i] = { intent: guess.intent, confidence: Number(guess.confidence.toFixed(3)), ...choiceOf(guess.probabilities) };
+      guesses[i] = {
+        intent: guess.intent,
+        confidence: Number(guess.confidence.toFixed(3)),
+        ...choiceOf(guess.probabilities),
+      };
     });
   }
   return guesses;

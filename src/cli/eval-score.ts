@@ -61,13 +61,24 @@ export function guessOf(u: Understanding): Guess {
   return { intent: u.intent, confidence: u.confidence, unsure: u.unsure ?? false, alternatives: u.alternatives ?? [] };
 }
 
-export function scoreIntents(nlu: Nlu, cases: IntentCase[]): { score: IntentScore; misses: Miss[]; channel: ChannelScore } {
-  return scoreGuesses(cases, cases.map((c) => guessOf(nlu.understand(c.text))));
+export function scoreIntents(
+  nlu: Nlu,
+  cases: IntentCase[],
+): { score: IntentScore; misses: Miss[]; channel: ChannelScore } {
+  return scoreGuesses(
+    cases,
+    cases.map((c) => guessOf(nlu.understand(c.text))),
+  );
 }
 
 /** Scores guesses made for `cases` (same order). */
-export function scoreGuesses(cases: IntentCase[], guesses: Guess[]): { score: IntentScore; misses: Miss[]; channel: ChannelScore } {
-  const counts = new Map<Intent, { tp: number; fp: number; fn: number; n: number }>(INTENTS.map((i) => [i, { tp: 0, fp: 0, fn: 0, n: 0 }]));
+export function scoreGuesses(
+  cases: IntentCase[],
+  guesses: Guess[],
+): { score: IntentScore; misses: Miss[]; channel: ChannelScore } {
+  const counts = new Map<Intent, { tp: number; fp: number; fn: number; n: number }>(
+    INTENTS.map((i) => [i, { tp: 0, fp: 0, fn: 0, n: 0 }]),
+  );
   const misses: Miss[] = [];
   const channel = { requests: 0, answered: 0, answeredRight: 0, quiet: 0, interrupted: 0, calibrationError: 0 };
   const bins = Array.from({ length: 10 }, () => ({ n: 0, confidence: 0, correct: 0 }));
@@ -97,7 +108,12 @@ export function scoreGuesses(cases: IntentCase[], guesses: Guess[]): { score: In
     } else {
       gold.fn += 1;
       counts.get(got.intent)!.fp += 1;
-      misses.push({ line: c.line, text: c.text, expected: c.intent, got: `${got.intent} ${got.confidence.toFixed(2)}` });
+      misses.push({
+        line: c.line,
+        text: c.text,
+        expected: c.intent,
+        got: `${got.intent} ${got.confidence.toFixed(2)}`,
+      });
     }
   });
   const per_intent: IntentScore['per_intent'] = {};
@@ -112,7 +128,9 @@ export function scoreGuesses(cases: IntentCase[], guesses: Guess[]): { score: In
     f1s.push(f1);
   }
   const macro = f1s.length > 0 ? f1s.reduce((a, b) => a + b, 0) / f1s.length : 0;
-  channel.calibrationError = r4(bins.reduce((sum, b) => sum + (b.n ? (b.n / cases.length) * Math.abs(b.correct / b.n - b.confidence / b.n) : 0), 0));
+  channel.calibrationError = r4(
+    bins.reduce((sum, b) => sum + (b.n ? (b.n / cases.length) * Math.abs(b.correct / b.n - b.confidence / b.n) : 0), 0),
+  );
   const rate = (a: number, b: number) => r4(b ? a / b : 0);
   const score: IntentScore = {
     n: cases.length,

@@ -69,16 +69,26 @@ export const evalCommand: CliCommand = {
     const intents = cases.intents.length > 0 ? scoreIntents(nlu, cases.intents) : undefined;
     const sigs = cases.sigs.length > 0 ? scoreSigs(nlu, cases.sigs) : undefined;
     // Grouped cross-validation (in memory; trains on the other folds' cases, so it is a measurement, never a model).
-    const cv = flags.switches.has('cv') && cases.intents.length > 0 ? scoreGuesses(cases.intents, groupedCrossValidation(cases.intents, 5, content.nlu)) : undefined;
+    const cv =
+      flags.switches.has('cv') && cases.intents.length > 0
+        ? scoreGuesses(cases.intents, groupedCrossValidation(cases.intents, 5, content.nlu))
+        : undefined;
     const result: EvalResult = {
       ...(intents ? { intent: intents.score, channel: intents.channel } : {}),
       ...(cv ? { intent_cv: cv.score, channel_cv: cv.channel } : {}),
       ...(sigs ? { sig: sigs.score } : {}),
-      latency_ms: measureLatency(nlu, [...cases.intents, ...cases.sigs].map((c) => c.text)),
+      latency_ms: measureLatency(
+        nlu,
+        [...cases.intents, ...cases.sigs].map((c) => c.text),
+      ),
     };
 
     if (flags.switches.has('errors')) {
-      for (const l of [...missLines('intent errors', intents?.misses ?? []), ...missLines('SIG misses (not in top 3)', sigs?.misses ?? [])]) io.out(l);
+      for (const l of [
+        ...missLines('intent errors', intents?.misses ?? []),
+        ...missLines('SIG misses (not in top 3)', sigs?.misses ?? []),
+      ])
+        io.out(l);
     }
     for (const l of tableLines(result)) io.out(l);
     if (cases.problems.length > 0) io.out(`${cases.problems.length} line(s) skipped: see the messages above`);

@@ -37,8 +37,15 @@ export const followUpsCommand: CliCommand = {
       }
       const push = await createPushSide(booted);
       try {
-        deps.log.warn({ by: userInfo().username, host: hostname(), platforms: push.reachable }, 'follow-ups --now started from the CLI');
-        const report = await claimFollowUps({ ...deps, post: push.post, journeyEvents: journeyFunnel(deps.store.funnel, deps.log) });
+        deps.log.warn(
+          { by: userInfo().username, host: hostname(), platforms: push.reachable },
+          'follow-ups --now started from the CLI',
+        );
+        const report = await claimFollowUps({
+          ...deps,
+          post: push.post,
+          journeyEvents: journeyFunnel(deps.store.funnel, deps.log),
+        });
         io.out(followUpSummary(report));
         return report.busy ? 1 : report.failed > 0 ? 1 : 0;
       } finally {

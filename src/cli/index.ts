@@ -62,7 +62,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const io: CliIo = { env: { ...process.env }, out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+  const io: CliIo = {
+    env: { ...process.env },
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+  };
   runCli(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });

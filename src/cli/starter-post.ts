@@ -20,12 +20,16 @@ async function dryRun(booted: Booted, io: CliIo): Promise<number> {
   const platforms: Platform[] = configured.length > 0 ? configured : ['slack', 'discord'];
   const issues = createIndexIssueSource(deps.issues, deps.github, { log: deps.log });
   const { period, enabled, entries } = await previewStarterPost(deps, { issues, clock: systemClock, platforms });
-  io.out(`Starter post ${period} (DIGEST_TIMEZONE=${deps.config.DIGEST_TIMEZONE}): a preview, nothing is sent or recorded.`);
+  io.out(
+    `Starter post ${period} (DIGEST_TIMEZONE=${deps.config.DIGEST_TIMEZONE}): a preview, nothing is sent or recorded.`,
+  );
   if (!enabled) io.out('It is off: set `starterPost: { enabled: true }` in community.yaml to post it every week.');
-  if (configured.length === 0) io.out('No chat platform is configured: showing what the newcomer channels in the content would get.');
+  if (configured.length === 0)
+    io.out('No chat platform is configured: showing what the newcomer channels in the content would get.');
   for (const e of entries) {
     const d = e.target.destination;
-    const name = d.kind === 'channel' ? `${NAMES[d.platform] ?? d.platform} #${d.channelId} (${e.target.locale})` : e.target.key;
+    const name =
+      d.kind === 'channel' ? `${NAMES[d.platform] ?? d.platform} #${d.channelId} (${e.target.locale})` : e.target.key;
     io.out('');
     io.out(`== ${name}: ${e.reply ? 'would get:' : `already ${e.recorded} this week`}`);
     if (e.reply) io.out(stripControl(replyToPlain(e.reply)));
@@ -43,18 +47,25 @@ async function send(booted: Booted, io: CliIo): Promise<number> {
   }
   const push = await createPushSide(booted);
   try {
-    deps.log.warn({ by: userInfo().username, host: hostname(), platforms: push.reachable }, 'starter-post --send started from the CLI');
+    deps.log.warn(
+      { by: userInfo().username, host: hostname(), platforms: push.reachable },
+      'starter-post --send started from the CLI',
+    );
     const report = await starterPost(deps, starterJob(booted, push.post, push.reachable));
     if (report.status === 'off') {
       io.err('The starter post is off in community.yaml (starterPost.enabled); nothing was sent.');
       return 1;
     }
     if (report.status === 'busy') {
-      io.err(`Another runner is posting the ${report.period} starter post (${describeHolder(report.holder)}); nothing was sent from here.`);
+      io.err(
+        `Another runner is posting the ${report.period} starter post (${describeHolder(report.holder)}); nothing was sent from here.`,
+      );
       return 1;
     }
     const l = report.ledger;
-    io.out(`Starter post ${report.period}: ${report.status}; this run sent ${report.ran.sent}. This week so far: ${l.sent ?? 0} sent, ${l.failed ?? 0} failed, ${l.uncertain ?? 0} in doubt.`);
+    io.out(
+      `Starter post ${report.period}: ${report.status}; this run sent ${report.ran.sent}. This week so far: ${l.sent ?? 0} sent, ${l.failed ?? 0} failed, ${l.uncertain ?? 0} in doubt.`,
+    );
     return report.ran.failed + report.ran.uncertain > 0 ? 1 : 0;
   } finally {
     await push.stop();

@@ -11,9 +11,10 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   if (parsed.success && cross.length === 0) return { ok: true, config: parsed.data };
   const problems = (parsed.success ? [] : parsed.error.issues).map((issue) => {
     const key = issue.path.join('.') || 'environment';
-    const message = issue.code === 'invalid_value' && 'values' in issue
-      ? `expected one of ${issue.values.map(String).join(', ')}`
-      : issue.message;
+    const message =
+      issue.code === 'invalid_value' && 'values' in issue
+        ? `expected one of ${issue.values.map(String).join(', ')}`
+        : issue.message;
     return `${key}: ${message}`;
   });
   return { ok: false, problems: [...problems, ...cross] };

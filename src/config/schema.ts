@@ -43,7 +43,11 @@ const slackCommandNames = z
     (v) => v.split(',').every((pair) => SLACK_COMMAND_PAIR.test(pair.trim())),
     'expected capability=/command pairs separated by commas, e.g. sig=/team,issues=/team-issues (lowercase, at most 32 characters)',
   )
-  .transform((v) => Object.fromEntries(v.split(',').map((pair) => SLACK_COMMAND_PAIR.exec(pair.trim())!.slice(1, 3) as [string, string])));
+  .transform((v) =>
+    Object.fromEntries(
+      v.split(',').map((pair) => SLACK_COMMAND_PAIR.exec(pair.trim())!.slice(1, 3) as [string, string]),
+    ),
+  );
 
 /** `123…,456…` → ['123…', '456…']: the Discord servers (guilds) the bot serves, by id. */
 const SNOWFLAKE = /^\d{5,25}$/;
@@ -64,9 +68,19 @@ export const configShape = {
   CONTENT_DIR: withDefault(z.string(), 'content'),
   SIGS_FILE: optional(z.string()),
   /** Any language content provides (locales/<code>.json); check-config says when it provides none. */
-  DEFAULT_LOCALE: withDefault(z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, 'expected a language code such as en, fr or es'), 'en'),
+  DEFAULT_LOCALE: withDefault(
+    z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, 'expected a language code such as en, fr or es'),
+    'en',
+  ),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
-  PORT: withDefault(z.coerce.number({ error: 'expected a port number (1-65535)' }).int('expected a port number (1-65535)').min(1, 'expected a port number (1-65535)').max(65535, 'expected a port number (1-65535)'), 3000),
+  PORT: withDefault(
+    z.coerce
+      .number({ error: 'expected a port number (1-65535)' })
+      .int('expected a port number (1-65535)')
+      .min(1, 'expected a port number (1-65535)')
+      .max(65535, 'expected a port number (1-65535)'),
+    3000,
+  ),
   GITHUB_TOKEN: optional(z.string()),
   GITHUB_API_URL: withDefault(httpUrl('GITHUB_API_URL'), 'https://api.github.com'),
   GITHUB_TIMEOUT_SECONDS: withDefault(wholeNumber(1, 120, 'seconds'), 10),

@@ -3,7 +3,9 @@ import type { Content, Sig } from './types.js';
 
 /** The SIG's channel for this platform, or the Slack one as the community's main chat (shown as where the SIG talks). */
 export function sigChannel(sig: Sig, platform: string): string | undefined {
-  return platform === 'discord' ? sig.channels.discord ?? sig.channels.slack : sig.channels.slack ?? sig.channels.discord;
+  return platform === 'discord'
+    ? (sig.channels.discord ?? sig.channels.slack)
+    : (sig.channels.slack ?? sig.channels.discord);
 }
 
 /**

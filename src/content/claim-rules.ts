@@ -21,7 +21,8 @@ export function claimRuleFor(community: Pick<Community, 'github'>, issue: { owne
   const { claim } = community.github;
   const repo = `${issue.owner}/${issue.repo}`.toLowerCase();
   const owner = issue.owner.toLowerCase();
-  const matching = (scope: (s: string) => boolean) => claim.rules.filter((r) => r.for.some((f) => scope(f.toLowerCase())));
+  const matching = (scope: (s: string) => boolean) =>
+    claim.rules.filter((r) => r.for.some((f) => scope(f.toLowerCase())));
   const layers = [...matching((f) => f === owner), ...matching((f) => f === repo)];
   let rule: ClaimRule = { ...claim.default };
   for (const { for: _scope, ...layer } of layers) {

@@ -7,7 +7,12 @@ const DAY_MS = 86_400_000;
 
 /** The calendar date of `at` on the wall clock of `timeZone`. */
 function localDay(at: Date, timeZone: string): { y: number; m: number; d: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return { y: get('year'), m: get('month') - 1, d: get('day') };
 }
@@ -31,7 +36,11 @@ export function onDate(rule: string, since: string | undefined, y: number, m: nu
 }
 
 /** The next start after `now` within `withinDays` (default a little over a month), or null. */
-export function nextOccurrence(event: Pick<CommunityEvent, 'rrule' | 'since' | 'time' | 'timezone'>, now: Date, withinDays = 40): Date | null {
+export function nextOccurrence(
+  event: Pick<CommunityEvent, 'rrule' | 'since' | 'time' | 'timezone'>,
+  now: Date,
+  withinDays = 40,
+): Date | null {
   const time = /^(\d{1,2}):(\d{2})$/.exec(event.time);
   if (!time) return null;
   // Half-day steps: a whole-day step from late evening can jump over the short day of a DST change.

@@ -1,7 +1,12 @@
 // Finds a group from what a person typed: its id, its name, its label, or its id without its kind (`network` for sig-network).
 import type { Content, Sig } from './types.js';
 
-const simplify = (s: string) => s.toLowerCase().replace(/^#/, '').replace(/[\s_]+/g, '-').trim();
+const simplify = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/^#/, '')
+    .replace(/[\s_]+/g, '-')
+    .trim();
 
 export function findSig(content: Content, typed: string): Sig | undefined {
   const want = simplify(typed);

@@ -32,7 +32,11 @@ const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
  * Fills the group words into a language's messages: `{@group}`, `{@groups}`, `{@Group}`, `{@Groups}` become
  * the default kind's words, and `sig.kind_<kind>` names each kind, so no message says "SIG" unless content does.
  */
-export function withGroupWords(catalogue: Catalogue, community: Pick<Community, 'groupKinds'>, locale: Locale): Catalogue {
+export function withGroupWords(
+  catalogue: Catalogue,
+  community: Pick<Community, 'groupKinds'>,
+  locale: Locale,
+): Catalogue {
   const words = wordsOf(community, defaultKind(community), locale);
   const fill: Record<string, string> = {
     group: words.one,

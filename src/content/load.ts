@@ -8,7 +8,17 @@ import { LOCALES, type Locale } from '../core/types.js';
 import { defaultKind, withGroupWords } from './group-words.js';
 import { loadNluKnowledge } from '../nlu/knowledge.js';
 import { mergeCatalogues } from './merge.js';
-import { communitySchema, faqSchema, groupsFileSchema, LOCALE_CODE, localeSchema, sigsFileSchema, type Community, type FaqEntry, type SigEntry } from './schema.js';
+import {
+  communitySchema,
+  faqSchema,
+  groupsFileSchema,
+  LOCALE_CODE,
+  localeSchema,
+  sigsFileSchema,
+  type Community,
+  type FaqEntry,
+  type SigEntry,
+} from './schema.js';
 import { importSigsYaml, sigsYamlSchema } from './sigs-file.js';
 import { parseYaml } from './yaml.js';
 import type { Content, Sig } from './types.js';
@@ -28,13 +38,17 @@ export interface LoadOptions {
 }
 
 function formatPath(parts: PropertyKey[]): string {
-  return parts.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+  return parts.reduce<string>(
+    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+    '',
+  );
 }
 
 function zodProblems(file: string, error: z.ZodError): string[] {
   return error.issues.map((i) => {
     const where = formatPath([...i.path]) || '(top level)';
-    const message = i.code === 'unrecognized_keys' ? `unknown key ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.message;
+    const message =
+      i.code === 'unrecognized_keys' ? `unknown key ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.message;
     return `${file}: ${where}: ${message}`;
   });
 }
@@ -44,7 +58,7 @@ async function readSource(file: string, label: string, problems: string[]): Prom
     return await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    problems.push(`${label}: cannot read the file (${code === 'ENOENT' ? 'not found' : code ?? 'error'})`);
+    problems.push(`${label}: cannot read the file (${code === 'ENOENT' ? 'not found' : (code ?? 'error')})`);
     return null;
   }
 }
@@ -58,7 +72,12 @@ function parseJson(text: string, label: string, problems: string[]): unknown {
   }
 }
 
-function validate<S extends z.ZodType>(schema: S, value: unknown, label: string, problems: string[]): z.infer<S> | null {
+function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  label: string,
+  problems: string[],
+): z.infer<S> | null {
   if (value === undefined) return null;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -71,22 +90,37 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, label: string,
  * language a community adds may be partial (a warning per missing key: those replies read English).
  * Placeholders must match in every language, or a reply would show `{name}`.
  */
-function checkLocaleParity(locales: Record<Locale, Catalogue>, labelOf: (l: Locale) => string, problems: string[], warnings: string[]) {
+function checkLocaleParity(
+  locales: Record<Locale, Catalogue>,
+  labelOf: (l: Locale) => string,
+  problems: string[],
+  warnings: string[],
+) {
   const en = locales.en;
   if (!en) return;
   for (const locale of Object.keys(locales).filter((l) => l !== 'en')) {
     const other = locales[locale]!;
     const missing = LOCALES.includes(locale) ? problems : warnings;
     for (const key of Object.keys(en)) {
-      if (!(key in other)) missing.push(`${labelOf(locale)}: ${key}: missing (present in en.json)${missing === warnings ? '; English is used' : ''}`);
+      if (!(key in other))
+        missing.push(
+          `${labelOf(locale)}: ${key}: missing (present in en.json)${missing === warnings ? '; English is used' : ''}`,
+        );
       else if (placeholders(en[key]!).join() !== placeholders(other[key]!).join())
-        problems.push(`${labelOf(locale)}: ${key}: placeholders differ from en.json (${placeholders(en[key]!).join(', ') || 'none'})`);
+        problems.push(
+          `${labelOf(locale)}: ${key}: placeholders differ from en.json (${placeholders(en[key]!).join(', ') || 'none'})`,
+        );
     }
     for (const key of Object.keys(other)) if (!(key in en)) problems.push(`${labelOf(locale)}: ${key}: not in en.json`);
   }
 }
 
-async function loadImported(source: string, opts: LoadOptions, community: Community | null, problems: string[]): Promise<Sig[]> {
+async function loadImported(
+  source: string,
+  opts: LoadOptions,
+  community: Community | null,
+  problems: string[],
+): Promise<Sig[]> {
   const label = `SIGS_FILE (${source})`;
   let text: string | null;
   if (/^https?:\/\//.test(source)) {
@@ -155,11 +189,19 @@ function checkFaqLanguages(faq: FaqEntry[], locales: Locale[], label: string, pr
 }
 
 /** Groups name their kind, or take the first of community.yaml's groupKinds. */
-function withKinds(entries: SigEntry[], community: Community | null, label: string, key: string, problems: string[]): Sig[] {
+function withKinds(
+  entries: SigEntry[],
+  community: Community | null,
+  label: string,
+  key: string,
+  problems: string[],
+): Sig[] {
   const kinds = community ? Object.keys(community.groupKinds) : [];
   return entries.map((s, i) => {
     if (s.kind && community && !kinds.includes(s.kind))
-      problems.push(`${label}: ${key}[${i}].kind: unknown kind "${s.kind}" (community.yaml groupKinds has ${kinds.join(', ')})`);
+      problems.push(
+        `${label}: ${key}[${i}].kind: unknown kind "${s.kind}" (community.yaml groupKinds has ${kinds.join(', ')})`,
+      );
     return { ...s, kind: s.kind ?? (community ? defaultKind(community) : 'group') };
   });
 }
@@ -198,13 +240,16 @@ export async function loadContent(opts: LoadOptions): Promise<Content> {
       problems.push(`${localeLabel(locale)}: expected a language code as the file name, such as es.json or pt-br.json`);
       continue;
     }
-    const base = builtin.includes(locale) ? await readCatalogue(builtinDir, locale, path.join(builtinDir, `${locale}.json`)) : {};
+    const base = builtin.includes(locale)
+      ? await readCatalogue(builtinDir, locale, path.join(builtinDir, `${locale}.json`))
+      : {};
     const mine = own.includes(locale) ? await readCatalogue(ownDir, locale, localeLabel(locale)) : {};
     if (base && mine) raw[locale] = { ...base, ...mine };
   }
   // A language the community did not translate at all (French, for a community that speaks Spanish) is
   // dropped rather than half-spoken: only English is always there.
-  if (own.length > 0) for (const locale of Object.keys(raw)) if (locale !== 'en' && !own.includes(locale)) delete raw[locale];
+  if (own.length > 0)
+    for (const locale of Object.keys(raw)) if (locale !== 'en' && !own.includes(locale)) delete raw[locale];
   checkLocaleParity(raw, localeLabel, problems, warnings);
   if (faqFile) checkFaqLanguages(faqFile.faq, Object.keys(raw), label('faq.yaml'), problems, warnings);
 
@@ -213,7 +258,8 @@ export async function loadContent(opts: LoadOptions): Promise<Content> {
     : withKinds(sigsFile?.sigs ?? [], community, label(groupsName), 'sigs', problems);
   const seen = new Set<string>();
   curated.forEach((s, i) => {
-    if (seen.has(s.id)) problems.push(`${label(groupsName)}: ${groupsFile ? 'groups' : 'sigs'}[${i}].id: duplicate id "${s.id}"`);
+    if (seen.has(s.id))
+      problems.push(`${label(groupsName)}: ${groupsFile ? 'groups' : 'sigs'}[${i}].id: duplicate id "${s.id}"`);
     seen.add(s.id);
   });
   const imported = opts.sigsFile ? await loadImported(opts.sigsFile, opts, community, problems) : [];

@@ -21,7 +21,14 @@ function zoneOffsetMinutes(instant: number, timeZone: string): number {
 }
 
 /** The instant at which the wall clock in `timeZone` shows the given local date and time. */
-export function zonedTime(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
+export function zonedTime(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): Date {
   const guess = Date.UTC(year, month, day, hour, minute);
   const first = guess - zoneOffsetMinutes(guess, timeZone) * 60_000;
   // A second pass settles the offset when the first guess fell on the other side of a DST change.
@@ -41,10 +48,23 @@ export function nextMeeting(meeting: Meeting, now: Date): NextMeeting | null {
   const [hour, minute] = [Number(time[1]), Number(time[2])];
   for (let ahead = 0; ahead <= 7; ahead++) {
     const day = new Date(now.getTime() + ahead * 86_400_000);
-    const local = new Intl.DateTimeFormat('en-US', { timeZone: meeting.timezone, year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'long' }).formatToParts(day);
+    const local = new Intl.DateTimeFormat('en-US', {
+      timeZone: meeting.timezone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      weekday: 'long',
+    }).formatToParts(day);
     const get = (type: string) => local.find((p) => p.type === type)!.value;
     if (get('weekday') !== meeting.day) continue;
-    const at = zonedTime(Number(get('year')), Number(get('month')) - 1, Number(get('day')), hour, minute, meeting.timezone);
+    const at = zonedTime(
+      Number(get('year')),
+      Number(get('month')) - 1,
+      Number(get('day')),
+      hour,
+      minute,
+      meeting.timezone,
+    );
     if (at.getTime() > now.getTime()) return { at, certain: meeting.frequency === 'weekly' };
   }
   return null;

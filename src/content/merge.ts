@@ -8,7 +8,11 @@ function mergeSubprojects(curated: Subproject[], imported: Subproject[]): Subpro
     const other = byName.get(c.name);
     byName.delete(c.name);
     return other
-      ? { name: c.name, repos: [...new Set([...c.repos, ...other.repos])], keywords: [...new Set([...c.keywords, ...other.keywords])] }
+      ? {
+          name: c.name,
+          repos: [...new Set([...c.repos, ...other.repos])],
+          keywords: [...new Set([...c.keywords, ...other.keywords])],
+        }
       : c;
   });
   return [...merged, ...byName.values()];

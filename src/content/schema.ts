@@ -23,7 +23,8 @@ function perLocale<T extends z.ZodType>(value: T) {
     .catchall(value)
     .superRefine((texts, ctx) => {
       for (const key of Object.keys(texts))
-        if (!LOCALE_CODE.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'expected a language code such as en, fr or es' });
+        if (!LOCALE_CODE.test(key))
+          ctx.addIssue({ code: 'custom', path: [key], message: 'expected a language code such as en, fr or es' });
     });
 }
 
@@ -70,7 +71,8 @@ const claimFields = {
   aiPolicy: httpsUrl.optional(),
 };
 function commandNeedsText(rule: { step?: string | undefined; command?: string | undefined }, ctx: z.RefinementCtx) {
-  if (rule.step === 'command' && !rule.command) ctx.addIssue({ code: 'custom', path: ['command'], message: 'step "command" needs the command to comment' });
+  if (rule.step === 'command' && !rule.command)
+    ctx.addIssue({ code: 'custom', path: ['command'], message: 'step "command" needs the command to comment' });
 }
 const claimRule = z.strictObject({ ...claimFields, step: claimFields.step.unwrap() }).superRefine(commandNeedsText);
 const scopedClaimRule = z
@@ -90,14 +92,18 @@ const commandName = z
  * `/team`. Names are unique and never another command's id; which ids exist is checked where the
  * capabilities are known (src/wiring/command-names.ts).
  */
-const commandRenames = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a command id such as sig'), commandName).superRefine((names, ctx) => {
-  const seen = new Map<string, string>();
-  for (const [id, name] of Object.entries(names)) {
-    if (seen.has(name)) ctx.addIssue({ code: 'custom', path: [id], message: `"${name}" is already the name of ${seen.get(name)}` });
-    else if (name !== id && name in names) ctx.addIssue({ code: 'custom', path: [id], message: `"${name}" is another command's id` });
-    seen.set(name, id);
-  }
-});
+const commandRenames = z
+  .record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a command id such as sig'), commandName)
+  .superRefine((names, ctx) => {
+    const seen = new Map<string, string>();
+    for (const [id, name] of Object.entries(names)) {
+      if (seen.has(name))
+        ctx.addIssue({ code: 'custom', path: [id], message: `"${name}" is already the name of ${seen.get(name)}` });
+      else if (name !== id && name in names)
+        ctx.addIssue({ code: 'custom', path: [id], message: `"${name}" is another command's id` });
+      seen.set(name, id);
+    }
+  });
 /**
  * A community event that recurs (a monthly new-contributor orientation), as a small subset of an RFC 5545
  * RRULE: `FREQ=WEEKLY;BYDAY=TU`, `FREQ=WEEKLY;INTERVAL=2;BYDAY=TU` (counted from `since`),
@@ -110,16 +116,26 @@ const communityEvent = z
     name: localizedText,
     rrule: z.string().regex(EVENT_RULE, 'expected FREQ=WEEKLY;BYDAY=TU or FREQ=MONTHLY;BYDAY=3TU (see docs)'),
     /** The first day the rule counts from (needed by INTERVAL above 1), YYYY-MM-DD. */
-    since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    since: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
     time: z.string().regex(/^\d{1,2}:\d{2}$/, 'expected HH:MM'),
     timezone: z.string().refine(isTimeZone, 'expected an IANA time zone such as UTC'),
     url: httpsUrl.optional(),
   })
   .superRefine((e, ctx) => {
     const m = EVENT_RULE.exec(e.rrule);
-    if (m?.[1] === 'WEEKLY' && m[4]) ctx.addIssue({ code: 'custom', path: ['rrule'], message: 'a weekly rule takes a plain weekday (BYDAY=TU)' });
-    if (m?.[1] === 'MONTHLY' && !m[4]) ctx.addIssue({ code: 'custom', path: ['rrule'], message: 'a monthly rule says which weekday of the month (BYDAY=3TU)' });
-    if (m?.[3] && Number(m[3]) > 1 && !e.since) ctx.addIssue({ code: 'custom', path: ['since'], message: 'INTERVAL above 1 needs the first day (since)' });
+    if (m?.[1] === 'WEEKLY' && m[4])
+      ctx.addIssue({ code: 'custom', path: ['rrule'], message: 'a weekly rule takes a plain weekday (BYDAY=TU)' });
+    if (m?.[1] === 'MONTHLY' && !m[4])
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rrule'],
+        message: 'a monthly rule says which weekday of the month (BYDAY=3TU)',
+      });
+    if (m?.[3] && Number(m[3]) > 1 && !e.since)
+      ctx.addIssue({ code: 'custom', path: ['since'], message: 'INTERVAL above 1 needs the first day (since)' });
   });
 export type CommunityEvent = z.infer<typeof communityEvent>;
 
@@ -127,7 +143,10 @@ export type CommunityEvent = z.infer<typeof communityEvent>;
 const starterPost = z.strictObject({
   enabled: z.boolean(),
   /** When it goes out, in DIGEST_TIMEZONE (cron, five or six fields; checked again by the scheduler). */
-  cron: z.string().regex(/^\S+( \S+){4,5}$/, 'expected a cron expression such as 0 9 * * 1').default('0 9 * * 1'),
+  cron: z
+    .string()
+    .regex(/^\S+( \S+){4,5}$/, 'expected a cron expression such as 0 9 * * 1')
+    .default('0 9 * * 1'),
   /** Free starter issues listed, taken in turns across groups (at most five: it is a welcome, not a digest). */
   issues: z.number().int().min(0).max(5).default(5),
   /** Groups whose meetings welcome newcomers: their meetings this week are listed. */
@@ -174,7 +193,14 @@ export const communitySchema = z.strictObject({
     help: z.strictObject({ slack: z.string().optional(), discord: z.string().optional() }),
   }),
   onboarding: z
-    .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), title: localizedText, text: localizedText, url: httpsUrl.optional() }))
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        title: localizedText,
+        text: localizedText,
+        url: httpsUrl.optional(),
+      }),
+    )
     .min(1),
   commands: commandRenames.optional(),
   /** What happens after a first pull request is opened (checks, who reviews, how long is normal): told when the bot sees one. */
@@ -226,7 +252,13 @@ export const sigSchema = z.strictObject({
   min_free_issues: z.number().int().min(0).optional(),
   /** People who offered to help newcomers of this group, by their user id on each platform (and languages spoken). */
   mentors: z
-    .array(z.strictObject({ slack: z.string().min(1).optional(), discord: z.string().min(1).optional(), languages: z.array(z.string().min(2)).optional() }))
+    .array(
+      z.strictObject({
+        slack: z.string().min(1).optional(),
+        discord: z.string().min(1).optional(),
+        languages: z.array(z.string().min(2)).optional(),
+      }),
+    )
     .optional(),
   meetings: z.array(meeting).default([]),
   subprojects: z.array(subproject).default([]),

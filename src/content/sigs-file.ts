@@ -18,7 +18,9 @@ const groupSchema = z.object({
   name: z.string(),
   mission_statement: z.string().optional(),
   label: z.string().optional(),
-  leadership: z.object({ chairs: z.array(personSchema).optional(), tech_leads: z.array(personSchema).optional() }).optional(),
+  leadership: z
+    .object({ chairs: z.array(personSchema).optional(), tech_leads: z.array(personSchema).optional() })
+    .optional(),
   meetings: z.array(meetingSchema).nullish(),
   contact: z.object({ slack: z.string().optional() }).nullish(),
   subprojects: z
@@ -62,9 +64,19 @@ export function repoFromOwnersUrl(url: string): string | null {
   return m ? `${m[1]}/${m[2]}` : null;
 }
 
-const KIND_BY_GROUP: Record<string, SigKind> = { sigs: 'sig', workinggroups: 'wg', committees: 'committee', usergroups: 'ug' };
+const KIND_BY_GROUP: Record<string, SigKind> = {
+  sigs: 'sig',
+  workinggroups: 'wg',
+  committees: 'committee',
+  usergroups: 'ug',
+};
 /** The label prefix each section's groups use on issues (`sig/network`, `wg/batch`). */
-const LABEL_PREFIX: Record<string, string> = { sigs: 'sig', workinggroups: 'wg', committees: 'committee', usergroups: 'ug' };
+const LABEL_PREFIX: Record<string, string> = {
+  sigs: 'sig',
+  workinggroups: 'wg',
+  committees: 'committee',
+  usergroups: 'ug',
+};
 
 function toPeople(list: { github: string; name?: string | undefined }[] | undefined): Person[] {
   return (list ?? []).map((p) => ({ github: p.github, name: p.name ?? p.github }));
@@ -74,7 +86,11 @@ function toPeople(list: { github: string; name?: string | undefined }[] | undefi
  * `knownKinds` are the community's group kinds: a section whose kind the community does not name
  * (it calls none of its groups working groups) is filed under `fallbackKind`.
  */
-export function importSigsYaml(file: SigsYamlFile, knownKinds: readonly string[] = Object.values(KIND_BY_GROUP), fallbackKind = 'sig'): Sig[] {
+export function importSigsYaml(
+  file: SigsYamlFile,
+  knownKinds: readonly string[] = Object.values(KIND_BY_GROUP),
+  fallbackKind = 'sig',
+): Sig[] {
   const out: Sig[] = [];
   for (const [group, sectionKind] of Object.entries(KIND_BY_GROUP)) {
     const kind = knownKinds.includes(sectionKind) ? sectionKind : fallbackKind;

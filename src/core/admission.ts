@@ -33,7 +33,8 @@ export function createAdmission(options: AdmissionOptions = {}): Admission {
   const waiting: (() => void)[] = [];
   let active = 0;
   /** Resolves once a slot is taken for the caller; `release` gives it to the next in line. */
-  const acquire = () => (active < concurrency ? (active++, Promise.resolve()) : new Promise<void>((r) => waiting.push(r)));
+  const acquire = () =>
+    active < concurrency ? (active++, Promise.resolve()) : new Promise<void>((r) => waiting.push(r));
   const release = () => {
     const next = waiting.shift();
     if (next) next();
@@ -48,7 +49,10 @@ export function createAdmission(options: AdmissionOptions = {}): Admission {
     options.dropped?.(reason);
     since[reason] = (since[reason] ?? 0) + 1;
     if (now() - lastReport >= REPORT_EVERY_MS) {
-      options.warn?.({ dropped: { ...since }, queued: waiting.length, active }, 'overloaded: answers dropped that could no longer arrive in time');
+      options.warn?.(
+        { dropped: { ...since }, queued: waiting.length, active },
+        'overloaded: answers dropped that could no longer arrive in time',
+      );
       lastReport = now();
       for (const k of Object.keys(since)) delete since[k];
     }

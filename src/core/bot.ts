@@ -48,7 +48,9 @@ export function choiceValue(intent: Intent, words: string): string {
 function parseChoice(value: string): { intent: Intent; text: string } | null {
   try {
     const v = JSON.parse(value) as { intent?: unknown; text?: unknown };
-    return typeof v.intent === 'string' && typeof v.text === 'string' ? { intent: v.intent as Intent, text: v.text } : null;
+    return typeof v.intent === 'string' && typeof v.text === 'string'
+      ? { intent: v.intent as Intent, text: v.text }
+      : null;
   } catch {
     return null;
   }
@@ -57,10 +59,13 @@ function parseChoice(value: string): { intent: Intent; text: string } | null {
 export function createCore(deps: CoreDeps, capabilities: readonly Wired[]): Bot {
   const commands = capabilities.filter((c) => c.command !== false);
   // A renamed command answers to its new name; its id stays accepted (old habits, links), never advertised.
-  const byCommand = new Map([...commands.map((c) => [c.id, c] as const), ...commands.flatMap((c) => {
-    const name = deps.commandNames?.[c.id];
-    return name ? [[name, c] as const] : [];
-  })]);
+  const byCommand = new Map([
+    ...commands.map((c) => [c.id, c] as const),
+    ...commands.flatMap((c) => {
+      const name = deps.commandNames?.[c.id];
+      return name ? [[name, c] as const] : [];
+    }),
+  ]);
   const byAction = new Map(capabilities.flatMap((c) => (c.actions ?? []).map((a) => [a, c] as const)));
   const byIntent = new Map(capabilities.flatMap((c) => (c.intents ?? []).map((i) => [i, c] as const)));
   const recognizers = capabilities.filter((c) => c.recognizes);
@@ -78,7 +83,9 @@ export function createCore(deps: CoreDeps, capabilities: readonly Wired[]): Bot 
       case 'action': {
         if (event.actionId === CHOOSE_ACTION) return chosen(event.value);
         const capability = byAction.get(event.actionId.split(':')[0]!);
-        return capability ? { capability, input: { text: '', action: { id: event.actionId, value: event.value } } } : null;
+        return capability
+          ? { capability, input: { text: '', action: { id: event.actionId, value: event.value } } }
+          : null;
       }
       case 'joined':
         return onJoin ? { capability: onJoin, input: { text: '' } } : null;
@@ -93,8 +100,14 @@ export function createCore(deps: CoreDeps, capabilities: readonly Wired[]): Bot 
         }
         const sure = understanding.confidence >= ADDRESSED_CONFIDENCE;
         // Unsure between paths, a person who asked gets one question with the likely paths as buttons, not a guess.
-        const choosing = addressed && understanding.unsure && understanding.alternatives?.length ? byAction.get(CHOOSE_ACTION) : undefined;
-        const owner = recognizers.find((c) => c.recognizes!(event.text, understanding)) ?? choosing ?? (sure ? byIntent.get(understanding.intent) : undefined);
+        const choosing =
+          addressed && understanding.unsure && understanding.alternatives?.length
+            ? byAction.get(CHOOSE_ACTION)
+            : undefined;
+        const owner =
+          recognizers.find((c) => c.recognizes!(event.text, understanding)) ??
+          choosing ??
+          (sure ? byIntent.get(understanding.intent) : undefined);
         // In a channel only the capability that owns the request speaks; the FAQ fallback is for people who asked the bot.
         const capability = owner ?? (addressed ? byIntent.get('other') : undefined);
         return capability ? { capability, input: { text: event.text } } : null;
@@ -121,7 +134,11 @@ export function createCore(deps: CoreDeps, capabilities: readonly Wired[]): Bot 
   }
 
   async function dispatch(event: InboundEvent, options: DispatchOptions = {}): Promise<Reply[]> {
-    const user = { platform: event.origin.platform, workspaceId: event.origin.workspaceId, userId: event.origin.userId };
+    const user = {
+      platform: event.origin.platform,
+      workspaceId: event.origin.workspaceId,
+      userId: event.origin.userId,
+    };
     let where = whereOf(event.origin);
     let locale: Locale = deps.defaultLocale;
     try {
@@ -136,16 +153,38 @@ export function createCore(deps: CoreDeps, capabilities: readonly Wired[]): Bot 
       const stored = await deps.people.get(user);
       locale = chooseLocale(event, stored, understanding);
       // A click carries no words: remembering the language of the last clear message answers it in kind.
-      if (understanding && understanding.langConfidence >= LANGUAGE_CONFIDENCE && stored?.seenLocale !== understanding.lang)
+      if (
+        understanding &&
+        understanding.langConfidence >= LANGUAGE_CONFIDENCE &&
+        stored?.seenLocale !== understanding.lang
+      )
         await deps.people.noteSeenLocale(user, understanding.lang, deps.now());
       const t = deps.translator.bind(locale, where);
       if ('unknownCommand' in routed) {
         const known = deps.translator.nameCommands(commands.map((c) => `/${c.id}`).join(', '), where);
-        return [{ blocks: [text(t('errors.unknown_command', { name: routed.unknownCommand, known }))], private: true, locale }];
+        return [
+          {
+            blocks: [text(t('errors.unknown_command', { name: routed.unknownCommand, known }))],
+            private: true,
+            locale,
+          },
+        ];
       }
       const { translator, now, log } = deps;
-      const ctx: EventCtx = { event, user, locale, t, translator, where, capabilityIds, now, log, ...(understanding ? { understanding } : {}) };
-      if (event.kind === 'command' || event.kind === 'message' || event.kind === 'action') deps.noteContact?.(user, locale, now());
+      const ctx: EventCtx = {
+        event,
+        user,
+        locale,
+        t,
+        translator,
+        where,
+        capabilityIds,
+        now,
+        log,
+        ...(understanding ? { understanding } : {}),
+      };
+      if (event.kind === 'command' || event.kind === 'message' || event.kind === 'action')
+        deps.noteContact?.(user, locale, now());
       const out = await routed.capability.run(routed.input, ctx);
       // Commands and clicks are answered to the person alone (Slack ephemeral, Discord ephemeral), so
       // nobody can make the bot post into a channel with a slash command; a message gets a public answer

@@ -82,6 +82,8 @@ export function wire<P>(capability: Capability<P>, ports: P): Wired {
   return {
     ...info,
     run: (input, ctx) => run.call(capability, input, { ...ctx, ...(ports as object) } as Ctx<P>),
-    ...(homeSection ? { homeSection: (ctx: EventCtx) => homeSection.call(capability, { ...ctx, ...(ports as object) } as Ctx<P>) } : {}),
+    ...(homeSection
+      ? { homeSection: (ctx: EventCtx) => homeSection.call(capability, { ...ctx, ...(ports as object) } as Ctx<P>) }
+      : {}),
   };
 }

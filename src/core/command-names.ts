@@ -35,7 +35,9 @@ export function createCommandNaming(
   const cache = new Map<string, ((text: string) => string) | null>();
 
   function build(where: Where | undefined): ((text: string) => string) | null {
-    const names: Record<string, string> = Object.fromEntries(Object.entries(community).map(([id, name]) => [id, `/${name}`]));
+    const names: Record<string, string> = Object.fromEntries(
+      Object.entries(community).map(([id, name]) => [id, `/${name}`]),
+    );
     if (where) Object.assign(names, platformNames(where));
     const ids = Object.keys(names).filter((id) => names[id] !== `/${id}`);
     if (ids.length === 0) return null;
@@ -50,7 +52,8 @@ export function createCommandNaming(
     // someone on an English Discord would otherwise name /contribuer, which their client does not list.
     const catalogue = (where.platformLocale ? catalogues[where.platformLocale] : undefined) ?? {};
     for (const [key, value] of Object.entries(catalogue)) {
-      const id = key.startsWith(prefix) && key.endsWith('.name') ? key.slice(prefix.length, -'.name'.length) : undefined;
+      const id =
+        key.startsWith(prefix) && key.endsWith('.name') ? key.slice(prefix.length, -'.name'.length) : undefined;
       if (id && value !== id) names[id] = `/${value}`;
     }
     return Object.assign(names, renamed[where.platform]);

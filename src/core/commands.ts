@@ -26,8 +26,13 @@ export interface Suggestion {
 export type Lookup = (locale: Locale, key: string, params?: Params) => string | undefined;
 
 /** `names`: the community's names for commands by capability id (community.yaml's `commands`). */
-export function commandSpecs(capabilities: readonly Capability[], names: Readonly<Record<string, string>> = {}): CommandSpec[] {
-  return capabilities.flatMap((c) => (c.command === false ? [] : [{ name: names[c.id] ?? c.id, id: c.id, options: c.command }]));
+export function commandSpecs(
+  capabilities: readonly Capability[],
+  names: Readonly<Record<string, string>> = {},
+): CommandSpec[] {
+  return capabilities.flatMap((c) =>
+    c.command === false ? [] : [{ name: names[c.id] ?? c.id, id: c.id, options: c.command }],
+  );
 }
 
 export function createLookup(translator: Translator): Lookup {

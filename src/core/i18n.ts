@@ -83,7 +83,9 @@ export function createTranslator(catalogues: Record<Locale, Catalogue>, options:
       const own = catalogues[locale] ?? {};
       return (key, params) => {
         const message = own[key] ?? english[key];
-        return message === undefined ? key : format(naming.name(message, where), own[key] === undefined ? 'en' : locale, params);
+        return message === undefined
+          ? key
+          : format(naming.name(message, where), own[key] === undefined ? 'en' : locale, params);
       };
     },
     nameCommands: (text, where) => naming.name(text, where),

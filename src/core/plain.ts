@@ -35,7 +35,10 @@ export function blockToPlain(block: Block): string {
     case 'fields':
       return block.fields.map((f) => `${f.label}: ${markupToPlain(f.value)}`).join('\n');
     case 'choice':
-      return [block.placeholder, ...block.options.map((o, i) => `  ${i + 1}) ${o.label}${o.description ? ` — ${o.description}` : ''}`)].join('\n');
+      return [
+        block.placeholder,
+        ...block.options.map((o, i) => `  ${i + 1}) ${o.label}${o.description ? ` — ${o.description}` : ''}`),
+      ].join('\n');
     case 'buttons':
       return block.buttons.map((b) => `[${b.label}]`).join(' ');
     case 'divider':

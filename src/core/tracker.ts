@@ -24,10 +24,18 @@ export function createTracker(): Tracker {
   return {
     track(work) {
       running.add(work);
-      void work.then(() => running.delete(work), () => running.delete(work));
+      void work.then(
+        () => running.delete(work),
+        () => running.delete(work),
+      );
       return work;
     },
     idle,
-    drain: (ms = DRAIN_MS) => within(idle().then(() => true), ms, () => false),
+    drain: (ms = DRAIN_MS) =>
+      within(
+        idle().then(() => true),
+        ms,
+        () => false,
+      ),
   };
 }

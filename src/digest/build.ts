@@ -51,6 +51,9 @@ export function createDigestBuilder(input: DigestBuilderInput) {
       more: Math.max(0, total - fresh.length - taken),
     };
     // The reply says its language, so an adapter's own words (a "trimmed" note) match the digest's.
-    return { ...base, reply: { ...compose(message, voice(target.locale, target.destination.platform)), locale: target.locale } };
+    return {
+      ...base,
+      reply: { ...compose(message, voice(target.locale, target.destination.platform)), locale: target.locale },
+    };
   };
 }

@@ -20,11 +20,14 @@ export interface DigestMessage {
   more: number;
 }
 
-
 /** An issue in a digest: the shared line (src/views), with its reference, labels and language. */
 function issueItem(issue: DigestIssue, t: Translate): LinkedItem {
   const labels = issue.labels.slice(0, 3).join(', ');
-  const parts = [`\`${escapeMarkup(refOf(issue))}\``, labels && escapeMarkup(labels), issue.language ? escapeMarkup(issue.language) : ''];
+  const parts = [
+    `\`${escapeMarkup(refOf(issue))}\``,
+    labels && escapeMarkup(labels),
+    issue.language ? escapeMarkup(issue.language) : '',
+  ];
   return issueLine(issue, parts, t('digest.claim_button'));
 }
 
@@ -62,7 +65,10 @@ export function createComposer(content: Content): Composer {
     const count = message.groups.reduce((n, g) => n + g.issues.length, 0);
     const intro =
       message.kind === 'channel'
-        ? say(t, message.first ? 'digest.channel_intro_first' : 'digest.channel_intro', { count, name: message.groups.map((g) => sigName(g.sigId)).join(', ') })
+        ? say(t, message.first ? 'digest.channel_intro_first' : 'digest.channel_intro', {
+            count,
+            name: message.groups.map((g) => sigName(g.sigId)).join(', '),
+          })
         : say(t, message.first ? 'digest.dm_intro_first' : 'digest.dm_intro', { count });
     const blocks: Block[] = [text(intro)];
     // A DM always names its groups; a channel's intro already names its one.
@@ -76,14 +82,20 @@ export function createComposer(content: Content): Composer {
       blocks.push(
         text(
           finder
-            ? say(t, 'digest.more_link', { count: message.more, linkMarkup: `[${escapeMarkup(say(t, 'digest.more_label'))}](${finder})` })
+            ? say(t, 'digest.more_link', {
+                count: message.more,
+                linkMarkup: `[${escapeMarkup(say(t, 'digest.more_label'))}](${finder})`,
+              })
             : say(t, 'digest.more', { count: message.more }),
         ),
       );
     }
     blocks.push(text(say(t, 'digest.just_say_it')));
     if (message.kind === 'user') {
-      blocks.push(text(say(t, 'digest.dm_footer')), buttons([{ id: DIGEST_TOGGLE_ACTION, label: say(t, 'digest.button_off'), value: 'off' }]));
+      blocks.push(
+        text(say(t, 'digest.dm_footer')),
+        buttons([{ id: DIGEST_TOGGLE_ACTION, label: say(t, 'digest.button_off'), value: 'off' }]),
+      );
     }
     return { blocks };
   };

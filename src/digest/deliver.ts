@@ -42,7 +42,13 @@ export async function deliverOne(s: Sender, target: DigestTarget): Promise<Outco
   const built = await s.build(target);
   const now = () => s.clock.now();
   if (!built.reply) {
-    await s.ledger.settle(s.periodKey, target.key, ['pending', 'failed'], { status: 'empty', cutoff: built.cutoff, issueKeys: [], error: null }, now());
+    await s.ledger.settle(
+      s.periodKey,
+      target.key,
+      ['pending', 'failed'],
+      { status: 'empty', cutoff: built.cutoff, issueKeys: [], error: null },
+      now(),
+    );
     return 'empty';
   }
   for (let limited = 0; ; ) {
@@ -51,26 +57,50 @@ export async function deliverOne(s: Sender, target: DigestTarget): Promise<Outco
     if (!(await s.ledger.claim(s.periodKey, target.key, now()))) return 'skipped';
     const result = await safePost(s.post, target.destination, built.reply);
     if (result.ok) {
-      const record = { status: 'sent' as const, cutoff: built.cutoff, issueKeys: built.issueKeys, messageId: result.messageId ?? null, error: null };
+      const record = {
+        status: 'sent' as const,
+        cutoff: built.cutoff,
+        issueKeys: built.issueKeys,
+        messageId: result.messageId ?? null,
+        error: null,
+      };
       if (!(await s.ledger.settle(s.periodKey, target.key, ['sending'], record, now())))
-        s.log.error({ destination: target.key, period: s.periodKey }, 'digest: a sent delivery was changed by someone else before it was recorded');
+        s.log.error(
+          { destination: target.key, period: s.periodKey },
+          'digest: a sent delivery was changed by someone else before it was recorded',
+        );
       return 'sent';
     }
     if (result.retryAfterMs !== undefined && limited < MAX_RATE_LIMITED) {
       limited += 1;
       await s.ledger.settle(s.periodKey, target.key, ['sending'], { status: 'pending' }, now());
-      s.log.info({ destination: target.key, retryAfterMs: result.retryAfterMs }, 'digest: rate limited, waiting as asked');
+      s.log.info(
+        { destination: target.key, retryAfterMs: result.retryAfterMs },
+        'digest: rate limited, waiting as asked',
+      );
       s.pacer.pause(result.retryAfterMs);
       continue;
     }
     if (result.uncertain) {
       // It may have been posted: as after a crash mid-send, never twice (its issues come again next week).
       await s.ledger.settle(s.periodKey, target.key, ['sending'], { status: 'uncertain', error: result.error }, now());
-      s.log.warn({ destination: target.key, error: result.error }, 'digest: the platform may or may not have posted it; marked uncertain, not sent again');
+      s.log.warn(
+        { destination: target.key, error: result.error },
+        'digest: the platform may or may not have posted it; marked uncertain, not sent again',
+      );
       return 'uncertain';
     }
-    await s.ledger.settle(s.periodKey, target.key, ['sending'], { status: 'failed', error: result.error, failed: true }, now());
-    s.log.warn({ destination: target.key, error: result.error }, 'digest: delivery failed; the next run this week tries again');
+    await s.ledger.settle(
+      s.periodKey,
+      target.key,
+      ['sending'],
+      { status: 'failed', error: result.error, failed: true },
+      now(),
+    );
+    s.log.warn(
+      { destination: target.key, error: result.error },
+      'digest: delivery failed; the next run this week tries again',
+    );
     return 'failed';
   }
 }
@@ -79,7 +109,11 @@ export async function deliverOne(s: Sender, target: DigestTarget): Promise<Outco
  * Runs `work` over `items` with `concurrency` workers. The first error stops workers from taking new
  * items; it is rethrown once those in flight have finished, so no send is left half-recorded.
  */
-export async function runPool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function runPool<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failure: { err: unknown } | undefined;
   const worker = async () => {

@@ -22,7 +22,9 @@ export function configuredPlatforms(config: Config): Platform[] {
 }
 
 export function destinationKey(d: Destination): string {
-  return d.kind === 'channel' ? `${d.platform}/${d.workspaceId}/#${d.channelId}` : `${d.platform}/${d.workspaceId}/@${d.userId}`;
+  return d.kind === 'channel'
+    ? `${d.platform}/${d.workspaceId}/#${d.channelId}`
+    : `${d.platform}/${d.workspaceId}/@${d.userId}`;
 }
 
 export function planned(target: DigestTarget): PlannedDelivery {
@@ -49,7 +51,12 @@ export function channelTargets(content: Content, platforms: readonly Platform[],
     for (const platform of platforms) {
       const raw = (sig.channels as Record<string, string | undefined>)[platform];
       if (!raw || !channelName(raw)) continue;
-      const destination: Destination = { platform, workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: channelName(raw) };
+      const destination: Destination = {
+        platform,
+        workspaceId: ANY_WORKSPACE,
+        kind: 'channel',
+        channelId: channelName(raw),
+      };
       const key = destinationKey(destination);
       const target = byKey.get(key) ?? { key, destination, sigIds: [], locale };
       target.sigIds.push(sig.id);
@@ -68,12 +75,22 @@ export const userDestination = (user: { platform: string; workspaceId: string; u
 });
 
 /** People on a platform that can post, in their stored language; SIGs no longer in the catalogue are dropped. */
-export function dmTargets(recipients: readonly DmRecipient[], content: Content, platforms: readonly Platform[], fallback: Locale): DigestTarget[] {
+export function dmTargets(
+  recipients: readonly DmRecipient[],
+  content: Content,
+  platforms: readonly Platform[],
+  fallback: Locale,
+): DigestTarget[] {
   const out: DigestTarget[] = [];
   for (const r of recipients) {
     if (!(platforms as readonly string[]).includes(r.platform)) continue;
     const destination = userDestination(r);
-    out.push({ key: destinationKey(destination), destination, sigIds: r.sigIds.filter((id) => content.sigById.has(id)), locale: r.locale ?? fallback });
+    out.push({
+      key: destinationKey(destination),
+      destination,
+      sigIds: r.sigIds.filter((id) => content.sigById.has(id)),
+      locale: r.locale ?? fallback,
+    });
   }
   return out;
 }

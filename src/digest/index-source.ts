@@ -14,13 +14,21 @@ export interface IndexSourceOptions {
   refresh?: () => Promise<unknown>;
 }
 
-export function createIndexIssueSource(index: IssueIndex, github: GithubPort, options: IndexSourceOptions): DigestIssueSource {
+export function createIndexIssueSource(
+  index: IssueIndex,
+  github: GithubPort,
+  options: IndexSourceOptions,
+): DigestIssueSource {
   return {
     async prepare() {
       index.invalidate();
       if (options.refresh && (await index.status()).stale) {
         // A digest from a day-old index would miss what became free since; a failed refresh still leaves the last one.
-        await options.refresh().catch((err: unknown) => options.log.warn({ err }, 'digest: the issue index could not be refreshed; using it as it is'));
+        await options
+          .refresh()
+          .catch((err: unknown) =>
+            options.log.warn({ err }, 'digest: the issue index could not be refreshed; using it as it is'),
+          );
       }
     },
     async claimable() {
@@ -46,7 +54,8 @@ export function createIndexIssueSource(index: IssueIndex, github: GithubPort, op
         const id = { owner: issue.owner, repo: issue.repo, number: issue.number };
         // Conditional requests through the GitHub layer's ETag cache: an unchanged issue costs a 304.
         const check = await github.checkIssue(id, { interactive: false });
-        const state: Freshness = check.state === 'free' ? 'claimable' : check.state === 'unreachable' ? 'unknown' : 'taken';
+        const state: Freshness =
+          check.state === 'free' ? 'claimable' : check.state === 'unreachable' ? 'unknown' : 'taken';
         out.set(issue.key, state);
         // Chat stops offering it at once too; the next refresh agrees or brings it back.
         if (state === 'taken') await index.forget(id).catch(() => undefined);

@@ -33,4 +33,3 @@ export interface DigestIssueSource {
    */
   recheck(issues: readonly DigestIssue[]): Promise<Map<string, Freshness>>;
 }
-

@@ -32,7 +32,8 @@ export const PACE: Record<string, Pace> = {
 };
 const FALLBACK: Pace = { perSecond: 1, perDestinationMs: 1000, concurrency: 1 };
 
-export const paceFor = (platform: string, overrides: Record<string, Pace> = {}): Pace => overrides[platform] ?? PACE[platform] ?? FALLBACK;
+export const paceFor = (platform: string, overrides: Record<string, Pace> = {}): Pace =>
+  overrides[platform] ?? PACE[platform] ?? FALLBACK;
 
 export interface Pacer {
   /** Waits for this platform's next free slot and for the destination's spacing, then takes them. */
@@ -55,7 +56,12 @@ export function createPacer(clock: Clock, pace: Pace): Pacer {
     async acquire(destination) {
       for (;;) {
         const now = clock.now().getTime();
-        const slot = Math.max(now, nextSlot, pausedUntil, (lastTo.get(destination) ?? -Infinity) + pace.perDestinationMs);
+        const slot = Math.max(
+          now,
+          nextSlot,
+          pausedUntil,
+          (lastTo.get(destination) ?? -Infinity) + pace.perDestinationMs,
+        );
         nextSlot = slot + interval;
         if (slot > now) await clock.sleep(slot - now);
         // A 429 may have arrived while this sender slept: its slot is no longer good.

@@ -31,13 +31,25 @@ export function rankBySig(issues: readonly DigestIssue[], preferredLabels: reado
     if (ranks.length === 0 || labels.length === 0) return 0;
     return (LABEL_BONUS_HOURS * (labels.length - Math.min(...ranks))) / labels.length;
   };
-  const scored = issues.map((issue, id) => ({ issue, id, at: issue.claimableSince.getTime(), score: (now.getTime() - issue.claimableSince.getTime()) / 3_600_000 - bonus(issue) }));
-  scored.sort((a, b) => a.score - b.score || b.at - a.at || (a.issue.key < b.issue.key ? -1 : a.issue.key > b.issue.key ? 1 : 0));
+  const scored = issues.map((issue, id) => ({
+    issue,
+    id,
+    at: issue.claimableSince.getTime(),
+    score: (now.getTime() - issue.claimableSince.getTime()) / 3_600_000 - bonus(issue),
+  }));
+  scored.sort(
+    (a, b) => a.score - b.score || b.at - a.at || (a.issue.key < b.issue.key ? -1 : a.issue.key > b.issue.key ? 1 : 0),
+  );
   const lists = new Map<string, typeof scored>();
-  for (const s of scored) for (const sigId of new Set(s.issue.sigIds)) (lists.get(sigId) ?? lists.set(sigId, []).get(sigId)!).push(s);
+  for (const s of scored)
+    for (const sigId of new Set(s.issue.sigIds)) (lists.get(sigId) ?? lists.set(sigId, []).get(sigId)!).push(s);
   const bySig = new Map<string, RankedList>();
   for (const [sigId, list] of lists)
-    bySig.set(sigId, { issues: list.map((s) => s.issue), ids: Int32Array.from(list, (s) => s.id), times: Float64Array.from(list, (s) => s.at) });
+    bySig.set(sigId, {
+      issues: list.map((s) => s.issue),
+      ids: Int32Array.from(list, (s) => s.id),
+      times: Float64Array.from(list, (s) => s.at),
+    });
   return { bySig, count: issues.length };
 }
 
@@ -48,7 +60,11 @@ export interface Candidates {
   total: number;
 }
 
-export type Select = (sigIds: readonly string[], window: { after: Date | null; until: Date }, max: number) => Candidates;
+export type Select = (
+  sigIds: readonly string[],
+  window: { after: Date | null; until: Date },
+  max: number,
+) => Candidates;
 
 /**
  * Picks issues that became claimable after `window.after` (all of them on a first digest) and up to
@@ -95,7 +111,10 @@ export function createSelector(ranked: Ranked): Select {
 }
 
 /** The chosen issues under the first of the destination's SIGs each belongs to, in that SIG order. */
-export function groupBySig(chosen: readonly DigestIssue[], sigIds: readonly string[]): { sigId: string; issues: DigestIssue[] }[] {
+export function groupBySig(
+  chosen: readonly DigestIssue[],
+  sigIds: readonly string[],
+): { sigId: string; issues: DigestIssue[] }[] {
   const groups = sigIds.map((sigId) => ({ sigId, issues: [] as DigestIssue[] }));
   for (const issue of chosen) groups.find((g) => issue.sigIds.includes(g.sigId))?.issues.push(issue);
   return groups.filter((g) => g.issues.length > 0);

@@ -43,6 +43,7 @@ export async function cachedGet<T>(
   }
   if (result.status === 304) throw new Error(`304 without a cached body for ${key}`);
   const value = keep(result.data);
-  if (result.etag && (cacheable?.(value) ?? true)) await cache.put(key, result.etag, JSON.stringify({ value, link: result.link }), now);
+  if (result.etag && (cacheable?.(value) ?? true))
+    await cache.put(key, result.etag, JSON.stringify({ value, link: result.link }), now);
   return { value, notModified: false, link: result.link };
 }

@@ -25,7 +25,9 @@ export interface GithubHttpOptions {
   metrics?: Pick<Metrics, 'githubRequest' | 'githubRateLimitRemaining'>;
 }
 
-export type HttpResult<T = unknown> = { status: 200; data: T; etag: string | null; link: string | null } | { status: 304 };
+export type HttpResult<T = unknown> =
+  | { status: 200; data: T; etag: string | null; link: string | null }
+  | { status: 304 };
 
 export interface GetOptions {
   etag?: string;
@@ -36,7 +38,11 @@ export interface GetOptions {
 }
 
 export interface GithubHttp {
-  get<T = unknown>(route: string, params?: Record<string, string | number>, options?: GetOptions): Promise<HttpResult<T>>;
+  get<T = unknown>(
+    route: string,
+    params?: Record<string, string | number>,
+    options?: GetOptions,
+  ): Promise<HttpResult<T>>;
   /** The deadline of one chat reply, to share between the requests it makes. */
   deadline(): AbortSignal;
 }
@@ -55,9 +61,14 @@ function toGithubError(err: unknown): GithubError {
   if (status === 404 || status === 410) return new GithubError('not_found', 'not found on GitHub', status);
   if (status === 401) return new GithubError('unauthorized', 'GitHub refused the token (401)', status);
   if (status === 403 || status === 429) return new GithubError('rate_limited', `GitHub rate limit (${status})`, status);
-  if (status === 422 || status === 400) return new GithubError('invalid', `GitHub rejected the request (${status})`, status);
+  if (status === 422 || status === 400)
+    return new GithubError('invalid', `GitHub rejected the request (${status})`, status);
   const timedOut = e.name === 'TimeoutError' || /timeout|aborted/i.test(e.message ?? '');
-  return new GithubError('unavailable', timedOut ? 'GitHub did not answer in time' : `GitHub is unavailable (${status ?? 'network'})`, status);
+  return new GithubError(
+    'unavailable',
+    timedOut ? 'GitHub did not answer in time' : `GitHub is unavailable (${status ?? 'network'})`,
+    status,
+  );
 }
 
 /** What one finished request counts as (`onramp_github_requests_total{outcome}`). */
@@ -66,7 +77,11 @@ export function outcomeOf(status: number | undefined, err?: { name?: string; mes
   if (status !== undefined && status < 400) return 'ok';
   if (status === 403 || status === 429) return 'rate_limited';
   // Octokit reports a fetch that never answered as a 500 whose message names the abort.
-  if ((status === undefined || status === 500) && (err?.name === 'TimeoutError' || /timeout|aborted/i.test(err?.message ?? ''))) return 'timeout';
+  if (
+    (status === undefined || status === 500) &&
+    (err?.name === 'TimeoutError' || /timeout|aborted/i.test(err?.message ?? ''))
+  )
+    return 'timeout';
   return 'error';
 }
 
@@ -74,17 +89,26 @@ export function outcomeOf(status: number | undefined, err?: { name?: string; mes
  * Octokit's request hooks, around each attempt (retries and rate-limit waits included, as GitHub sees them):
  * the outcome, and x-ratelimit-remaining whenever a response carries it (errors too, 304s as well).
  */
-function countRequests(octokit: InstanceType<typeof GithubOctokit>, metrics: NonNullable<GithubHttpOptions['metrics']>) {
+function countRequests(
+  octokit: InstanceType<typeof GithubOctokit>,
+  metrics: NonNullable<GithubHttpOptions['metrics']>,
+) {
   const remaining = (headers: Record<string, unknown> | undefined) => {
     const value = Number(headers?.['x-ratelimit-remaining']);
-    if (headers?.['x-ratelimit-remaining'] !== undefined && Number.isFinite(value)) metrics.githubRateLimitRemaining(value);
+    if (headers?.['x-ratelimit-remaining'] !== undefined && Number.isFinite(value))
+      metrics.githubRateLimitRemaining(value);
   };
   octokit.hook.after('request', (response) => {
     remaining(response.headers as Record<string, unknown>);
     metrics.githubRequest(outcomeOf(response.status));
   });
   octokit.hook.error('request', (error) => {
-    const e = error as { status?: number; name?: string; message?: string; response?: { headers?: Record<string, unknown> } };
+    const e = error as {
+      status?: number;
+      name?: string;
+      message?: string;
+      response?: { headers?: Record<string, unknown> };
+    };
     remaining(e.response?.headers);
     metrics.githubRequest(outcomeOf(typeof e.status === 'number' ? e.status : undefined, e));
     throw error;
@@ -102,17 +126,32 @@ export function createGithubHttp(options: GithubHttpOptions): GithubHttp {
     const timeout = AbortSignal.timeout(options.timeoutMs);
     return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
   };
-  const onLimit = (kind: string) => (retryAfter: number, request: { method?: string; url?: string; request?: object }, _o: unknown, retryCount: number) => {
-    const interactive = (request.request as { retries?: number } | undefined)?.retries === 0;
-    const retrying = !interactive && retryCount < 2 && retryAfter <= maxWait;
-    log.warn({ kind, retryAfter, retryCount, retrying, route: `${request.method} ${request.url}` }, 'GitHub rate limit');
-    return retrying;
-  };
+  const onLimit =
+    (kind: string) =>
+    (
+      retryAfter: number,
+      request: { method?: string; url?: string; request?: object },
+      _o: unknown,
+      retryCount: number,
+    ) => {
+      const interactive = (request.request as { retries?: number } | undefined)?.retries === 0;
+      const retrying = !interactive && retryCount < 2 && retryAfter <= maxWait;
+      log.warn(
+        { kind, retryAfter, retryCount, retrying, route: `${request.method} ${request.url}` },
+        'GitHub rate limit',
+      );
+      return retrying;
+    };
   const octokit = new GithubOctokit({
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     ...(options.token ? { auth: options.token } : {}),
     userAgent: 'onramp-bot',
-    log: { debug: () => {}, info: () => {}, warn: (msg: string) => log.warn({ octokit: msg }), error: (msg: string) => log.error({ octokit: msg }) },
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (msg: string) => log.warn({ octokit: msg }),
+      error: (msg: string) => log.error({ octokit: msg }),
+    },
     request: { fetch: guardedFetch },
     throttle: {
       onRateLimit: onLimit('primary'),
@@ -121,18 +160,29 @@ export function createGithubHttp(options: GithubHttpOptions): GithubHttp {
       search: new Bottleneck.Group({ maxConcurrent: 1, minTime: Math.ceil(60_000 / options.searchesPerMinute) }),
     },
     // 429 is retried only by the throttling plugin, which waits as long as GitHub says.
-    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: options.retryAfterBaseMs ?? 1000 },
+    retry: {
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+      retryAfterBaseValue: options.retryAfterBaseMs ?? 1000,
+    },
   });
   if (options.metrics) countRequests(octokit, options.metrics);
   const deadline = () => AbortSignal.timeout(options.interactiveMs ?? 5000);
   return {
     deadline,
-    async get<T>(route: string, params: Record<string, string | number> = {}, opts: GetOptions = {}): Promise<HttpResult<T>> {
+    async get<T>(
+      route: string,
+      params: Record<string, string | number> = {},
+      opts: GetOptions = {},
+    ): Promise<HttpResult<T>> {
       try {
         const response = await octokit.request(route, {
           ...params,
           headers: opts.etag ? { 'if-none-match': opts.etag } : {},
-          ...(opts.interactive ? { request: { retries: 0, signal: opts.signal ?? deadline() } } : opts.signal ? { request: { signal: opts.signal } } : {}),
+          ...(opts.interactive
+            ? { request: { retries: 0, signal: opts.signal ?? deadline() } }
+            : opts.signal
+              ? { request: { signal: opts.signal } }
+              : {}),
         });
         const headers = response.headers as Record<string, string | undefined>;
         return { status: 200, data: response.data as T, etag: headers.etag ?? null, link: headers.link ?? null };

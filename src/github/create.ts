@@ -62,7 +62,12 @@ export async function createGithub(options: CreateGithubOptions): Promise<Github
   const source = options.source ?? chooseSource(config);
   if (source === 'sample') {
     const sample = await loadSample(config.CONTENT_DIR, content, webBase, now());
-    return { source, github: createSampleGithub(sample, webBase), issues: createSampleIndex(sample), refresh: async () => null };
+    return {
+      source,
+      github: createSampleGithub(sample, webBase),
+      issues: createSampleIndex(sample),
+      refresh: async () => null,
+    };
   }
   const http = createGithubHttp({
     baseUrl: config.GITHUB_API_URL,
@@ -114,7 +119,8 @@ export async function createGithub(options: CreateGithubOptions): Promise<Github
     source,
     webBase,
     issueHosts: issueHostsOf(config.GITHUB_API_URL),
-    checkIssue: (id, opts) => checkIssue({ http, cache: store.httpCache, now, isAutomation }, id, opts?.interactive ?? false),
+    checkIssue: (id, opts) =>
+      checkIssue({ http, cache: store.httpCache, now, isAutomation }, id, opts?.interactive ?? false),
     userExists: (login) => userExists({ http, cache: store.httpCache, now }, login),
     prReviewed: (pr) => prReviewed({ http, cache: store.httpCache, now }, pr),
     liveCheck: (person, at) => budget.take(person, at),

@@ -20,13 +20,18 @@ interface IssueFacts {
 function toFacts(data: unknown): IssueFacts {
   const d = (data ?? {}) as Record<string, unknown>;
   const names = (list: unknown, field: string) =>
-    Array.isArray(list) ? list.map((x) => (x as Record<string, unknown>)?.[field]).filter((v): v is string => typeof v === 'string') : [];
+    Array.isArray(list)
+      ? list.map((x) => (x as Record<string, unknown>)?.[field]).filter((v): v is string => typeof v === 'string')
+      : [];
   return {
     title: typeof d.title === 'string' ? d.title.slice(0, 300) : '',
     state: typeof d.state === 'string' ? d.state : 'open',
     isPull: 'pull_request' in d && d.pull_request != null,
     assignees: names(d.assignees, 'login'),
-    bots: names(Array.isArray(d.assignees) ? d.assignees.filter((a) => (a as Record<string, unknown>)?.type === 'Bot') : [], 'login'),
+    bots: names(
+      Array.isArray(d.assignees) ? d.assignees.filter((a) => (a as Record<string, unknown>)?.type === 'Bot') : [],
+      'login',
+    ),
     labels: names(d.labels, 'name'),
   };
 }
@@ -60,12 +65,30 @@ export async function checkIssue(deps: CheckDeps, id: IssueId, interactive: bool
   // A chat reply waits for GitHub once, for all its requests together.
   const signal = interactive ? deps.http.deadline() : undefined;
   try {
-    const facts = (await cachedGet(deps.http, deps.cache, 'GET /repos/{owner}/{repo}/issues/{issue_number}', path, { keep: toFacts, interactive, ...(signal ? { signal } : {}), now: deps.now() })).value;
+    const facts = (
+      await cachedGet(deps.http, deps.cache, 'GET /repos/{owner}/{repo}/issues/{issue_number}', path, {
+        keep: toFacts,
+        interactive,
+        ...(signal ? { signal } : {}),
+        now: deps.now(),
+      })
+    ).value;
     const automation = facts.assignees.filter((a) => facts.bots.includes(a) || deps.isAutomation?.(a));
-    const base = { title: facts.title, labels: facts.labels, assignees: facts.assignees, ...(automation.length > 0 ? { automation } : {}) };
+    const base = {
+      title: facts.title,
+      labels: facts.labels,
+      assignees: facts.assignees,
+      ...(automation.length > 0 ? { automation } : {}),
+    };
     if (facts.isPull) return { state: 'pull_request', ...base, signals: [] };
     const timeline = (page: number) =>
-      cachedGet(deps.http, deps.cache, 'GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', { ...path, per_page: 100, page }, { keep: toTimelineEntries, interactive, ...(signal ? { signal } : {}), now: deps.now() });
+      cachedGet(
+        deps.http,
+        deps.cache,
+        'GET /repos/{owner}/{repo}/issues/{issue_number}/timeline',
+        { ...path, per_page: 100, page },
+        { keep: toTimelineEntries, interactive, ...(signal ? { signal } : {}), now: deps.now() },
+      );
     // The first page says where the last one is; then backwards from the newest, within the budget.
     const first = await timeline(1);
     const entries: TimelineEntry[] = [...first.value];
@@ -80,7 +103,8 @@ export async function checkIssue(deps: CheckDeps, id: IssueId, interactive: bool
     if (hasLinkedPr(entries)) return { state: 'linked_pr', ...base, signals };
     return { state: 'free', ...base, signals };
   } catch (err) {
-    if (isGithubError(err) && err.kind === 'not_found') return { state: 'not_found', title: null, labels: [], assignees: [], signals: [] };
+    if (isGithubError(err) && err.kind === 'not_found')
+      return { state: 'not_found', title: null, labels: [], assignees: [], signals: [] };
     if (isGithubError(err)) return { state: 'unreachable', reason: err.message };
     throw err;
   }

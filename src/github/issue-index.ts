@@ -32,7 +32,8 @@ export function createIssueIndex(deps: IssueIndexDeps): IssueIndex {
     const keys = deps.queryKeys?.() ?? stored.map((q) => q.key);
     const queries = stored.filter((q) => keys.includes(q.key));
     const complete = queries.length === keys.length && queries.every((q) => q.refreshedAt);
-    const refreshedAt = complete && queries.length > 0 ? new Date(Math.min(...queries.map((q) => q.refreshedAt!.getTime()))) : null;
+    const refreshedAt =
+      complete && queries.length > 0 ? new Date(Math.min(...queries.map((q) => q.refreshedAt!.getTime()))) : null;
     const status: IndexStatus = {
       source: 'github',
       refreshedAt,

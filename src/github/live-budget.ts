@@ -30,7 +30,8 @@ export function createLiveBudget(perMinute = LIVE_CHECKS_PER_MINUTE): LiveBudget
       times.push(at);
       recent.delete(person); // re-inserted last: the map's order is who was seen least recently
       recent.set(person, times);
-      if (recent.size > MAX_PEOPLE) for (const [p, t] of recent) if (recent.size > MAX_PEOPLE && at - t.at(-1)! >= WINDOW_MS) recent.delete(p);
+      if (recent.size > MAX_PEOPLE)
+        for (const [p, t] of recent) if (recent.size > MAX_PEOPLE && at - t.at(-1)! >= WINDOW_MS) recent.delete(p);
       return 0;
     },
   };

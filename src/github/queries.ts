@@ -26,7 +26,10 @@ export function buildQueries(github: Community['github']): IssueQuery[] {
   const scopes = [...github.orgs.map((o) => `org:${o}`), ...github.repos.map((r) => `repo:${r}`)];
   const sets: string[][] = [];
   for (let i = 0; i < scopes.length; i += SCOPES_PER_QUERY) sets.push(scopes.slice(i, i + SCOPES_PER_QUERY));
-  const also = [...github.requireLabels.map((l) => `label:${quoted(l)}`), ...github.excludeLabels.map((l) => `-label:${quoted(l)}`)];
+  const also = [
+    ...github.requireLabels.map((l) => `label:${quoted(l)}`),
+    ...github.excludeLabels.map((l) => `-label:${quoted(l)}`),
+  ];
   return github.labels.flatMap((label) =>
     sets.map((set) => {
       const q = [FREE, `label:${quoted(label)}`, ...also, ...set].join(' ');

@@ -46,17 +46,28 @@ export interface RefreshDeps {
 async function learnLanguages(deps: RefreshDeps): Promise<number> {
   const known = await deps.store.issues.repoLanguages();
   const due = (checkedAt: Date) => deps.now().getTime() - checkedAt.getTime() > LANGUAGE_RECHECK_DAYS * 86_400_000;
-  const repos = [...new Map((await deps.store.issues.all()).map((i) => [repoKey(i.owner, i.repo), i])).values()].filter((i) => {
-    const k = known.get(repoKey(i.owner, i.repo));
-    return !k || due(k.checkedAt);
-  });
+  const repos = [...new Map((await deps.store.issues.all()).map((i) => [repoKey(i.owner, i.repo), i])).values()].filter(
+    (i) => {
+      const k = known.get(repoKey(i.owner, i.repo));
+      return !k || due(k.checkedAt);
+    },
+  );
   let looked = 0;
   for (const { owner, repo } of repos.slice(0, LANGUAGE_LOOKUPS_PER_REFRESH)) {
     try {
-      const r = await cachedGet(deps.http, deps.store.httpCache, 'GET /repos/{owner}/{repo}', { owner, repo }, {
-        keep: (d) => ({ language: typeof (d as { language?: unknown })?.language === 'string' ? ((d as { language: string }).language) : null }),
-        now: deps.now(),
-      });
+      const r = await cachedGet(
+        deps.http,
+        deps.store.httpCache,
+        'GET /repos/{owner}/{repo}',
+        { owner, repo },
+        {
+          keep: (d) => ({
+            language:
+              typeof (d as { language?: unknown })?.language === 'string' ? (d as { language: string }).language : null,
+          }),
+          now: deps.now(),
+        },
+      );
       looked += 1;
       await deps.store.issues.setRepoLanguage(repoKey(owner, repo), r.value.language, deps.now());
     } catch (err) {
@@ -69,7 +80,10 @@ async function learnLanguages(deps: RefreshDeps): Promise<number> {
   return looked;
 }
 
-export async function refreshIndex(deps: RefreshDeps, onQuery?: (report: QueryReport, index: number, count: number) => void): Promise<RefreshReport> {
+export async function refreshIndex(
+  deps: RefreshDeps,
+  onQuery?: (report: QueryReport, index: number, count: number) => void,
+): Promise<RefreshReport> {
   const queries = buildQueries(deps.content.community.github);
   const sigs = createSigMap(deps.content);
   const reports: QueryReport[] = [];
@@ -78,16 +92,53 @@ export async function refreshIndex(deps: RefreshDeps, onQuery?: (report: QueryRe
     try {
       const outcome = await searchAll({ http: deps.http, cache: deps.store.httpCache, now: deps.now }, query.q);
       const found = outcome.items.map((item) => toFoundIssue(item, sigs, deps.webBase));
-      const change = await deps.store.issues.saveQuery(query.key, query.q, found, { complete: outcome.complete, total: outcome.total }, deps.now());
-      report = { query, ok: true, found: found.length, ...change, total: outcome.total, complete: outcome.complete, requests: outcome.requests, notModified: outcome.notModified };
+      const change = await deps.store.issues.saveQuery(
+        query.key,
+        query.q,
+        found,
+        { complete: outcome.complete, total: outcome.total },
+        deps.now(),
+      );
+      report = {
+        query,
+        ok: true,
+        found: found.length,
+        ...change,
+        total: outcome.total,
+        complete: outcome.complete,
+        requests: outcome.requests,
+        notModified: outcome.notModified,
+      };
     } catch (err) {
       if (!isGithubError(err)) throw err;
       await deps.store.issues.queryFailed(query.key, query.q, err.message, deps.now());
-      report = { query, ok: false, found: 0, added: 0, removed: 0, total: 0, complete: false, requests: 0, notModified: 0, error: err.message };
+      report = {
+        query,
+        ok: false,
+        found: 0,
+        added: 0,
+        removed: 0,
+        total: 0,
+        complete: false,
+        requests: 0,
+        notModified: 0,
+        error: err.message,
+      };
     }
     reports.push(report);
     onQuery?.(report, index, queries.length);
-    deps.log.info({ query: query.q, ok: report.ok, found: report.found, added: report.added, removed: report.removed, requests: report.requests, notModified: report.notModified }, 'issue query refreshed');
+    deps.log.info(
+      {
+        query: query.q,
+        ok: report.ok,
+        found: report.found,
+        added: report.added,
+        removed: report.removed,
+        requests: report.requests,
+        notModified: report.notModified,
+      },
+      'issue query refreshed',
+    );
   }
   await deps.store.issues.keepQueries(queries.map((q) => q.key));
   const languageLookups = await learnLanguages(deps);

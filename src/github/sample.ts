@@ -43,7 +43,8 @@ export async function loadSample(contentDir: string, content: Content, webBase: 
     return { snapshotAt: new Date(0), issues: [] };
   }
   const parsed = sampleSchema.safeParse(JSON.parse(raw));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const sigs = createSigMap(content);
   const shift = now.getTime() - Date.parse(parsed.data.snapshotAt);
   const moved = (iso: string) => new Date(Date.parse(iso) + shift).toISOString();

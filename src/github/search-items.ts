@@ -31,7 +31,9 @@ export function toSearchItem(raw: unknown): SearchItem | null {
   const repo = repoFromUrl(r.repository_url);
   if (!repo || !Number.isInteger(r.number) || typeof r.title !== 'string') return null;
   const labels = Array.isArray(r.labels)
-    ? r.labels.map((l) => (typeof l === 'string' ? l : (l as { name?: unknown })?.name)).filter((n): n is string => typeof n === 'string')
+    ? r.labels
+        .map((l) => (typeof l === 'string' ? l : (l as { name?: unknown })?.name))
+        .filter((n): n is string => typeof n === 'string')
     : [];
   return {
     ...repo,
@@ -46,5 +48,9 @@ export function toSearchItem(raw: unknown): SearchItem | null {
 export function toSearchPage(data: unknown): SearchPage {
   const d = (data ?? {}) as { total_count?: unknown; incomplete_results?: unknown; items?: unknown };
   const items = Array.isArray(d.items) ? d.items.map(toSearchItem).filter((i): i is SearchItem => i !== null) : [];
-  return { total: typeof d.total_count === 'number' ? d.total_count : items.length, incomplete: d.incomplete_results === true, items };
+  return {
+    total: typeof d.total_count === 'number' ? d.total_count : items.length,
+    incomplete: d.incomplete_results === true,
+    items,
+  };
 }

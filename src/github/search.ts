@@ -37,13 +37,17 @@ export async function searchAll(deps: SearchDeps, q: string): Promise<SearchOutc
   const add = (items: SearchItem[]) => {
     for (const i of items) {
       const key = issueKey(i);
-      if (!seen.has(key)) (seen.add(key), outcome.items.push(i));
+      if (!seen.has(key)) seen.add(key), outcome.items.push(i);
     }
   };
   const fetchPage = async (query: string, page: number): Promise<SearchPage> => {
     const params = { q: query, per_page: PER_PAGE, page, sort: 'created', order: 'asc', advanced_search: 'true' };
     for (let attempt = 0; ; attempt++) {
-      const r = await cachedGet(deps.http, deps.cache, 'GET /search/issues', params, { keep: toSearchPage, cacheable: (p) => !p.incomplete, now: deps.now() });
+      const r = await cachedGet(deps.http, deps.cache, 'GET /search/issues', params, {
+        keep: toSearchPage,
+        cacheable: (p) => !p.incomplete,
+        now: deps.now(),
+      });
       outcome.requests += 1;
       if (r.notModified) outcome.notModified += 1;
       // GitHub timed out inside: one more try, then keep what came and say the answer is incomplete.

@@ -18,11 +18,14 @@ export function createSigMap(content: Content): SigMap {
     for (const label of sig.labels) byLabel.set(label.toLowerCase(), sig.id);
     // Labels follow the kind: sig/network, wg/device-management, committee/steering.
     byLabel.set(sig.id.replace(/^(sig|wg|committee|ug)-/, '$1/'), sig.id);
-    for (const sub of sig.subprojects) for (const r of sub.repos) byRepo.set(r.toLowerCase(), (byRepo.get(r.toLowerCase()) ?? new Set()).add(sig.id));
+    for (const sub of sig.subprojects)
+      for (const r of sub.repos) byRepo.set(r.toLowerCase(), (byRepo.get(r.toLowerCase()) ?? new Set()).add(sig.id));
   }
   return {
     sigsOf(item) {
-      const labelled = [...new Set(item.labels.map((l) => byLabel.get(l.toLowerCase())).filter((s): s is string => !!s))];
+      const labelled = [
+        ...new Set(item.labels.map((l) => byLabel.get(l.toLowerCase())).filter((s): s is string => !!s)),
+      ];
       if (labelled.length > 0) return labelled;
       const owners = byRepo.get(repoKey(item.owner, item.repo));
       return owners && owners.size <= MAX_OWNERS ? [...owners].sort() : [];

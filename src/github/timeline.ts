@@ -28,7 +28,8 @@ export interface TimelineEntry extends ProgressSignal {
 function prOf(issue: Record<string, unknown>, at: string): LinkedPr | undefined {
   const pull = issue.pull_request as { html_url?: unknown; merged_at?: unknown } | undefined;
   if (typeof issue.number !== 'number') return undefined;
-  const url = typeof pull?.html_url === 'string' ? pull.html_url : typeof issue.html_url === 'string' ? issue.html_url : '';
+  const url =
+    typeof pull?.html_url === 'string' ? pull.html_url : typeof issue.html_url === 'string' ? issue.html_url : '';
   const state = issue.state === 'open' ? 'open' : pull?.merged_at ? 'merged' : 'closed';
   return { number: issue.number, url, author: loginOf(issue.user), state, at };
 }
@@ -43,17 +44,20 @@ export function toTimelineEntries(data: unknown): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   for (const raw of data) {
     const e = raw as Record<string, unknown>;
-    const at = typeof e.created_at === 'string' ? e.created_at : typeof e.submitted_at === 'string' ? e.submitted_at : null;
+    const at =
+      typeof e.created_at === 'string' ? e.created_at : typeof e.submitted_at === 'string' ? e.submitted_at : null;
     if (!at) continue;
     if (e.event === 'assigned') out.push({ kind: 'assigned', login: loginOf(e.assignee), at });
     else if (e.event === 'commented') out.push({ kind: 'commented', login: loginOf(e.actor) ?? loginOf(e.user), at });
-    else if (e.event === 'connected' || e.event === 'disconnected') out.push({ kind: 'linked_pr', login: null, at, link: e.event === 'connected' ? 1 : -1 });
+    else if (e.event === 'connected' || e.event === 'disconnected')
+      out.push({ kind: 'linked_pr', login: null, at, link: e.event === 'connected' ? 1 : -1 });
     else if (e.event === 'cross-referenced') {
       const issue = (e.source as { issue?: Record<string, unknown> } | undefined)?.issue;
       if (issue && 'pull_request' in issue) {
         const pr = prOf(issue, at);
         // Only an open pull request can still be the work on this issue; a merged or closed one is kept for the journey.
-        if (issue.state === 'open') out.push({ kind: 'linked_pr', login: loginOf(issue.user), at, ...(pr ? { pr } : {}) });
+        if (issue.state === 'open')
+          out.push({ kind: 'linked_pr', login: loginOf(issue.user), at, ...(pr ? { pr } : {}) });
         else if (pr) out.push({ kind: 'commented', login: pr.author, at, pr });
       }
     }
@@ -74,6 +78,7 @@ export function signalsOf(entries: TimelineEntry[]): ProgressSignal[] {
 /** Pull requests that refer to the issue, the latest state of each (a number seen twice keeps its last). */
 export function pullRequestsOf(entries: TimelineEntry[]): LinkedPr[] {
   const byNumber = new Map<number, LinkedPr>();
-  for (const e of entries) if (e.pr) byNumber.set(e.pr.number, { ...e.pr, at: byNumber.get(e.pr.number)?.at ?? e.pr.at });
+  for (const e of entries)
+    if (e.pr) byNumber.set(e.pr.number, { ...e.pr, at: byNumber.get(e.pr.number)?.at ?? e.pr.at });
   return [...byNumber.values()];
 }

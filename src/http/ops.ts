@@ -25,7 +25,12 @@ export function createOps(
   const { metricsToken: _token, ...gauges } = options;
   const prom = createPromMetrics(gauges);
   const readiness = createReadiness(READY_NEEDS);
-  return { metrics: prom, prom, readiness, handler: createOpsRoutes({ readiness, metrics: prom, metricsToken: options.metricsToken }) };
+  return {
+    metrics: prom,
+    prom,
+    readiness,
+    handler: createOpsRoutes({ readiness, metrics: prom, metricsToken: options.metricsToken }),
+  };
 }
 
 /** Seconds since the index was last filled from GitHub; null before the first fill and with the sample. */
@@ -57,10 +62,16 @@ export interface Receiving {
 }
 
 /** One check per configured platform, registered before it starts, so /readyz names it until it is connected. */
-export function watchPlatforms(readiness: Readiness, inboxes: readonly Receiving[]): { started(platform: Platform): void } {
+export function watchPlatforms(
+  readiness: Readiness,
+  inboxes: readonly Receiving[],
+): { started(platform: Platform): void } {
   const started = new Set<Platform>();
   for (const inbox of inboxes)
-    readiness.set(`platform:${inbox.platform}`, () => started.has(inbox.platform) && (inbox.ready ? inbox.ready() : true));
+    readiness.set(
+      `platform:${inbox.platform}`,
+      () => started.has(inbox.platform) && (inbox.ready ? inbox.ready() : true),
+    );
   return { started: (platform) => void started.add(platform) };
 }
 
@@ -69,7 +80,11 @@ export function watchPlatforms(readiness: Readiness, inboxes: readonly Receiving
  * (a command's or an action's capability); a message is `conversation`, since only the core knows which
  * capability answered it (the exact hook is in core/bot.ts, after `routed.capability.run`).
  */
-export function instrumentDispatch(dispatch: Dispatch, metrics: Metrics, capabilities: readonly Capability[]): Dispatch {
+export function instrumentDispatch(
+  dispatch: Dispatch,
+  metrics: Metrics,
+  capabilities: readonly Capability[],
+): Dispatch {
   const commands = new Set(capabilities.filter((c) => c.command !== false).map((c) => c.id));
   const actions = new Map(capabilities.flatMap((c) => (c.actions ?? []).map((a) => [a, c.id] as const)));
   return async (event, options) => {
@@ -80,7 +95,9 @@ export function instrumentDispatch(dispatch: Dispatch, metrics: Metrics, capabil
     if (replies.length > 0) {
       const capability =
         event.kind === 'command'
-          ? (commands.has(event.name.toLowerCase()) ? event.name.toLowerCase() : 'unknown')
+          ? commands.has(event.name.toLowerCase())
+            ? event.name.toLowerCase()
+            : 'unknown'
           : event.kind === 'action'
             ? (actions.get(event.actionId.split(':')[0]!) ?? 'unknown')
             : event.kind === 'message'

@@ -22,8 +22,18 @@ export function createPromMetrics(options: PromMetricsOptions = {}): PromMetrics
   const [registry] = registers as [Registry];
   if (options.processMetrics !== false) collectDefaultMetrics({ register: registry });
 
-  const events = new Counter({ name: 'onramp_events_total', help: 'Events received from chat platforms.', labelNames: ['platform', 'kind'], registers });
-  const replies = new Counter({ name: 'onramp_replies_total', help: 'Replies the bot produced, by capability.', labelNames: ['platform', 'capability'], registers });
+  const events = new Counter({
+    name: 'onramp_events_total',
+    help: 'Events received from chat platforms.',
+    labelNames: ['platform', 'kind'],
+    registers,
+  });
+  const replies = new Counter({
+    name: 'onramp_replies_total',
+    help: 'Replies the bot produced, by capability.',
+    labelNames: ['platform', 'capability'],
+    registers,
+  });
   const replySeconds = new Histogram({
     name: 'onramp_reply_seconds',
     help: 'Time from an event to its reply being ready.',
@@ -32,11 +42,35 @@ export function createPromMetrics(options: PromMetricsOptions = {}): PromMetrics
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10],
     registers,
   });
-  const github = new Counter({ name: 'onramp_github_requests_total', help: 'Requests to the GitHub API.', labelNames: ['outcome'], registers });
-  const rateLimit = new Gauge({ name: 'onramp_github_rate_limit_remaining', help: 'GitHub requests left in the current window.', registers });
-  const deliveries = new Counter({ name: 'onramp_deliveries_total', help: 'Scheduled posts (digests, follow-ups).', labelNames: ['kind', 'outcome'], registers });
-  const jobRuns = new Counter({ name: 'onramp_job_runs_total', help: 'Runs of scheduled jobs.', labelNames: ['job', 'outcome'], registers });
-  const dropped = new Counter({ name: 'onramp_dropped_total', help: 'Work given up before it was done.', labelNames: ['platform', 'reason'], registers });
+  const github = new Counter({
+    name: 'onramp_github_requests_total',
+    help: 'Requests to the GitHub API.',
+    labelNames: ['outcome'],
+    registers,
+  });
+  const rateLimit = new Gauge({
+    name: 'onramp_github_rate_limit_remaining',
+    help: 'GitHub requests left in the current window.',
+    registers,
+  });
+  const deliveries = new Counter({
+    name: 'onramp_deliveries_total',
+    help: 'Scheduled posts (digests, follow-ups).',
+    labelNames: ['kind', 'outcome'],
+    registers,
+  });
+  const jobRuns = new Counter({
+    name: 'onramp_job_runs_total',
+    help: 'Runs of scheduled jobs.',
+    labelNames: ['job', 'outcome'],
+    registers,
+  });
+  const dropped = new Counter({
+    name: 'onramp_dropped_total',
+    help: 'Work given up before it was done.',
+    labelNames: ['platform', 'reason'],
+    registers,
+  });
   const ageOf = options.indexAgeSeconds;
   new Gauge({
     name: 'onramp_issue_index_age_seconds',

@@ -27,7 +27,12 @@ export function createReadiness(expected: readonly string[] = []): Readiness {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS)));
     try {
-      return await Promise.race([Promise.resolve().then(check).catch(() => false), late]);
+      return await Promise.race([
+        Promise.resolve()
+          .then(check)
+          .catch(() => false),
+        late,
+      ]);
     } finally {
       clearTimeout(timer);
     }
@@ -38,10 +43,12 @@ export function createReadiness(expected: readonly string[] = []): Readiness {
     },
     async evaluate() {
       const names = [...new Set([...expected, ...checks.keys()])];
-      const results = await Promise.all(names.map(async (name) => {
-        const check = checks.get(name);
-        return { name, ok: check ? await passes(check) : false };
-      }));
+      const results = await Promise.all(
+        names.map(async (name) => {
+          const check = checks.get(name);
+          return { name, ok: check ? await passes(check) : false };
+        }),
+      );
       const notReady = results.filter((r) => !r.ok).map((r) => r.name);
       return { ready: notReady.length === 0, notReady };
     },

@@ -30,7 +30,15 @@ export interface FollowUpDeps {
   github: GithubPort;
   content: Content;
   translator: Translator;
-  config: Pick<Config, 'CLAIM_REMIND_DAYS' | 'CLAIM_RELEASE_DAYS' | 'DEFAULT_LOCALE' | 'PR_NUDGE_DAYS' | 'MENTOR_MAX_MENTEES' | 'MENTOR_ANSWER_HOURS'>;
+  config: Pick<
+    Config,
+    | 'CLAIM_REMIND_DAYS'
+    | 'CLAIM_RELEASE_DAYS'
+    | 'DEFAULT_LOCALE'
+    | 'PR_NUDGE_DAYS'
+    | 'MENTOR_MAX_MENTEES'
+    | 'MENTOR_ANSWER_HOURS'
+  >;
   post: Post;
   log: Logger;
   now: () => Date;
@@ -62,7 +70,6 @@ export interface FollowUpReport {
 /** The job lock of the daily follow-ups: one replica decides and sends them. */
 export const FOLLOW_UP_LOCK = 'claim-follow-ups';
 
-
 async function speakTo(deps: FollowUpDeps, user: UserKey): Promise<Translate> {
   const locale = preferredLocale(await deps.store.users.get(user)) ?? deps.config.DEFAULT_LOCALE;
   return deps.translator.bind(locale, { platform: user.platform });
@@ -93,10 +100,14 @@ async function send(deps: FollowUpDeps, user: UserKey, reply: Reply, what: strin
   }
   if (!result.ok && result.uncertain) {
     // Perhaps delivered: counted as sent, so nobody gets the same message twice.
-    deps.log.warn({ what, platform: user.platform, error: result.error }, 'claim follow-up may not have been delivered; not sent again');
+    deps.log.warn(
+      { what, platform: user.platform, error: result.error },
+      'claim follow-up may not have been delivered; not sent again',
+    );
     return true;
   }
-  if (!result.ok) deps.log.warn({ what, platform: user.platform, error: result.error }, 'claim follow-up not delivered');
+  if (!result.ok)
+    deps.log.warn({ what, platform: user.platform, error: result.error }, 'claim follow-up not delivered');
   return result.ok;
 }
 
@@ -127,7 +138,12 @@ export async function notifyWaitlists(deps: FollowUpDeps): Promise<{ notified: n
 /** A claim ended because GitHub shows the issue assigned to someone else: its holder hears why, once. */
 export async function tellTaken(deps: FollowUpDeps, claim: Claim): Promise<void> {
   const t = await speakTo(deps, claim.user);
-  await send(deps, claim.user, { blocks: [text(t('claim.taken_elsewhere', { title: claim.title, linkMarkup: linkMarkup(claim) }))] }, 'taken');
+  await send(
+    deps,
+    claim.user,
+    { blocks: [text(t('claim.taken_elsewhere', { title: claim.title, linkMarkup: linkMarkup(claim) }))] },
+    'taken',
+  );
 }
 
 function freeAgain(t: Translate, issue: WaitedIssue): Reply {
@@ -141,13 +157,25 @@ function freeAgain(t: Translate, issue: WaitedIssue): Reply {
 
 /** Daily: silence past CLAIM_REMIND_DAYS gets a nudge; CLAIM_RELEASE_DAYS more frees the issue for the next person. */
 export async function claimFollowUps(deps: FollowUpDeps): Promise<FollowUpReport> {
-  const result = await deps.store.jobLocks.withLock(FOLLOW_UP_LOCK, deps.now, (heartbeat) => followUps(deps, throttled(heartbeat, deps.now)));
+  const result = await deps.store.jobLocks.withLock(FOLLOW_UP_LOCK, deps.now, (heartbeat) =>
+    followUps(deps, throttled(heartbeat, deps.now)),
+  );
   if (result.locked) return result.value;
   deps.log.info('claim follow-ups: another runner is doing them; nothing to do here');
   return { ...emptyReport(), busy: true };
 }
 
-const emptyReport = (): FollowUpReport => ({ reminded: 0, released: 0, notified: 0, failed: 0, prOpened: 0, nudged: 0, merged: 0, mentorsAsked: 0, volunteerCalls: 0 });
+const emptyReport = (): FollowUpReport => ({
+  reminded: 0,
+  released: 0,
+  notified: 0,
+  failed: 0,
+  prOpened: 0,
+  nudged: 0,
+  merged: 0,
+  mentorsAsked: 0,
+  volunteerCalls: 0,
+});
 
 async function followUps(deps: FollowUpDeps, alive: () => Promise<void>): Promise<FollowUpReport> {
   const report = emptyReport();
@@ -159,7 +187,8 @@ async function followUps(deps: FollowUpDeps, alive: () => Promise<void>): Promis
     const state = await journey.follow(claim, report);
     if (state === 'merged' || state === 'open_pr') continue;
     const remind = !claim.remindedAt && now.getTime() - quietSince(claim) >= deps.config.CLAIM_REMIND_DAYS * DAY;
-    const release = claim.remindedAt && now.getTime() - claim.remindedAt.getTime() >= deps.config.CLAIM_RELEASE_DAYS * DAY;
+    const release =
+      claim.remindedAt && now.getTime() - claim.remindedAt.getTime() >= deps.config.CLAIM_RELEASE_DAYS * DAY;
     if (!remind && !release) continue;
     // A refresh checks only some claims: before speaking, GitHub is asked once more (unreachable: the stored word stands).
     const seen = await checkClaim({ ...deps, tellTaken: (c) => tellTaken(deps, c) }, claim);
@@ -176,7 +205,15 @@ async function followUps(deps: FollowUpDeps, alive: () => Promise<void>): Promis
       if (!(await deps.store.claims.end(claim.id, 'released', 'inactive', now))) continue;
       report.released += 1;
       // Released either way: the message is a courtesy, the next person matters more.
-      if (!(await send(deps, claim.user, { blocks: [text(t('claim.released_inactive', { title: claim.title, linkMarkup: linkMarkup(claim) }))] }, 'release'))) report.failed += 1;
+      if (
+        !(await send(
+          deps,
+          claim.user,
+          { blocks: [text(t('claim.released_inactive', { title: claim.title, linkMarkup: linkMarkup(claim) }))] },
+          'release',
+        ))
+      )
+        report.failed += 1;
     }
   }
   // Mentors silent past MENTOR_ANSWER_HOURS, and requests no mentor could be reached for: the next one is asked.

@@ -11,7 +11,10 @@ import { weeklyDigest, type DigestJob } from './weekly-digest.js';
 export function digestJob(booted: Booted, post: Post, reachable?: readonly Platform[]): DigestJob {
   const { deps, githubSide } = booted;
   return {
-    issues: createIndexIssueSource(deps.issues, deps.github, { log: deps.log, refresh: () => githubSide.refresh({ ifDue: true }) }),
+    issues: createIndexIssueSource(deps.issues, deps.github, {
+      log: deps.log,
+      refresh: () => githubSide.refresh({ ifDue: true }),
+    }),
     post,
     clock: systemClock,
     platforms: configuredPlatforms(deps.config),
@@ -22,5 +25,10 @@ export function digestJob(booted: Booted, post: Post, reachable?: readonly Platf
 /** DIGEST_CRON in DIGEST_TIMEZONE; every tick after the week's first only finishes what that one left. */
 export function digestSchedule(booted: Booted, post: Post): ScheduledJob {
   const { config } = booted.deps;
-  return { name: 'weekly-digest', cron: config.DIGEST_CRON, timezone: config.DIGEST_TIMEZONE, run: () => weeklyDigest(booted.deps, digestJob(booted, post)) };
+  return {
+    name: 'weekly-digest',
+    cron: config.DIGEST_CRON,
+    timezone: config.DIGEST_TIMEZONE,
+    run: () => weeklyDigest(booted.deps, digestJob(booted, post)),
+  };
 }

@@ -19,7 +19,16 @@ const FOLLOW_UP_CRON = '0 10 * * *';
 export function issueJobs(booted: Booted, post: Post): ScheduledJob[] {
   const { deps, githubSide } = booted;
   const followUps: FollowUpDeps = { ...deps, post, journeyEvents: journeyFunnel(deps.store.funnel, deps.log) };
-  const refresh = { refresh: githubSide.refresh, issues: deps.issues, github: deps.github, store: deps.store, log: deps.log, now: deps.now, claimChecks: claimChecksPerRefresh(Boolean(deps.config.GITHUB_TOKEN)), tellTaken: (claim: Claim) => tellTaken(followUps, claim) };
+  const refresh = {
+    refresh: githubSide.refresh,
+    issues: deps.issues,
+    github: deps.github,
+    store: deps.store,
+    log: deps.log,
+    now: deps.now,
+    claimChecks: claimChecksPerRefresh(Boolean(deps.config.GITHUB_TOKEN)),
+    tellTaken: (claim: Claim) => tellTaken(followUps, claim),
+  };
   // At start: refresh now if the cache is stale, in the background (chat never waits for it).
   deps.issues.refreshIfStale();
   return [

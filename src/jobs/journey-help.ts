@@ -46,7 +46,10 @@ export type HelpOutcome =
   | { kind: 'waiting' }
   | { kind: 'accepted'; mentorName: string | null };
 
-export type AnswerOutcome = { kind: 'accepted'; newcomerName: string; introduced: 'together' | 'separately' } | { kind: 'declined' } | { kind: 'gone' };
+export type AnswerOutcome =
+  | { kind: 'accepted'; newcomerName: string; introduced: 'together' | 'separately' }
+  | { kind: 'declined' }
+  | { kind: 'gone' };
 
 export interface HelpDesk {
   request(claim: Claim, newcomerName: string): Promise<HelpOutcome>;
@@ -63,10 +66,13 @@ interface Candidate {
 
 export function createHelpDesk(deps: HelpDeskDeps): HelpDesk {
   const sender: JourneySender = { ledger: deps.store.digests, post: deps.post, log: deps.log, now: deps.now };
-  const localeOf = async (user: UserKey) => preferredLocale(await deps.store.users.get(user)) ?? deps.config.DEFAULT_LOCALE;
-  const speak = async (user: UserKey): Promise<Translate> => deps.translator.bind(await localeOf(user), { platform: user.platform });
-  const groupName = (id: string | null) => (id ? deps.content.sigById.get(id)?.name ?? id : null);
-  const claimOf = async (m: Mentorship) => (await deps.store.claims.openFor(m.newcomer)).find((c) => c.id === m.claimId) ?? null;
+  const localeOf = async (user: UserKey) =>
+    preferredLocale(await deps.store.users.get(user)) ?? deps.config.DEFAULT_LOCALE;
+  const speak = async (user: UserKey): Promise<Translate> =>
+    deps.translator.bind(await localeOf(user), { platform: user.platform });
+  const groupName = (id: string | null) => (id ? (deps.content.sigById.get(id)?.name ?? id) : null);
+  const claimOf = async (m: Mentorship) =>
+    (await deps.store.claims.openFor(m.newcomer)).find((c) => c.id === m.claimId) ?? null;
 
   /** The group's mentors on the newcomer's platform and workspace: joined with /mentor, then named in content. */
   async function candidates(m: Mentorship): Promise<Candidate[]> {
@@ -94,9 +100,17 @@ export function createHelpDesk(deps: HelpDeskDeps): HelpDesk {
     const load = await deps.store.mentors.load({ platform: m.newcomer.platform, workspaceId: m.newcomer.workspaceId });
     const lang = await localeOf(m.newcomer);
     const free = (await candidates(m)).filter(
-      (c) => c.userId !== m.newcomer.userId && !m.declined.includes(c.userId) && (load.get(c.userId) ?? 0) < deps.config.MENTOR_MAX_MENTEES,
+      (c) =>
+        c.userId !== m.newcomer.userId &&
+        !m.declined.includes(c.userId) &&
+        (load.get(c.userId) ?? 0) < deps.config.MENTOR_MAX_MENTEES,
     );
-    free.sort((a, b) => Number(b.languages.includes(lang)) - Number(a.languages.includes(lang)) || (load.get(a.userId) ?? 0) - (load.get(b.userId) ?? 0) || a.order - b.order);
+    free.sort(
+      (a, b) =>
+        Number(b.languages.includes(lang)) - Number(a.languages.includes(lang)) ||
+        (load.get(a.userId) ?? 0) - (load.get(b.userId) ?? 0) ||
+        a.order - b.order,
+    );
     return free[0]?.userId ?? null;
   }
 
@@ -104,7 +118,14 @@ export function createHelpDesk(deps: HelpDeskDeps): HelpDesk {
     const group = groupName(m.groupId) ?? '';
     return {
       blocks: [
-        text(t('journey.ask_mentor', { newcomer: m.newcomerName, title: claim.title, linkMarkup: linkMarkup(claim), group })),
+        text(
+          t('journey.ask_mentor', {
+            newcomer: m.newcomerName,
+            title: claim.title,
+            linkMarkup: linkMarkup(claim),
+            group,
+          }),
+        ),
         text(t('journey.ask_mentor_deadline', { hours: deps.config.MENTOR_ANSWER_HOURS })),
         buttons([
           { id: MENTOR_ACCEPT, label: t('journey.button_accept'), value: m.id, style: 'primary' },
@@ -120,7 +141,12 @@ export function createHelpDesk(deps: HelpDeskDeps): HelpDesk {
     const channel = helpChannel(deps.content, m.newcomer.platform, m.groupId) ?? null;
     if (channel) {
       const t = deps.translator.bind(deps.config.DEFAULT_LOCALE, { platform: m.newcomer.platform });
-      const to: Destination = { platform: m.newcomer.platform as Destination['platform'], workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: channel };
+      const to: Destination = {
+        platform: m.newcomer.platform as Destination['platform'],
+        workspaceId: ANY_WORKSPACE,
+        kind: 'channel',
+        channelId: channel,
+      };
       await sendOnce(sender, `volunteer:${m.id}`, to, {
         blocks: [
           text(t('journey.volunteer_call', { title: claim.title, linkMarkup: linkMarkup(claim) })),
@@ -138,13 +164,20 @@ export function createHelpDesk(deps: HelpDeskDeps): HelpDesk {
       const outcome = await callForVolunteers(m, claim);
       if (told && outcome.kind === 'volunteer') {
         const t = await speak(m.newcomer);
-        await sendOnce(sender, `nobody:${m.id}`, userDestination(m.newcomer), { blocks: volunteerBlocks(t, m, outcome.channel) });
+        await sendOnce(sender, `nobody:${m.id}`, userDestination(m.newcomer), {
+          blocks: volunteerBlocks(t, m, outcome.channel),
+        });
       }
       return outcome;
     }
     if (!(await deps.store.mentors.ask(m.id, mentorId, deps.now()))) return { kind: 'waiting' };
     const mentor = { platform: m.newcomer.platform, workspaceId: m.newcomer.workspaceId, userId: mentorId };
-    const sent = await sendOnce(sender, `ask:${m.id}:${mentorId}`, userDestination(mentor), askReply(await speak(mentor), m, claim));
+    const sent = await sendOnce(
+      sender,
+      `ask:${m.id}:${mentorId}`,
+      userDestination(mentor),
+      askReply(await speak(mentor), m, claim),
+    );
     if (sent === 'failed') {
       // Not a refusal: the request never reached them. The follow-up job asks again later.
       await deps.store.mentors.unask(m.id, mentorId, deps.now());
@@ -162,13 +195,26 @@ export function createHelpDesk(deps: HelpDeskDeps): HelpDesk {
   function stepText(t: Translate, claim: Claim): string {
     const rule = claimRuleFor(deps.content.community, claim);
     const link = linkMarkup(claim);
-    if (rule.step === 'command' && rule.command) return t('claim.step_command', { linkMarkup: link, command: rule.command });
+    if (rule.step === 'command' && rule.command)
+      return t('claim.step_command', { linkMarkup: link, command: rule.command });
     if (rule.step === 'draft-pr') return t('claim.step_draft_pr', { linkMarkup: link });
     return t('claim.step_comment', { linkMarkup: link });
   }
 
-  async function introduce(m: Mentorship, mentor: UserKey, mentorName: string, claim: Claim): Promise<'together' | 'separately'> {
-    const params = { newcomer: m.newcomerName, mentor: mentorName, title: claim.title, linkMarkup: linkMarkup(claim), ref: refOf(claim), group: groupName(m.groupId) ?? '' };
+  async function introduce(
+    m: Mentorship,
+    mentor: UserKey,
+    mentorName: string,
+    claim: Claim,
+  ): Promise<'together' | 'separately'> {
+    const params = {
+      newcomer: m.newcomerName,
+      mentor: mentorName,
+      title: claim.title,
+      linkMarkup: linkMarkup(claim),
+      ref: refOf(claim),
+      group: groupName(m.groupId) ?? '',
+    };
     const opened = await deps.open(m.newcomer.platform, [
       { workspaceId: m.newcomer.workspaceId, userId: m.newcomer.userId },
       { workspaceId: mentor.workspaceId, userId: mentor.userId },
@@ -176,33 +222,53 @@ export function createHelpDesk(deps: HelpDeskDeps): HelpDesk {
     if (opened.ok) {
       // One conversation for both, in the newcomer's language: they are the one finding their way.
       const t = await speak(m.newcomer);
-      const to: Destination = { platform: m.newcomer.platform as Destination['platform'], workspaceId: m.newcomer.workspaceId, kind: 'channel', channelId: opened.channelId };
-      const blocks = [text(t('journey.intro_together', params)), text(stepText(t, claim)), text(t('journey.intro_first_message', params))];
+      const to: Destination = {
+        platform: m.newcomer.platform as Destination['platform'],
+        workspaceId: m.newcomer.workspaceId,
+        kind: 'channel',
+        channelId: opened.channelId,
+      };
+      const blocks = [
+        text(t('journey.intro_together', params)),
+        text(stepText(t, claim)),
+        text(t('journey.intro_first_message', params)),
+      ];
       const sent = await sendOnce(sender, `intro:${m.id}`, to, { blocks });
       if (sent !== 'failed') return 'together';
     }
     const tn = await speak(m.newcomer);
     await sendOnce(sender, `intro:${m.id}:newcomer`, userDestination(m.newcomer), {
-      blocks: [text(tn('journey.intro_newcomer', params)), text(stepText(tn, claim)), text(tn('journey.intro_first_message', params))],
+      blocks: [
+        text(tn('journey.intro_newcomer', params)),
+        text(stepText(tn, claim)),
+        text(tn('journey.intro_first_message', params)),
+      ],
     });
     const tm = await speak(mentor);
-    await sendOnce(sender, `intro:${m.id}:mentor`, userDestination(mentor), { blocks: [text(tm('journey.intro_mentor', params))] });
+    await sendOnce(sender, `intro:${m.id}:mentor`, userDestination(mentor), {
+      blocks: [text(tm('journey.intro_mentor', params))],
+    });
     return 'separately';
   }
 
   return {
     async request(claim, newcomerName) {
-      const { mentorship } = await deps.store.mentors.request({ claimId: claim.id, issueKey: claim.key, groupId: claim.sigId, newcomer: claim.user, newcomerName }, deps.now());
+      const { mentorship } = await deps.store.mentors.request(
+        { claimId: claim.id, issueKey: claim.key, groupId: claim.sigId, newcomer: claim.user, newcomerName },
+        deps.now(),
+      );
       if (mentorship.status === 'accepted') return { kind: 'accepted', mentorName: mentorship.mentorName };
       if (mentorship.status === 'asking') return { kind: 'asking' };
-      if (mentorship.status === 'volunteer') return { kind: 'volunteer', channel: helpChannel(deps.content, claim.user.platform, claim.sigId) ?? null };
+      if (mentorship.status === 'volunteer')
+        return { kind: 'volunteer', channel: helpChannel(deps.content, claim.user.platform, claim.sigId) ?? null };
       if (mentorship.status === 'ended') return { kind: 'waiting' };
       return askNext(mentorship, claim, false);
     },
 
     async answer(id, mentor, mentorName, accept) {
       const m = await deps.store.mentors.get(id);
-      if (!m || m.newcomer.platform !== mentor.platform || m.newcomer.workspaceId !== mentor.workspaceId) return { kind: 'gone' };
+      if (!m || m.newcomer.platform !== mentor.platform || m.newcomer.workspaceId !== mentor.workspaceId)
+        return { kind: 'gone' };
       const claim = await claimOf(m);
       if (!claim) {
         await deps.store.mentors.settle(id, 'ended', deps.now());
@@ -214,7 +280,11 @@ export function createHelpDesk(deps: HelpDeskDeps): HelpDesk {
         if (next) await askNext(next, claim, true);
         return { kind: 'declined' };
       }
-      if (mentor.userId === m.newcomer.userId || !(await deps.store.mentors.accept(id, mentor.userId, mentorName, deps.now()))) return { kind: 'gone' };
+      if (
+        mentor.userId === m.newcomer.userId ||
+        !(await deps.store.mentors.accept(id, mentor.userId, mentorName, deps.now()))
+      )
+        return { kind: 'gone' };
       const introduced = await introduce(m, mentor, mentorName, claim);
       return { kind: 'accepted', newcomerName: m.newcomerName, introduced };
     },

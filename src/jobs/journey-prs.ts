@@ -55,13 +55,18 @@ function pickPr(prs: LinkedPr[], login: string): LinkedPr | null {
 export function createJourney(deps: JourneyDeps) {
   const sender: JourneySender = { ledger: deps.store.digests, post: deps.post, log: deps.log, now: deps.now };
   const speak = async (user: UserKey): Promise<Translate> =>
-    deps.translator.bind(preferredLocale(await deps.store.users.get(user)) ?? deps.config.DEFAULT_LOCALE, { platform: user.platform });
-  const localeOf = async (user: UserKey) => preferredLocale(await deps.store.users.get(user)) ?? deps.config.DEFAULT_LOCALE;
+    deps.translator.bind(preferredLocale(await deps.store.users.get(user)) ?? deps.config.DEFAULT_LOCALE, {
+      platform: user.platform,
+    });
+  const localeOf = async (user: UserKey) =>
+    preferredLocale(await deps.store.users.get(user)) ?? deps.config.DEFAULT_LOCALE;
 
   /** The mentor helping with this claim, when one accepted. */
   async function mentorOf(claim: Claim): Promise<UserKey | null> {
     const m = await deps.store.mentors.forClaim(claim.id);
-    return m?.status === 'accepted' && m.mentorId ? { platform: claim.user.platform, workspaceId: claim.user.workspaceId, userId: m.mentorId } : null;
+    return m?.status === 'accepted' && m.mentorId
+      ? { platform: claim.user.platform, workspaceId: claim.user.workspaceId, userId: m.mentorId }
+      : null;
   }
 
   async function tellMentor(claim: Claim, key: string, message: string, pr: LinkedPr) {
@@ -70,7 +75,17 @@ export function createJourney(deps: JourneyDeps) {
     const m = await deps.store.mentors.forClaim(claim.id);
     const t = await speak(mentor);
     await sendOnce(sender, `${key}:mentor`, userDestination(mentor), {
-      blocks: [text(t(message, { newcomer: m?.newcomerName ?? '', title: claim.title, linkMarkup: linkMarkup(claim), prUrl: pr.url, pr: pr.number }))],
+      blocks: [
+        text(
+          t(message, {
+            newcomer: m?.newcomerName ?? '',
+            title: claim.title,
+            linkMarkup: linkMarkup(claim),
+            prUrl: pr.url,
+            pr: pr.number,
+          }),
+        ),
+      ],
     });
   }
 
@@ -78,7 +93,9 @@ export function createJourney(deps: JourneyDeps) {
     const key = `pr-opened:${claim.id}:${pr.number}`;
     const t = await speak(claim.user);
     const next = deps.content.community.prNextSteps;
-    const blocks = [text(t('journey.pr_opened', { title: claim.title, linkMarkup: linkMarkup(claim), prUrl: pr.url, pr: pr.number }))];
+    const blocks = [
+      text(t('journey.pr_opened', { title: claim.title, linkMarkup: linkMarkup(claim), prUrl: pr.url, pr: pr.number })),
+    ];
     if (next) blocks.push(text(localized(next, await localeOf(claim.user))));
     blocks.push(text(t('journey.pr_wait', { days: deps.config.PR_NUDGE_DAYS })));
     if ((await sendOnce(sender, key, userDestination(claim.user), { blocks })) === 'sent') {
@@ -99,7 +116,11 @@ export function createJourney(deps: JourneyDeps) {
     const channel = helpChannel(deps.content, claim.user.platform, claim.sigId);
     const blocks = [
       text(t('journey.pr_nudge', { days: deps.config.PR_NUDGE_DAYS, prUrl: pr.url, pr: pr.number })),
-      text(channel ? t('journey.pr_nudge_channel', { channel, prUrl: pr.url }) : t('journey.pr_nudge_general', { prUrl: pr.url })),
+      text(
+        channel
+          ? t('journey.pr_nudge_channel', { channel, prUrl: pr.url })
+          : t('journey.pr_nudge_general', { prUrl: pr.url }),
+      ),
     ];
     if ((await sendOnce(sender, key, userDestination(claim.user), { blocks })) === 'sent') tally.nudged += 1;
     await tellMentor(claim, key, 'journey.pr_nudge_mentor', pr);
@@ -143,7 +164,16 @@ export function createJourney(deps: JourneyDeps) {
       if (pr.state === 'closed') {
         const t = await speak(claim.user);
         await sendOnce(sender, `pr-closed:${claim.id}:${pr.number}`, userDestination(claim.user), {
-          blocks: [text(t('journey.pr_closed', { prUrl: pr.url, pr: pr.number, title: claim.title, linkMarkup: linkMarkup(claim) }))],
+          blocks: [
+            text(
+              t('journey.pr_closed', {
+                prUrl: pr.url,
+                pr: pr.number,
+                title: claim.title,
+                linkMarkup: linkMarkup(claim),
+              }),
+            ),
+          ],
         });
         return 'none';
       }
@@ -158,13 +188,28 @@ export function createJourney(deps: JourneyDeps) {
       if (!m) return null;
       const claim = await deps.store.claims.lastOn({ owner: m[1]!, repo: m[2]!, number: Number(m[3]) });
       // Only the person whose pull request was merged can share it.
-      const same = claim && claim.user.platform === user.platform && claim.user.workspaceId === user.workspaceId && claim.user.userId === user.userId;
+      const same =
+        claim &&
+        claim.user.platform === user.platform &&
+        claim.user.workspaceId === user.workspaceId &&
+        claim.user.userId === user.userId;
       if (!claim || !same || claim.status !== 'done') return null;
       const channel = helpChannel(deps.content, user.platform, claim.sigId);
       if (!channel) return null;
       const t = deps.translator.bind(deps.config.DEFAULT_LOCALE, { platform: user.platform });
-      const to: Destination = { platform: user.platform as Destination['platform'], workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: channel };
-      await sendOnce(sender, `share:${claim.id}`, to, { blocks: [text(t('journey.shared_post', { name, title: claim.title, linkMarkup: linkMarkup(claim), ref: refOf(claim) }))] });
+      const to: Destination = {
+        platform: user.platform as Destination['platform'],
+        workspaceId: ANY_WORKSPACE,
+        kind: 'channel',
+        channelId: channel,
+      };
+      await sendOnce(sender, `share:${claim.id}`, to, {
+        blocks: [
+          text(
+            t('journey.shared_post', { name, title: claim.title, linkMarkup: linkMarkup(claim), ref: refOf(claim) }),
+          ),
+        ],
+      });
       return { channel };
     },
   };

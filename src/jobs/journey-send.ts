@@ -24,19 +24,38 @@ export async function sendOnce(s: JourneySender, key: string, to: Destination, r
   const period = `journey:${key}`;
   const destination = destinationKey(to);
   const targetId = to.kind === 'channel' ? to.channelId : to.userId;
-  await s.ledger.plan(period, [{ destination, platform: to.platform, workspaceId: to.workspaceId, kind: to.kind, targetId }], s.now());
+  await s.ledger.plan(
+    period,
+    [{ destination, platform: to.platform, workspaceId: to.workspaceId, kind: to.kind, targetId }],
+    s.now(),
+  );
   if (!(await s.ledger.claim(period, destination, s.now()))) return 'done';
   const result = await safePost(s.post, to, reply);
   if (result.ok) {
-    await s.ledger.settle(period, destination, ['sending'], { status: 'sent', messageId: result.messageId ?? null, error: null }, s.now());
+    await s.ledger.settle(
+      period,
+      destination,
+      ['sending'],
+      { status: 'sent', messageId: result.messageId ?? null, error: null },
+      s.now(),
+    );
     return 'sent';
   }
   if (result.uncertain) {
-    s.log.warn({ key: period, platform: to.platform, error: result.error }, 'journey message may have been delivered; not sent again');
+    s.log.warn(
+      { key: period, platform: to.platform, error: result.error },
+      'journey message may have been delivered; not sent again',
+    );
     await s.ledger.settle(period, destination, ['sending'], { status: 'uncertain', error: result.error }, s.now());
     return 'done';
   }
   s.log.warn({ key: period, platform: to.platform, error: result.error }, 'journey message not delivered');
-  await s.ledger.settle(period, destination, ['sending'], { status: 'failed', error: result.error, failed: true }, s.now());
+  await s.ledger.settle(
+    period,
+    destination,
+    ['sending'],
+    { status: 'failed', error: result.error, failed: true },
+    s.now(),
+  );
   return 'failed';
 }

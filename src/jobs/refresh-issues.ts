@@ -44,10 +44,19 @@ export interface ClaimsChecked {
  */
 export function progressAt(claim: Claim, signals: ProgressSignal[], login: string | null): Date | null {
   const since = claim.createdAt.toISOString();
-  const theirs = signals.filter((s) =>
-    s.at > since && (login ? s.login?.toLowerCase() === login.toLowerCase() : s.kind === 'assigned' || s.kind === 'linked_pr'),
+  const theirs = signals.filter(
+    (s) =>
+      s.at > since &&
+      (login ? s.login?.toLowerCase() === login.toLowerCase() : s.kind === 'assigned' || s.kind === 'linked_pr'),
   );
-  return theirs.length === 0 ? null : new Date(theirs.map((s) => s.at).sort().at(-1)!);
+  return theirs.length === 0
+    ? null
+    : new Date(
+        theirs
+          .map((s) => s.at)
+          .sort()
+          .at(-1)!,
+      );
 }
 
 export type ClaimCheck = 'unreachable' | 'ended' | 'progressed' | 'quiet';
@@ -97,9 +106,15 @@ export async function refreshIssues(
 ): Promise<{ report: RefreshReport | null; claims: ClaimsChecked | null }> {
   if (!options.force && !(await deps.issues.status()).stale) return { report: null, claims: null };
   // The refresh decides again under its lock: another replica may have refreshed since this one read the status.
-  const report = await deps.refresh({ ifDue: !options.force, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
+  const report = await deps.refresh({
+    ifDue: !options.force,
+    ...(options.onQuery ? { onQuery: options.onQuery } : {}),
+  });
   if (!report) return { report: null, claims: null }; // the sample, another runner refreshing, or no longer due
   const claims = await checkClaims(deps, deps.claimChecks);
-  deps.log.info({ queries: report.queries.length, failed: report.queries.filter((q) => !q.ok).length, ...claims }, 'issues refreshed');
+  deps.log.info(
+    { queries: report.queries.length, failed: report.queries.filter((q) => !q.ok).length, ...claims },
+    'issues refreshed',
+  );
   return { report, claims };
 }

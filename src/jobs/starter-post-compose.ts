@@ -33,14 +33,27 @@ export function meetingsThisWeek(content: Content, sigIds: readonly string[], no
     for (const meeting of sig?.meetings ?? []) {
       const next = nextMeeting(meeting, now);
       if (!next || next.at.getTime() - now.getTime() > WEEK_MS) continue;
-      out.push({ sigId, name: meeting.description, at: next.at, timeZone: meeting.timezone, certain: next.certain, ...(meeting.url ? { url: meeting.url } : {}) });
+      out.push({
+        sigId,
+        name: meeting.description,
+        at: next.at,
+        timeZone: meeting.timezone,
+        certain: next.certain,
+        ...(meeting.url ? { url: meeting.url } : {}),
+      });
     }
   }
   // Community events (an orientation) are for newcomers by nature: all of them, when they fall this week.
   for (const event of content.community.events) {
     const at = nextOccurrence(event, now, 8);
     if (!at || at.getTime() - now.getTime() > WEEK_MS) continue;
-    out.push({ name: event.name, at, timeZone: event.timezone, certain: true, ...(event.url ? { url: event.url } : {}) });
+    out.push({
+      name: event.name,
+      at,
+      timeZone: event.timezone,
+      certain: true,
+      ...(event.url ? { url: event.url } : {}),
+    });
   }
   return out.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
@@ -73,7 +86,11 @@ export function composeStarterPost(content: Content, message: StarterMessage, t:
       items(
         message.issues.map((issue) => {
           const group = issue.sigIds.map(sigName)[0];
-          const parts = [`\`${escapeMarkup(refOf(issue))}\``, group ? escapeMarkup(group) : '', issue.language ? escapeMarkup(issue.language) : ''];
+          const parts = [
+            `\`${escapeMarkup(refOf(issue))}\``,
+            group ? escapeMarkup(group) : '',
+            issue.language ? escapeMarkup(issue.language) : '',
+          ];
           return issueLine(issue, parts, t('digest.claim_button'));
         }),
       ),
@@ -86,7 +103,11 @@ export function composeStarterPost(content: Content, message: StarterMessage, t:
       const url = m.url ? safeUrl(m.url) : null;
       const group = m.sigId ? sigName(m.sigId) : content.community.name;
       const name = typeof m.name === 'string' ? m.name : localized(m.name, message.locale);
-      const params = { group: escapeMarkup(group), name: escapeMarkup(name), when: meetingWhen(m.at, m.timeZone, message.locale) };
+      const params = {
+        group: escapeMarkup(group),
+        name: escapeMarkup(name),
+        when: meetingWhen(m.at, m.timeZone, message.locale),
+      };
       const line = `• ${t(m.certain ? 'starter.meeting' : 'starter.meeting_possible', params)}`;
       return url ? `${line} · [${escapeMarkup(t('starter.join'))}](${url})` : line;
     });

@@ -11,7 +11,10 @@ import { starterPost, starterSettings, type StarterJob } from './starter-post.js
 export function starterJob(booted: Booted, post: Post, reachable?: readonly Platform[]): StarterJob {
   const { deps, githubSide } = booted;
   return {
-    issues: createIndexIssueSource(deps.issues, deps.github, { log: deps.log, refresh: () => githubSide.refresh({ ifDue: true }) }),
+    issues: createIndexIssueSource(deps.issues, deps.github, {
+      log: deps.log,
+      refresh: () => githubSide.refresh({ ifDue: true }),
+    }),
     post,
     clock: systemClock,
     platforms: configuredPlatforms(deps.config),
@@ -23,7 +26,15 @@ export function starterJob(booted: Booted, post: Post, reachable?: readonly Plat
 export function starterSchedule(booted: Booted, post: Post): ScheduledJob[] {
   const settings = starterSettings(booted.deps.content);
   if (!settings) return [];
-  if (!isValidCron(settings.cron)) throw new Error(`community.yaml starterPost.cron is not a valid cron expression: ${settings.cron}`);
+  if (!isValidCron(settings.cron))
+    throw new Error(`community.yaml starterPost.cron is not a valid cron expression: ${settings.cron}`);
   const timezone = booted.deps.config.DIGEST_TIMEZONE;
-  return [{ name: 'starter-post', cron: settings.cron, timezone, run: () => starterPost(booted.deps, starterJob(booted, post)) }];
+  return [
+    {
+      name: 'starter-post',
+      cron: settings.cron,
+      timezone,
+      run: () => starterPost(booted.deps, starterJob(booted, post)),
+    },
+  ];
 }

@@ -81,7 +81,12 @@ function pickAcross(issues: DigestIssue[], labels: readonly string[], asOf: Date
   return createSelector(ranked)(order, { after: null, until: asOf }, max).ordered;
 }
 
-async function builderFor(deps: Deps, job: Omit<StarterJob, 'post'>, settings: StarterPostSettings, freshness: FreshnessCheck) {
+async function builderFor(
+  deps: Deps,
+  job: Omit<StarterJob, 'post'>,
+  settings: StarterPostSettings,
+  freshness: FreshnessCheck,
+) {
   await job.issues.prepare?.();
   const asOf = job.clock.now();
   const claimed = new Set((await deps.store.claims.allOpen()).map((c) => c.key));
@@ -103,13 +108,23 @@ function tally(rows: DeliveryRow[]): Partial<Record<DeliveryStatus, number>> {
   return out;
 }
 
-async function runPeriod(deps: Deps, job: StarterJob, settings: StarterPostSettings, period: string, heartbeat: () => Promise<void>): Promise<StarterReport> {
+async function runPeriod(
+  deps: Deps,
+  job: StarterJob,
+  settings: StarterPostSettings,
+  period: string,
+  heartbeat: () => Promise<void>,
+): Promise<StarterReport> {
   const ledger = deps.store.digests;
   const now = () => job.clock.now();
   const ran: StarterReport['ran'] = { sent: 0, empty: 0, failed: 0, uncertain: 0, skipped: 0, interrupted: 0 };
   const run = await ledger.openRun(period, now());
   ran.interrupted = await ledger.markInterrupted(period, now());
-  if (ran.interrupted > 0) deps.log.warn({ period, count: ran.interrupted }, 'starter post: a previous runner stopped mid-send; not sent again there');
+  if (ran.interrupted > 0)
+    deps.log.warn(
+      { period, count: ran.interrupted },
+      'starter post: a previous runner stopped mid-send; not sent again there',
+    );
   const targets = starterTargets(deps, job.platforms);
   if (!run.planned) {
     await ledger.plan(period, targets.map(planned), now());
@@ -126,7 +141,16 @@ async function runPeriod(deps: Deps, job: StarterJob, settings: StarterPostSetti
     const alive = throttled(heartbeat, now);
     for (const platform of [...new Set(todo.map((t) => t.destination.platform))]) {
       const pace = paceFor(platform, job.pace);
-      const sender = { periodKey: period, ledger, post: job.post, clock: job.clock, log: deps.log, pacer: createPacer(job.clock, pace), build, alive };
+      const sender = {
+        periodKey: period,
+        ledger,
+        post: job.post,
+        clock: job.clock,
+        log: deps.log,
+        pacer: createPacer(job.clock, pace),
+        build,
+        alive,
+      };
       await runPool(
         todo.filter((t) => t.destination.platform === platform),
         pace.concurrency,
@@ -149,10 +173,23 @@ export async function starterPost(deps: Deps, job: StarterJob): Promise<StarterR
   const period = starterPeriod(job.clock.now(), deps.config.DIGEST_TIMEZONE);
   const settings = starterSettings(deps.content);
   if (!settings) return { period, status: 'off', ran: { ...NOTHING }, ledger: {} };
-  const result = await deps.store.jobLocks.withLock(STARTER_LOCK, () => job.clock.now(), (hb) => runPeriod(deps, job, settings, period, hb));
+  const result = await deps.store.jobLocks.withLock(
+    STARTER_LOCK,
+    () => job.clock.now(),
+    (hb) => runPeriod(deps, job, settings, period, hb),
+  );
   if (!result.locked) {
-    deps.log.info({ period, holder: describeHolder(result.holder) }, 'starter post: another runner is posting this period');
-    return { period, status: 'busy', ran: { ...NOTHING }, ledger: {}, ...(result.holder ? { holder: result.holder } : {}) };
+    deps.log.info(
+      { period, holder: describeHolder(result.holder) },
+      'starter post: another runner is posting this period',
+    );
+    return {
+      period,
+      status: 'busy',
+      ran: { ...NOTHING },
+      ledger: {},
+      ...(result.holder ? { holder: result.holder } : {}),
+    };
   }
   deps.log.info({ period, status: result.value.status, ran: result.value.ran }, 'starter post: run finished');
   return result.value;
@@ -169,11 +206,20 @@ export async function previewStarterPost(deps: Deps, job: Omit<StarterJob, 'post
   const period = starterPeriod(job.clock.now(), deps.config.DIGEST_TIMEZONE);
   const settings = deps.content.community.starterPost;
   const recorded = new Map((await deps.store.digests.deliveries(period)).map((r) => [r.destination, r]));
-  const build = await builderFor(deps, job, settings ?? { enabled: false, cron: '0 9 * * 1', issues: 5, meetingsOf: [] }, trustIndex);
+  const build = await builderFor(
+    deps,
+    job,
+    settings ?? { enabled: false, cron: '0 9 * * 1', issues: 5, meetingsOf: [] },
+    trustIndex,
+  );
   const entries: StarterPreview['entries'] = [];
   for (const target of starterTargets(deps, job.platforms)) {
     const row = recorded.get(target.key);
-    entries.push({ target, recorded: row?.status ?? null, reply: row && !retryable(row) ? null : (await build(target)).reply });
+    entries.push({
+      target,
+      recorded: row?.status ?? null,
+      reply: row && !retryable(row) ? null : (await build(target)).reply,
+    });
   }
   return { period, enabled: Boolean(settings?.enabled), entries };
 }

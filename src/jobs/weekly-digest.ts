@@ -42,11 +42,17 @@ export interface DigestReport {
   holder?: LockHolder;
 }
 
-export const retryable = (r: DeliveryRow) => r.status === 'pending' || (r.status === 'failed' && r.attempts < MAX_ATTEMPTS);
+export const retryable = (r: DeliveryRow) =>
+  r.status === 'pending' || (r.status === 'failed' && r.attempts < MAX_ATTEMPTS);
 
 async function targetsNow(deps: Deps, platforms: readonly Platform[]): Promise<DigestTarget[]> {
   const channels = channelTargets(deps.content, platforms, deps.config.DEFAULT_LOCALE);
-  const people = dmTargets(await deps.store.digests.dmRecipients(), deps.content, platforms, deps.config.DEFAULT_LOCALE);
+  const people = dmTargets(
+    await deps.store.digests.dmRecipients(),
+    deps.content,
+    platforms,
+    deps.config.DEFAULT_LOCALE,
+  );
   return [...channels, ...people];
 }
 
@@ -68,13 +74,30 @@ function tally(rows: DeliveryRow[]): Partial<Record<DeliveryStatus, number>> {
   return out;
 }
 
-async function runPeriod(deps: Deps, job: DigestJob, period: string, heartbeat: () => Promise<void>): Promise<DigestReport> {
+async function runPeriod(
+  deps: Deps,
+  job: DigestJob,
+  period: string,
+  heartbeat: () => Promise<void>,
+): Promise<DigestReport> {
   const ledger = deps.store.digests;
   const now = () => job.clock.now();
-  const ran: DigestReport['ran'] = { sent: 0, empty: 0, failed: 0, uncertain: 0, skipped: 0, cancelled: 0, interrupted: 0 };
+  const ran: DigestReport['ran'] = {
+    sent: 0,
+    empty: 0,
+    failed: 0,
+    uncertain: 0,
+    skipped: 0,
+    cancelled: 0,
+    interrupted: 0,
+  };
   const run = await ledger.openRun(period, now());
   ran.interrupted = await ledger.markInterrupted(period, now());
-  if (ran.interrupted > 0) deps.log.warn({ period, count: ran.interrupted }, 'digest: a previous runner stopped mid-send; those deliveries are marked uncertain and not sent again');
+  if (ran.interrupted > 0)
+    deps.log.warn(
+      { period, count: ran.interrupted },
+      'digest: a previous runner stopped mid-send; those deliveries are marked uncertain and not sent again',
+    );
 
   const targets = await targetsNow(deps, job.platforms);
   // The destination list is fixed when the period's first run plans it; later runs only finish it.
@@ -104,9 +127,20 @@ async function runPeriod(deps: Deps, job: DigestJob, period: string, heartbeat: 
     const results = await Promise.allSettled(
       platforms.map((platform) => {
         const pace = paceFor(platform, job.pace);
-        const sender = { periodKey: period, ledger, post: job.post, clock: job.clock, log: deps.log, pacer: createPacer(job.clock, pace), build, alive };
+        const sender = {
+          periodKey: period,
+          ledger,
+          post: job.post,
+          clock: job.clock,
+          log: deps.log,
+          pacer: createPacer(job.clock, pace),
+          build,
+          alive,
+        };
         // Channels first: they reach the most people.
-        const mine = todo.filter((t) => t.destination.platform === platform).sort((a, b) => (a.destination.kind === b.destination.kind ? 0 : a.destination.kind === 'channel' ? -1 : 1));
+        const mine = todo
+          .filter((t) => t.destination.platform === platform)
+          .sort((a, b) => (a.destination.kind === b.destination.kind ? 0 : a.destination.kind === 'channel' ? -1 : 1));
         return runPool(mine, pace.concurrency, async (target) => {
           ran[await deliverOne(sender, target)] += 1;
         });
@@ -129,13 +163,23 @@ async function runPeriod(deps: Deps, job: DigestJob, period: string, heartbeat: 
  */
 export async function weeklyDigest(deps: Deps, job: DigestJob): Promise<DigestReport> {
   const period = periodKey(job.clock.now(), deps.config.DIGEST_TIMEZONE);
-  const result = await deps.store.jobLocks.withLock(DIGEST_LOCK, () => job.clock.now(), (heartbeat) => runPeriod(deps, job, period, heartbeat));
+  const result = await deps.store.jobLocks.withLock(
+    DIGEST_LOCK,
+    () => job.clock.now(),
+    (heartbeat) => runPeriod(deps, job, period, heartbeat),
+  );
   if (!result.locked) {
-    deps.log.info({ period, holder: describeHolder(result.holder) }, 'digest: another runner is sending this period; nothing to do here');
+    deps.log.info(
+      { period, holder: describeHolder(result.holder) },
+      'digest: another runner is sending this period; nothing to do here',
+    );
     const empty = { sent: 0, empty: 0, failed: 0, uncertain: 0, skipped: 0, cancelled: 0, interrupted: 0 };
     return { period, status: 'busy', ran: empty, ledger: {}, ...(result.holder ? { holder: result.holder } : {}) };
   }
-  deps.log.info({ period: result.value.period, status: result.value.status, ran: result.value.ran }, 'digest: run finished');
+  deps.log.info(
+    { period: result.value.period, status: result.value.status, ran: result.value.ran },
+    'digest: run finished',
+  );
   return result.value;
 }
 
@@ -147,14 +191,21 @@ export interface PreviewEntry {
 }
 
 /** What each destination would get if the digest ran now (nothing is sent, recorded, or asked of GitHub). */
-export async function previewDigest(deps: Deps, job: Omit<DigestJob, 'post'>): Promise<{ period: string; entries: PreviewEntry[] }> {
+export async function previewDigest(
+  deps: Deps,
+  job: Omit<DigestJob, 'post'>,
+): Promise<{ period: string; entries: PreviewEntry[] }> {
   const period = periodKey(job.clock.now(), deps.config.DIGEST_TIMEZONE);
   const recorded = new Map((await deps.store.digests.deliveries(period)).map((r) => [r.destination, r]));
   const build = await builderFor(deps, { ...job, post: async () => ({ ok: false, error: 'preview' }) }, trustIndex);
   const entries: PreviewEntry[] = [];
   for (const target of await targetsNow(deps, job.platforms)) {
     const row = recorded.get(target.key);
-    entries.push({ target, recorded: row?.status ?? null, reply: row && !retryable(row) ? null : (await build(target)).reply });
+    entries.push({
+      target,
+      recorded: row?.status ?? null,
+      reply: row && !retryable(row) ? null : (await build(target)).reply,
+    });
   }
   return { period, entries };
 }

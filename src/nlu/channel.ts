@@ -30,7 +30,11 @@ export interface ChannelOptions {
 }
 
 /** The one decision for unprompted answers; the core and the evaluation both call it. */
-export function channelSpeaks(understanding: { intent: Intent; confidence: number }, text: string, options: ChannelOptions = {}): boolean {
+export function channelSpeaks(
+  understanding: { intent: Intent; confidence: number },
+  text: string,
+  options: ChannelOptions = {},
+): boolean {
   if (understanding.intent === 'other' || understanding.confidence < CHANNEL_CONFIDENCE) return false;
   if (options.inThread || options.byMaintainer) return false;
   return !addressedToSomeoneElse(text);

@@ -22,7 +22,9 @@ export interface Choice {
 const round = (x: number) => Number(x.toFixed(3));
 
 export function choiceOf(probabilities: Record<Intent, number>): Choice {
-  const ranked = INTENTS.map((intent) => ({ intent, confidence: probabilities[intent] ?? 0 })).sort((a, b) => b.confidence - a.confidence);
+  const ranked = INTENTS.map((intent) => ({ intent, confidence: probabilities[intent] ?? 0 })).sort(
+    (a, b) => b.confidence - a.confidence,
+  );
   const [best, second] = ranked;
   const unsure = best!.confidence < CHOICE.sure || best!.confidence - (second?.confidence ?? 0) < CHOICE.margin;
   const alternatives = ranked
@@ -38,7 +40,10 @@ export function offersChoice(u: { unsure?: boolean; alternatives?: Alternative[]
 }
 
 /** Whether a person who meant `wanted` gets it, answered or one button away, under the rule above. */
-export function reaches(guess: { intent: Intent; unsure: boolean; alternatives: Alternative[] }, wanted: Intent): boolean {
+export function reaches(
+  guess: { intent: Intent; unsure: boolean; alternatives: Alternative[] },
+  wanted: Intent,
+): boolean {
   if (!guess.unsure) return guess.intent === wanted;
   // An unsure guess is answered with buttons when there is a path to offer, otherwise as guessed.
   if (guess.alternatives.length === 0) return guess.intent === wanted;

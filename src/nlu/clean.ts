@@ -19,7 +19,10 @@ export function cleanForUnderstanding(text: string): string {
       // Markdown emphasis and quoting (before links, whose paths may hold underscores).
       .replace(/[*~]+|^[ \t]*>+/gm, ' ')
       // GitHub issue and pull-request links read as references; every other link is just "a link".
-      .replace(/<?https?:\/\/(?:www\.)?github\.com\/[\w.-]{1,100}\/[\w.-]{1,100}\/(?:issues|pull)\/\d+[^\s>|]*(?:\|[^>]{0,200})?>?/gi, ' #num ')
+      .replace(
+        /<?https?:\/\/(?:www\.)?github\.com\/[\w.-]{1,100}\/[\w.-]{1,100}\/(?:issues|pull)\/\d+[^\s>|]*(?:\|[^>]{0,200})?>?/gi,
+        ' #num ',
+      )
       .replace(/<?https?:\/\/[^\s>]+(?:\|[^>]{0,200})?>?|<url>/gi, ' <url> ')
       // Slack (<@U123>, <!here>, <#C1|name>), Discord (<@!123>, <#123>, <@&1>) and plain @names.
       .replace(/<[@!#][^>\s]{0,100}>/g, ' @user ')

@@ -5,7 +5,8 @@ export type Courtesy = 'thanks' | 'greeting';
 const SOFT = '(?:ok|okay|great|awesome|perfect|super|cool|nice|ah|oh|wow|parfait|genial|top|de accord)';
 const THANKS = '(?:thanks?(?: you)?|thank u|thx|ty|tysm|cheers|many thanks|merci|je vous remercie|je te remercie)';
 const HELLO = '(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|coucou|hola)';
-const TAIL = '(?:a lot|so much|very much|again|beaucoup|bien|encore|infiniment|mille fois|everyone|all|folks|there|team|bot|onramp|@user|a tous|a toutes|tout le monde|l equipe)';
+const TAIL =
+  '(?:a lot|so much|very much|again|beaucoup|bien|encore|infiniment|mille fois|everyone|all|folks|there|team|bot|onramp|@user|a tous|a toutes|tout le monde|l equipe)';
 const END = '[\\s!.?,:;)(\\-]*';
 
 const THANKS_ONLY = new RegExp(`^(?:${SOFT}[\\s,!]+)?${THANKS}(?:[\\s,]+${TAIL})*${END}$`);

@@ -28,9 +28,12 @@ interface Indexed {
 }
 
 export function createFaqIndex(entries: FaqEntry[], locale: Locale) {
-  const docs = entries.map((entry) => (entry.questions[locale] ?? entry.questions.en).map((q) => new Set(contentWords(q))));
+  const docs = entries.map((entry) =>
+    (entry.questions[locale] ?? entry.questions.en).map((q) => new Set(contentWords(q))),
+  );
   const df = new Map<string, number>();
-  for (const questions of docs) for (const w of new Set(questions.flatMap((q) => [...q]))) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const questions of docs)
+    for (const w of new Set(questions.flatMap((q) => [...q]))) df.set(w, (df.get(w) ?? 0) + 1);
   const idf = (w: string) => Math.log(1 + entries.length / (df.get(w) ?? 1));
   const indexed: Indexed[] = entries.map((entry, i) => ({
     entry,

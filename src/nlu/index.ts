@@ -59,7 +59,10 @@ export function createNlu(content: Content, options: NluOptions = {}): Nlu {
       const terms = readTerms(cleaned, MAX_RANKED_WORDS);
       const sigMentions = findSigs(terms.stems);
       const best = ranking(text, terms).ranked.slice(0, 3);
-      const interests = [...new Set(best.flatMap((r) => explain(r, terms).curated.slice(0, 3)))].slice(0, MAX_INTERESTS);
+      const interests = [...new Set(best.flatMap((r) => explain(r, terms).curated.slice(0, 3)))].slice(
+        0,
+        MAX_INTERESTS,
+      );
       const courtesy = cleaned.length <= 80 ? courtesyOf(spellOut(cleaned)) : undefined;
       return {
         lang,
@@ -69,13 +72,22 @@ export function createNlu(content: Content, options: NluOptions = {}): Nlu {
         unsure,
         alternatives,
         unprompted: channelSpeaks({ intent, confidence }, text),
-        entities: { issues, sigs: sigMentions.map((m) => m.sigId), sigMentions, languages: programmingLanguages(opening), interests, otherUrls },
+        entities: {
+          issues,
+          sigs: sigMentions.map((m) => m.sigId),
+          sigMentions,
+          languages: programmingLanguages(opening),
+          interests,
+          otherUrls,
+        },
         ...(courtesy ? { courtesy } : {}),
       };
     },
     recommendSigs(text, limit = 3) {
       const { terms, ranked } = ranking(text);
-      return ranked.slice(0, limit).map((r) => ({ sigId: r.sigId, score: r.score, reasons: explain(r, terms).reasons }));
+      return ranked
+        .slice(0, limit)
+        .map((r) => ({ sigId: r.sigId, score: r.score, reasons: explain(r, terms).reasons }));
     },
     answerFaq(text, locale: Locale) {
       return (faq.get(locale) ?? faq.get('en'))?.(text) ?? null;

@@ -25,7 +25,8 @@ function expand(pattern: string, fragments: Map<string, string>, where: string):
 /** Turns the cue lexicon (content/nlu/cues.yaml) into patterns; an invalid pattern is an error naming its cue. */
 export function compileCues(source: CueSource): CueSet {
   const fragments = new Map<string, string>();
-  for (const [name, text] of Object.entries(source.fragments)) fragments.set(name, expand(text, fragments, `fragments.${name}`));
+  for (const [name, text] of Object.entries(source.fragments))
+    fragments.set(name, expand(text, fragments, `fragments.${name}`));
   const names = Object.keys(source.cues);
   const patterns = names.map((name) => {
     const where = `cues.${name}`;

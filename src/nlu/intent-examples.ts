@@ -8,7 +8,11 @@ export interface LabelledText {
 }
 
 /** Sections of a `[name]`-headed text file; `#` lines and blank lines are skipped; a bad header is an error at its line. */
-function sections(source: string, label: string, valid: (name: string) => string | null): { name: string; line: string }[] {
+function sections(
+  source: string,
+  label: string,
+  valid: (name: string) => string | null,
+): { name: string; line: string }[] {
   const out: { name: string; line: string }[] = [];
   let name: string | null = null;
   source.split(/\r?\n/).forEach((raw, i) => {
@@ -64,7 +68,12 @@ export function mergeFillers(base: Fillers, mine: Fillers): Fillers {
 
 /** Only the languages `keep` accepts, keys sorted (the model's fingerprint reads this). */
 export function onlyLanguages(fillers: Fillers, keep: (lang: string) => boolean): Fillers {
-  const pick = (where: 'before' | 'after') => Object.fromEntries(Object.entries(fillers[where]).filter(([lang]) => keep(lang)).sort(([x], [y]) => x.localeCompare(y)));
+  const pick = (where: 'before' | 'after') =>
+    Object.fromEntries(
+      Object.entries(fillers[where])
+        .filter(([lang]) => keep(lang))
+        .sort(([x], [y]) => x.localeCompare(y)),
+    );
   return { before: pick('before'), after: pick('after') };
 }
 

@@ -50,7 +50,8 @@ export function intentFeatures(cleaned: string, cueSet: CueSet): FeatureView {
   const whole = new Set<string>(cues.map((c) => `cue:${c}`));
   whole.add(`rule:${ruleIntent(cues)}`);
   // Pairs let a linear model see conjunctions: "I want" with "a SIG" means something neither means alone.
-  for (let i = 0; i < cues.length; i++) for (let j = i + 1; j < cues.length; j++) whole.add(`pair:${cues[i]}+${cues[j]}`);
+  for (let i = 0; i < cues.length; i++)
+    for (let j = i + 1; j < cues.length; j++) whole.add(`pair:${cues[i]}+${cues[j]}`);
   const bag = new Set<string>();
   for (let i = 0; i < ws.length; i++) {
     bag.add(`w:${ws[i]}`);
@@ -58,7 +59,9 @@ export function intentFeatures(cleaned: string, cueSet: CueSet): FeatureView {
   }
   if (ws.length > 0) whole.add(`first:${ws[0]}`);
   const n = ws.length;
-  whole.add(n <= 2 ? 'len:tiny' : n <= 6 ? 'len:short' : n <= 20 ? 'len:medium' : n <= 50 ? 'len:long' : 'len:very-long');
+  whole.add(
+    n <= 2 ? 'len:tiny' : n <= 6 ? 'len:short' : n <= 20 ? 'len:medium' : n <= 50 ? 'len:long' : 'len:very-long',
+  );
   if (programmingLanguages(cleaned.slice(0, MAX_CHARS)).length > 0) whole.add('cue:programming_language');
   if (spelled.endsWith('?')) whole.add('shape:ends-with-question');
   const grams = charGrams(ws);

@@ -48,7 +48,13 @@ export function saveModel(model: SoftmaxModel, knowledge: NluKnowledge, file: st
   for (const [feature, w] of [...model.weights].sort(([a], [b]) => a.localeCompare(b))) {
     if ([...w].some((x) => Math.abs(x) >= NEGLIGIBLE)) weights[feature] = [...w].map(round);
   }
-  const stored: Stored = { fingerprint: sourcesFingerprint(knowledge), classes: model.classes, temperature: model.temperature, bias: [...model.bias].map(round), weights };
+  const stored: Stored = {
+    fingerprint: sourcesFingerprint(knowledge),
+    classes: model.classes,
+    temperature: model.temperature,
+    bias: [...model.bias].map(round),
+    weights,
+  };
   writeFileSync(file, `${JSON.stringify(stored)}\n`);
 }
 
@@ -63,7 +69,12 @@ export function loadModel(knowledge: NluKnowledge, file: string = MODEL_FILE): S
   // A compiled build (dist/, `npm run build`) ships JavaScript, not the sources above: its model is the one the
   // tests checked against those sources before the build.
   const compiled = !import.meta.url.endsWith('.ts');
-  if ((!compiled && stored.fingerprint !== sourcesFingerprint(knowledge)) || !Array.isArray(stored.bias) || stored.bias.length !== stored.classes) return null;
+  if (
+    (!compiled && stored.fingerprint !== sourcesFingerprint(knowledge)) ||
+    !Array.isArray(stored.bias) ||
+    stored.bias.length !== stored.classes
+  )
+    return null;
   return {
     classes: stored.classes,
     temperature: stored.temperature,

@@ -13,11 +13,29 @@ export function ruleIntent(list: string[]): Intent {
   if (cues.has('self_assign')) return 'claim_issue';
   if ((cues.has('bot_command') && !asks) || cues.has('greeting_only')) return 'other';
   const self = asks || cues.has('i_subject') || (cues.has('question') && cues.has('first_person'));
-  const voice = ['instructs_you', 'conditional_you', 'assigned_you', 'imperative_start', 'maintainer_action', 'you_want', 'you_subject', 'we_propose'].filter((c) => cues.has(c));
-  const maintainer = voice.length >= 2 || (voice.length === 1 && !(voice[0] === 'you_subject' && cues.has('i_subject')));
+  const voice = [
+    'instructs_you',
+    'conditional_you',
+    'assigned_you',
+    'imperative_start',
+    'maintainer_action',
+    'you_want',
+    'you_subject',
+    'we_propose',
+  ].filter((c) => cues.has(c));
+  const maintainer =
+    voice.length >= 2 || (voice.length === 1 && !(voice[0] === 'you_subject' && cues.has('i_subject')));
   const seeking = self || cues.has('question');
   const unchosen = any(cues, ['first_issue_words', 'what_to_work_on', 'ask_some_task', 'fr_find']);
-  const area = any(cues, ['which_area', 'join_group', 'area_part', 'natural_language', 'fr_area', 'topic_wish', 'fr_topic_wish']);
+  const area = any(cues, [
+    'which_area',
+    'join_group',
+    'area_part',
+    'natural_language',
+    'fr_area',
+    'topic_wish',
+    'fr_topic_wish',
+  ]);
   // A report on work already taken, or a question about someone else's plans, is not a request.
   const reporting = any(cues, ['progress', 'assigned_you']) && !(cues.has('question') && (unchosen || area));
   // Meetings are logistics (the FAQ knows them) unless someone asks which group to join.
@@ -26,7 +44,8 @@ export function ruleIntent(list: string[]): Intent {
   const howQuestion = any(cues, ['how_to_start', 'fr_how']);
   const specific =
     any(cues, ['assign_me_specific', 'work_on_specific', 'still_free', 'file_name', 'fr_take']) ||
-    (cues.has('deictic') && (any(cues, ['permission', 'desire', 'assign_me']) || (self && cues.has('question') && !howQuestion))) ||
+    (cues.has('deictic') &&
+      (any(cues, ['permission', 'desire', 'assign_me']) || (self && cues.has('question') && !howQuestion))) ||
     (cues.has('fr_specific') && asks);
   const general = any(cues, ['how_to_start', 'contribute_wish', 'fr_how', 'fr_wish']);
   if (specific && self) return 'claim_issue';

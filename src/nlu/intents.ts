@@ -73,7 +73,10 @@ export function defaultIntentClassifier(knowledge: NluKnowledge = bundledKnowled
   let classifier = shared.get(key);
   if (!classifier) {
     const stored = knowledge.modelFiles.map((f) => loadModel(knowledge, f)).find((m) => m !== null);
-    classifier = classifierFrom(stored ?? trainIntentModel(knowledge.examples, knowledge.fillers, knowledge.cues), knowledge.cues);
+    classifier = classifierFrom(
+      stored ?? trainIntentModel(knowledge.examples, knowledge.fillers, knowledge.cues),
+      knowledge.cues,
+    );
     shared.set(key, classifier);
   }
   return classifier;

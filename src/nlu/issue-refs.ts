@@ -55,7 +55,12 @@ export function extractIssueRefs(text: string, options: RefOptions = {}): FoundR
   const withoutUrls = text.replace(URL_RE, ' ');
   for (const m of withoutUrls.matchAll(SHORT_RE)) {
     if (Number(m[3]) > MAX_ISSUE_NUMBER) continue; // no issue has it, and it would not fit where claims are stored
-    add({ ...(m[1] && m[2] ? { owner: m[1], repo: m[2] } : {}), number: Number(m[3]), kind: 'unknown', raw: m[0].trim() });
+    add({
+      ...(m[1] && m[2] ? { owner: m[1], repo: m[2] } : {}),
+      number: Number(m[3]),
+      kind: 'unknown',
+      raw: m[0].trim(),
+    });
   }
   return { issues, otherUrls };
 }

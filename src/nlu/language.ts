@@ -35,7 +35,9 @@ export function createLanguageDetector(profiles: LanguageProfiles): DetectLangua
     }
   });
   for (const w of shared) points.delete(w);
-  const marks = langs.map((lang) => profiles[lang]!.marks.map((m) => ({ re: new RegExp(m.pattern, 'gu'), weight: m.weight, max: m.max })));
+  const marks = langs.map((lang) =>
+    profiles[lang]!.marks.map((m) => ({ re: new RegExp(m.pattern, 'gu'), weight: m.weight, max: m.max })),
+  );
 
   return (text, fallback = 'en') => {
     if (langs.length === 0) return { lang: fallback, confidence: 0 };

@@ -14,19 +14,45 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/\b(it|that|there|what|who|here|he|she|let)'s\b/g, '$1 is'],
 ];
 /** Chat spellings, in one pass: "wanna", "pls", "u", "im", "id like". */
-const SLANG: Record<string, string> = { wanna: 'want to', gonna: 'going to', gotta: 'got to', pls: 'please', plz: 'please', u: 'you', im: 'i am', 'id like': 'i would like', cant: 'can not', wont: 'will not' };
+const SLANG: Record<string, string> = {
+  wanna: 'want to',
+  gonna: 'going to',
+  gotta: 'got to',
+  pls: 'please',
+  plz: 'please',
+  u: 'you',
+  im: 'i am',
+  'id like': 'i would like',
+  cant: 'can not',
+  wont: 'will not',
+};
 const SLANG_RE = /\b(?:wanna|gonna|gotta|pls|plz|u|im|id like|cant|wont)\b/g;
 
 /** French elisions (j', l', d', qu'…) become the full word, so "j'aimerais" reads "je aimerais". */
 const ELISION = /\b(j|l|d|m|t|s|c|n|qu|jusqu|lorsqu|puisqu)'/g;
-const ELIDED: Record<string, string> = { j: 'je ', l: 'le ', d: 'de ', m: 'me ', t: 'te ', s: 'se ', c: 'ce ', n: 'ne ', qu: 'que ', jusqu: 'jusque ', lorsqu: 'lorsque ', puisqu: 'puisque ' };
+const ELIDED: Record<string, string> = {
+  j: 'je ',
+  l: 'le ',
+  d: 'de ',
+  m: 'me ',
+  t: 'te ',
+  s: 'se ',
+  c: 'ce ',
+  n: 'ne ',
+  qu: 'que ',
+  jusqu: 'jusque ',
+  lorsqu: 'lorsque ',
+  puisqu: 'puisque ',
+};
 
 /**
  * Lowercase, accent-free text with single spaces and punctuation kept (a "?" matters), ready for the
  * cue patterns; the input is already cleaned and bounded.
  */
 export function spellOut(cleaned: string): string {
-  let s = stripAccents(cleaned.toLowerCase()).replace(/[’‘`´]/g, "'").replace(/[“”«»]/g, '"');
+  let s = stripAccents(cleaned.toLowerCase())
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[“”«»]/g, '"');
   if (s.includes("'")) {
     s = s.replace(ELISION, (_m, w: string) => ELIDED[w] ?? `${w} `);
     for (const [re, to] of CONTRACTIONS) s = s.replace(re, to);

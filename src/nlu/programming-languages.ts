@@ -2,7 +2,10 @@
 
 // Ambiguous short names (Go, C, R) count only in a context that makes them a language.
 const NAMES: [RegExp, string][] = [
-  [/\bgolang\b|\b(?:know|in|with|using|write|writing|learning|learn|love|and) go\b(?! (?:ahead|through|back|for|to|over|on)\b)|\bgo (?:developer|programmer|engineer|code|lang|language|experience|modules|routines?)\b/i, 'go'],
+  [
+    /\bgolang\b|\b(?:know|in|with|using|write|writing|learning|learn|love|and) go\b(?! (?:ahead|through|back|for|to|over|on)\b)|\bgo (?:developer|programmer|engineer|code|lang|language|experience|modules|routines?)\b/i,
+    'go',
+  ],
   [/(?<=[a-z,] )Go\b(?! (?:ahead|through|back|for it)\b)/, 'go'],
   [/\bpython\d?\b|\bdjango\b|\bflask\b/i, 'python'],
   [/\btypescript\b|\bts\b(?= |,|$)/i, 'typescript'],

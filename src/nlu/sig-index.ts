@@ -42,7 +42,13 @@ function add(byKey: Map<string, Map<string, Posting>>, key: string, posting: Pos
 }
 
 /** A curated phrase: matched whole (and in its compact spelling); its words count a little on their own. */
-function addPhrase(byKey: Map<string, Map<string, Posting>>, sigId: string, phrase: string, weight: number, wordWeight: number) {
+function addPhrase(
+  byKey: Map<string, Map<string, Posting>>,
+  sigId: string,
+  phrase: string,
+  weight: number,
+  wordWeight: number,
+) {
   const words = termWords(phrase);
   if (words.length === 0) return;
   if (words.length <= MAX_PHRASE) add(byKey, words.join(' '), { sigId, weight });

@@ -68,7 +68,9 @@ export function train(samples: Sample[], classes: number, options: TrainOptions 
   const off = classes > 1 ? smoothing / (classes - 1) : 0;
   // Features become dense indices and the weights one flat array: training runs at start, so it must be quick.
   const index = new Map<string, number>();
-  const rows = samples.map((s) => Int32Array.from(s.features, (f) => index.get(f) ?? (index.set(f, index.size), index.size - 1)));
+  const rows = samples.map((s) =>
+    Int32Array.from(s.features, (f) => index.get(f) ?? (index.set(f, index.size), index.size - 1)),
+  );
   const vals = samples.map((s) => Float64Array.from(s.features, (_, i) => s.values?.[i] ?? 1));
   const w = new Float64Array(index.size * classes);
   const bias = new Float64Array(classes);
@@ -130,13 +132,22 @@ export function fitTemperature(heldOut: { z: Float64Array; label: number }[]): n
 }
 
 /** Trains on everything, with a temperature fitted on `folds`-fold cross-validation of the same samples. */
-export function trainCalibrated(samples: Sample[], classes: number, options: TrainOptions & { folds?: number } = {}): SoftmaxModel {
+export function trainCalibrated(
+  samples: Sample[],
+  classes: number,
+  options: TrainOptions & { folds?: number } = {},
+): SoftmaxModel {
   const folds = options.folds ?? 5;
   const foldOf = (s: Sample, i: number) => (s.group ?? i) % folds;
   const heldOut: { z: Float64Array; label: number }[] = [];
   for (let f = 0; f < folds; f++) {
-    const fitted = train(samples.filter((s, i) => foldOf(s, i) !== f), classes, options);
-    for (const s of samples.filter((s, i) => foldOf(s, i) === f)) heldOut.push({ z: logits(fitted, s.features, s.values), label: s.label });
+    const fitted = train(
+      samples.filter((s, i) => foldOf(s, i) !== f),
+      classes,
+      options,
+    );
+    for (const s of samples.filter((s, i) => foldOf(s, i) === f))
+      heldOut.push({ z: logits(fitted, s.features, s.values), label: s.label });
   }
   const model = train(samples, classes, options);
   model.temperature = fitTemperature(heldOut);

@@ -71,7 +71,11 @@ export function termWords(text: string, limit = Infinity): string[] {
 /** How the words from..to (inclusive) were written: the whole token when they make one ("kube-proxy"). */
 export function spelled(terms: Terms, from: number, to: number): string {
   const first = terms.token[from]!;
-  if (first === terms.token[to] && (from === 0 || terms.token[from - 1] !== first) && (to + 1 >= terms.token.length || terms.token[to + 1] !== first)) {
+  if (
+    first === terms.token[to] &&
+    (from === 0 || terms.token[from - 1] !== first) &&
+    (to + 1 >= terms.token.length || terms.token[to + 1] !== first)
+  ) {
     return terms.tokens[first]!;
   }
   return terms.parts.slice(from, to + 1).join(' ');

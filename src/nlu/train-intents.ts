@@ -6,4 +6,6 @@ import { bundledKnowledge } from './knowledge.js';
 const started = Date.now();
 const knowledge = bundledKnowledge();
 saveModel(trainIntentModel(knowledge.examples, knowledge.fillers, knowledge.cues), knowledge);
-process.stdout.write(`trained on ${knowledge.examples.length} examples in ${Date.now() - started} ms → ${MODEL_FILE}\n`);
+process.stdout.write(
+  `trained on ${knowledge.examples.length} examples in ${Date.now() - started} ms → ${MODEL_FILE}\n`,
+);

@@ -27,7 +27,11 @@ const listeners: (() => void)[] = [];
  * stopword checks run in hot loops far from any content object, so the sets live here, once per process.
  */
 export function wordSets(): WordSets {
-  current ??= setsOf(vocabularySchema.parse(parse(readFileSync(fileURLToPath(new URL('../../content/nlu/vocabulary.yaml', import.meta.url)), 'utf8'))));
+  current ??= setsOf(
+    vocabularySchema.parse(
+      parse(readFileSync(fileURLToPath(new URL('../../content/nlu/vocabulary.yaml', import.meta.url)), 'utf8')),
+    ),
+  );
   return current;
 }
 

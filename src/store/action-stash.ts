@@ -42,7 +42,11 @@ export function createActionStash(db: Kysely<Tables>, options: ActionStashOption
       await db
         .insertInto('action_stash')
         .values(entries.map(([key, value]) => ({ key, value, stored_at })))
-        .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), stored_at: eb.ref('excluded.stored_at') })))
+        .onConflict((oc) =>
+          oc
+            .column('key')
+            .doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), stored_at: eb.ref('excluded.stored_at') })),
+        )
         .execute();
     },
     async get(key, now) {

@@ -30,13 +30,17 @@ export interface Claim extends ClaimIssue {
 }
 
 /** Since when a claim has shown no sign of progress: its start, or the last progress seen on GitHub. */
-export const quietSince = (claim: Pick<Claim, 'createdAt' | 'progressAt'>): number => Math.max(claim.createdAt.getTime(), claim.progressAt?.getTime() ?? 0);
+export const quietSince = (claim: Pick<Claim, 'createdAt' | 'progressAt'>): number =>
+  Math.max(claim.createdAt.getTime(), claim.progressAt?.getTime() ?? 0);
 
 /**
  * `created`: the issue is theirs now; `held`: an open claim on it exists (whose holder may be this very
  * person, clicking twice); `full`: they already hold `maxOpen` claims, listed in `mine`.
  */
-export type OpenResult = { kind: 'created'; claim: Claim } | { kind: 'held'; claim: Claim } | { kind: 'full'; mine: Claim[] };
+export type OpenResult =
+  | { kind: 'created'; claim: Claim }
+  | { kind: 'held'; claim: Claim }
+  | { kind: 'full'; mine: Claim[] };
 
 export interface ClaimRepo {
   /**
@@ -84,7 +88,12 @@ function toClaim(row: Selectable<Tables['claims']>): Claim {
 
 export function createClaimRepo(db: Kysely<Tables>, engine: Engine): ClaimRepo {
   const openOn = async (issue: IssueId, on: Kysely<Tables> = db) => {
-    const row = await on.selectFrom('claims').selectAll().where('issue_key', '=', issueKey(issue)).where('status', '=', 'open').executeTakeFirst();
+    const row = await on
+      .selectFrom('claims')
+      .selectAll()
+      .where('issue_key', '=', issueKey(issue))
+      .where('status', '=', 'open')
+      .executeTakeFirst();
     return row ? toClaim(row) : null;
   };
   const openFor = async (user: UserKey, on: Kysely<Tables> = db) => {
@@ -120,9 +129,15 @@ export function createClaimRepo(db: Kysely<Tables>, engine: Engine): ClaimRepo {
         // One person's claims open one at a time: PostgreSQL serializes them on a lock of theirs (two keys, a
         // space apart from the jobs' one-key locks), SQLite's write transaction does it already.
         if (engine === 'postgres')
-          await sql`select pg_advisory_xact_lock(hashtext(${'onramp.claims:'} || current_schema()), hashtext(${`${user.platform}:${user.workspaceId}:${user.userId}`}))`.execute(trx);
+          await sql`select pg_advisory_xact_lock(hashtext(${'onramp.claims:'} || current_schema()), hashtext(${`${user.platform}:${user.workspaceId}:${user.userId}`}))`.execute(
+            trx,
+          );
         // The partial unique index decides between two people asking at the same moment.
-        const result = await trx.insertInto('claims').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+        const result = await trx
+          .insertInto('claims')
+          .values(row)
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
         if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) {
           const holder = await openOn(issue, trx);
           if (!holder) throw new Error('claim conflict without an open claim');
@@ -140,11 +155,23 @@ export function createClaimRepo(db: Kysely<Tables>, engine: Engine): ClaimRepo {
     openFor: (user) => openFor(user),
     openOn: (issue) => openOn(issue),
     async lastOn(issue) {
-      const row = await db.selectFrom('claims').selectAll().where('issue_key', '=', issueKey(issue)).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+      const row = await db
+        .selectFrom('claims')
+        .selectAll()
+        .where('issue_key', '=', issueKey(issue))
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
       return row ? toClaim(row) : null;
     },
     async allOpen() {
-      const rows = await db.selectFrom('claims').selectAll().where('status', '=', 'open').orderBy('created_at').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('claims')
+        .selectAll()
+        .where('status', '=', 'open')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
       return rows.map(toClaim);
     },
     async end(id, status, reason, now) {
@@ -159,10 +186,17 @@ export function createClaimRepo(db: Kysely<Tables>, engine: Engine): ClaimRepo {
     async progress(id, at) {
       const row = await db.selectFrom('claims').select('progress_at').where('id', '=', id).executeTakeFirst();
       if (!row || (row.progress_at && row.progress_at >= at.toISOString())) return;
-      await db.updateTable('claims').set({ progress_at: at.toISOString(), reminded_at: null }).where('id', '=', id).execute();
+      await db
+        .updateTable('claims')
+        .set({ progress_at: at.toISOString(), reminded_at: null })
+        .where('id', '=', id)
+        .execute();
     },
     async reminded(id, at) {
-      let q = db.updateTable('claims').set({ reminded_at: at ? at.toISOString() : null }).where('id', '=', id);
+      let q = db
+        .updateTable('claims')
+        .set({ reminded_at: at ? at.toISOString() : null })
+        .where('id', '=', id);
       if (at) q = q.where('reminded_at', 'is', null).where('status', '=', 'open');
       const result = await q.executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;

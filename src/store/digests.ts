@@ -129,10 +129,16 @@ export function createDigestRepo(db: Kysely<Tables>): DigestRepo {
       const rows = await db
         .selectFrom('digest_dm_optins as o')
         .leftJoin('users as u', (j) =>
-          j.onRef('u.platform', '=', 'o.platform').onRef('u.workspace_id', '=', 'o.workspace_id').onRef('u.user_id', '=', 'o.user_id'),
+          j
+            .onRef('u.platform', '=', 'o.platform')
+            .onRef('u.workspace_id', '=', 'o.workspace_id')
+            .onRef('u.user_id', '=', 'o.user_id'),
         )
         .leftJoin('subscriptions as s', (j) =>
-          j.onRef('s.platform', '=', 'o.platform').onRef('s.workspace_id', '=', 'o.workspace_id').onRef('s.user_id', '=', 'o.user_id'),
+          j
+            .onRef('s.platform', '=', 'o.platform')
+            .onRef('s.workspace_id', '=', 'o.workspace_id')
+            .onRef('s.user_id', '=', 'o.user_id'),
         )
         .select(['o.platform', 'o.workspace_id', 'o.user_id', 'u.locale', 'u.seen_locale', 's.sig_id'])
         .orderBy('o.platform')
@@ -145,7 +151,13 @@ export function createDigestRepo(db: Kysely<Tables>): DigestRepo {
       for (const r of rows) {
         let last = out[out.length - 1];
         if (!last || last.platform !== r.platform || last.workspaceId !== r.workspace_id || last.userId !== r.user_id) {
-          last = { platform: r.platform, workspaceId: r.workspace_id, userId: r.user_id, locale: preferredLocale({ locale: r.locale as Locale | null, seenLocale: r.seen_locale as Locale | null }), sigIds: [] };
+          last = {
+            platform: r.platform,
+            workspaceId: r.workspace_id,
+            userId: r.user_id,
+            locale: preferredLocale({ locale: r.locale as Locale | null, seenLocale: r.seen_locale as Locale | null }),
+            sigIds: [],
+          };
           out.push(last);
         }
         if (r.sig_id) last.sigIds.push(r.sig_id);
@@ -156,14 +168,33 @@ export function createDigestRepo(db: Kysely<Tables>): DigestRepo {
     async openRun(periodKey, now) {
       await db
         .insertInto('digest_runs')
-        .values({ period_key: periodKey, status: 'running', planned_at: null, started_at: now.toISOString(), finished_at: null })
+        .values({
+          period_key: periodKey,
+          status: 'running',
+          planned_at: null,
+          started_at: now.toISOString(),
+          finished_at: null,
+        })
         .onConflict((oc) => oc.doNothing())
         .execute();
-      const r = await db.selectFrom('digest_runs').selectAll().where('period_key', '=', periodKey).executeTakeFirstOrThrow();
-      return { periodKey, status: r.status as RunStatus, planned: r.planned_at !== null, startedAt: new Date(r.started_at) };
+      const r = await db
+        .selectFrom('digest_runs')
+        .selectAll()
+        .where('period_key', '=', periodKey)
+        .executeTakeFirstOrThrow();
+      return {
+        periodKey,
+        status: r.status as RunStatus,
+        planned: r.planned_at !== null,
+        startedAt: new Date(r.started_at),
+      };
     },
     async markPlanned(periodKey, now) {
-      await db.updateTable('digest_runs').set({ planned_at: now.toISOString() }).where('period_key', '=', periodKey).execute();
+      await db
+        .updateTable('digest_runs')
+        .set({ planned_at: now.toISOString() })
+        .where('period_key', '=', periodKey)
+        .execute();
     },
     async finishRun(periodKey, status, now) {
       await db
@@ -190,17 +221,30 @@ export function createDigestRepo(db: Kysely<Tables>): DigestRepo {
           error: null,
           updated_at: now.toISOString(),
         }));
-        await db.insertInto('digest_deliveries').values(values).onConflict((oc) => oc.doNothing()).execute();
+        await db
+          .insertInto('digest_deliveries')
+          .values(values)
+          .onConflict((oc) => oc.doNothing())
+          .execute();
       }
     },
     async deliveries(periodKey) {
-      const rows = await db.selectFrom('digest_deliveries').selectAll().where('period_key', '=', periodKey).orderBy('destination').execute();
+      const rows = await db
+        .selectFrom('digest_deliveries')
+        .selectAll()
+        .where('period_key', '=', periodKey)
+        .orderBy('destination')
+        .execute();
       return rows.map(toRow);
     },
     async markInterrupted(periodKey, now) {
       const r = await db
         .updateTable('digest_deliveries')
-        .set({ status: 'uncertain', error: 'the runner stopped between claiming and recording this send', updated_at: now.toISOString() })
+        .set({
+          status: 'uncertain',
+          error: 'the runner stopped between claiming and recording this send',
+          updated_at: now.toISOString(),
+        })
         .where('period_key', '=', periodKey)
         .where('status', '=', 'sending')
         .executeTakeFirst();

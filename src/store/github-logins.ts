@@ -17,12 +17,18 @@ export interface GithubLoginRepo {
 }
 
 export function createGithubLoginRepo(db: Kysely<Tables>): GithubLoginRepo {
-  const upsert = async (user: UserKey, values: { github_login?: string | null; github_asked_at?: string }, now: Date) => {
+  const upsert = async (
+    user: UserKey,
+    values: { github_login?: string | null; github_asked_at?: string },
+    now: Date,
+  ) => {
     const at = now.toISOString();
     await db
       .insertInto('users')
       .values({ ...whereUser(user), locale: null, created_at: at, updated_at: at, ...values })
-      .onConflict((oc) => oc.columns(['platform', 'workspace_id', 'user_id']).doUpdateSet({ ...values, updated_at: at }))
+      .onConflict((oc) =>
+        oc.columns(['platform', 'workspace_id', 'user_id']).doUpdateSet({ ...values, updated_at: at }),
+      )
       .execute();
   };
   return {

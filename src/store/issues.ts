@@ -43,7 +43,13 @@ export interface QueryState {
 
 export interface IssueRepo {
   /** Replaces what one query found (or, when incomplete, only adds); returns how the index changed. */
-  saveQuery(key: string, query: string, found: FoundIssue[], outcome: { complete: boolean; total: number }, now: Date): Promise<{ added: number; removed: number }>;
+  saveQuery(
+    key: string,
+    query: string,
+    found: FoundIssue[],
+    outcome: { complete: boolean; total: number },
+    now: Date,
+  ): Promise<{ added: number; removed: number }>;
   /** Records a failed refresh of a query; what it found before stays. */
   queryFailed(key: string, query: string, error: string, now: Date): Promise<void>;
   /** Forgets queries that are no longer configured, and issues only they had found. */
@@ -105,11 +111,17 @@ export function createIssueRepo(db: Db): IssueRepo {
         const languages = new Map<string, string | null>();
         const repos = [...new Set(unique.map((i) => repoKey(i.owner, i.repo)))];
         for (const part of chunks(repos)) {
-          for (const r of await trx.selectFrom('github_repos').select(['repo_key', 'language']).where('repo_key', 'in', part).execute()) languages.set(r.repo_key, r.language);
+          for (const r of await trx
+            .selectFrom('github_repos')
+            .select(['repo_key', 'language'])
+            .where('repo_key', 'in', part)
+            .execute())
+            languages.set(r.repo_key, r.language);
         }
         const known = new Set<string>();
         for (const part of chunks(unique.map(issueKey))) {
-          for (const r of await trx.selectFrom('issues').select('key').where('key', 'in', part).execute()) known.add(r.key);
+          for (const r of await trx.selectFrom('issues').select('key').where('key', 'in', part).execute())
+            known.add(r.key);
         }
         for (const part of chunks(unique)) {
           const rows = part.map((i) => ({
@@ -156,7 +168,11 @@ export function createIssueRepo(db: Db): IssueRepo {
             .execute();
         }
         const removed = await deleteOrphans(trx);
-        const previous = await trx.selectFrom('issue_queries').select('refreshed_at').where('query_key', '=', key).executeTakeFirst();
+        const previous = await trx
+          .selectFrom('issue_queries')
+          .select('refreshed_at')
+          .where('query_key', '=', key)
+          .executeTakeFirst();
         await upsertQuery(trx, {
           query_key: key,
           query,
@@ -185,8 +201,12 @@ export function createIssueRepo(db: Db): IssueRepo {
     },
     async keepQueries(keys) {
       return db.transaction().execute(async (trx) => {
-        const stale = (await trx.selectFrom('issue_queries').select('query_key').execute()).map((r) => r.query_key).filter((k) => !keys.includes(k));
-        const members = (await trx.selectFrom('issue_query_members').select('query_key').distinct().execute()).map((r) => r.query_key).filter((k) => !keys.includes(k));
+        const stale = (await trx.selectFrom('issue_queries').select('query_key').execute())
+          .map((r) => r.query_key)
+          .filter((k) => !keys.includes(k));
+        const members = (await trx.selectFrom('issue_query_members').select('query_key').distinct().execute())
+          .map((r) => r.query_key)
+          .filter((k) => !keys.includes(k));
         const gone = [...new Set([...stale, ...members])];
         if (gone.length === 0) return 0;
         await trx.deleteFrom('issue_queries').where('query_key', 'in', gone).execute();

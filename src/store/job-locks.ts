@@ -56,24 +56,39 @@ type Row = Tables['job_locks'];
 function holderOf(row: Row | undefined, engine: Engine): LockHolder | undefined {
   if (!row) return undefined;
   const date = (v: string | null) => (v ? new Date(v) : null);
-  return { host: row.host, pid: row.pid, since: date(row.acquired_at), expires: engine === 'sqlite' ? date(row.expires_at) : null };
+  return {
+    host: row.host,
+    pid: row.pid,
+    since: date(row.acquired_at),
+    expires: engine === 'sqlite' ? date(row.expires_at) : null,
+  };
 }
 
 export function createJobLocks(db: Kysely<Tables>, engine: Engine): JobLocks {
   const host = hostname();
   const read = (name: string) => db.selectFrom('job_locks').selectAll().where('name', '=', name).executeTakeFirst();
 
-  async function withAdvisoryLock<T>(name: string, now: () => Date, fn: (heartbeat: () => Promise<void>) => Promise<T>): Promise<Locked<T>> {
+  async function withAdvisoryLock<T>(
+    name: string,
+    now: () => Date,
+    fn: (heartbeat: () => Promise<void>) => Promise<T>,
+  ): Promise<Locked<T>> {
     // The lock lives as long as this transaction, on its own connection; the work itself runs on
     // other connections so what it writes commits at once and survives a crash of this runner.
     // The schema is part of the key: two onramp deployments sharing a database are two bots.
     const refused = await db.transaction().execute(async (trx) => {
-      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext(${`onramp.${name}:`} || current_schema())) as locked`.execute(trx);
+      const { rows } = await sql<{
+        locked: boolean;
+      }>`select pg_try_advisory_xact_lock(hashtext(${`onramp.${name}:`} || current_schema())) as locked`.execute(trx);
       if (!rows[0]?.locked) return true;
       // A record of the holder, for a refused runner's message only: the advisory lock is what excludes.
       const owner = `${host}:${process.pid}:${randomUUID().slice(0, 8)}`;
       const record = { owner, expires_at: '', host, pid: process.pid, acquired_at: now().toISOString() };
-      await db.insertInto('job_locks').values({ name, ...record }).onConflict((oc) => oc.column('name').doUpdateSet(record)).execute();
+      await db
+        .insertInto('job_locks')
+        .values({ name, ...record })
+        .onConflict((oc) => oc.column('name').doUpdateSet(record))
+        .execute();
       try {
         return { value: await fn(async () => {}) };
       } finally {
@@ -84,12 +99,22 @@ export function createJobLocks(db: Kysely<Tables>, engine: Engine): JobLocks {
     return { locked: true, value: refused.value };
   }
 
-  async function withLease<T>(name: string, now: () => Date, fn: (heartbeat: () => Promise<void>) => Promise<T>): Promise<Locked<T>> {
+  async function withLease<T>(
+    name: string,
+    now: () => Date,
+    fn: (heartbeat: () => Promise<void>) => Promise<T>,
+  ): Promise<Locked<T>> {
     const owner = `${host}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const expiry = () => new Date(now().getTime() + LEASE_MS).toISOString();
     // A lease left by a process of this host that is gone (killed, crashed) is free now, not in LEASE_MS.
     const before = await read(name);
-    if (before && before.host === host && before.pid !== null && before.pid !== process.pid && !processAlive(before.pid))
+    if (
+      before &&
+      before.host === host &&
+      before.pid !== null &&
+      before.pid !== process.pid &&
+      !processAlive(before.pid)
+    )
       await db.deleteFrom('job_locks').where('name', '=', name).where('owner', '=', before.owner).execute();
     const lease = { owner, expires_at: expiry(), host, pid: process.pid, acquired_at: now().toISOString() };
     await db
@@ -100,7 +125,12 @@ export function createJobLocks(db: Kysely<Tables>, engine: Engine): JobLocks {
     const held = await read(name);
     if (held?.owner !== owner) return { locked: false, holder: holderOf(held, engine) };
     const heartbeat = async () => {
-      await db.updateTable('job_locks').set({ expires_at: expiry() }).where('name', '=', name).where('owner', '=', owner).execute();
+      await db
+        .updateTable('job_locks')
+        .set({ expires_at: expiry() })
+        .where('name', '=', name)
+        .where('owner', '=', owner)
+        .execute();
     };
     try {
       return { locked: true, value: await fn(heartbeat) };

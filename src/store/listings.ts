@@ -22,7 +22,9 @@ export function createListingRepo(db: Kysely<Tables>): ListingRepo {
       await db
         .insertInto('issue_listings')
         .values({ ...whereUser(user), issues: value, created_at })
-        .onConflict((oc) => oc.columns(['platform', 'workspace_id', 'user_id']).doUpdateSet({ issues: value, created_at }))
+        .onConflict((oc) =>
+          oc.columns(['platform', 'workspace_id', 'user_id']).doUpdateSet({ issues: value, created_at }),
+        )
         .execute();
     },
     async last(user) {

@@ -43,7 +43,10 @@ export interface MentorRepo {
   inGroup(groupId: string, where: { platform: string; workspaceId: string }): Promise<MentorRecord[]>;
 
   /** Opens the request of a claim, or returns the one it already has. */
-  request(input: { claimId: string; issueKey: string; groupId: string | null; newcomer: UserKey; newcomerName: string }, now: Date): Promise<{ mentorship: Mentorship; created: boolean }>;
+  request(
+    input: { claimId: string; issueKey: string; groupId: string | null; newcomer: UserKey; newcomerName: string },
+    now: Date,
+  ): Promise<{ mentorship: Mentorship; created: boolean }>;
   get(id: string): Promise<Mentorship | null>;
   forClaim(claimId: string): Promise<Mentorship | null>;
   /** searching → asking `mentorId`, atomically (two runners never ask two mentors at once). */
@@ -113,8 +116,18 @@ export function createMentorRepo(tables: Kysely<Tables>): MentorRepo {
     const r = await db.selectFrom('mentorships').selectAll().where('id', '=', id).executeTakeFirst();
     return r ? toMentorship(r) : null;
   };
-  const move = async (id: string, from: string[], set: Partial<MentorTables['mentorships']>, now: Date, mentorId?: string) => {
-    let q = db.updateTable('mentorships').set({ ...set, updated_at: now.toISOString() }).where('id', '=', id).where('status', 'in', from);
+  const move = async (
+    id: string,
+    from: string[],
+    set: Partial<MentorTables['mentorships']>,
+    now: Date,
+    mentorId?: string,
+  ) => {
+    let q = db
+      .updateTable('mentorships')
+      .set({ ...set, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('status', 'in', from);
     if (mentorId !== undefined) q = q.where('mentor_id', '=', mentorId);
     return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
   };
@@ -128,7 +141,11 @@ export function createMentorRepo(tables: Kysely<Tables>): MentorRepo {
       return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },
     async leave(user, groupId) {
-      const r = await db.deleteFrom('mentors').where((eb) => eb.and(whereUser(user))).where('group_id', '=', groupId).executeTakeFirst();
+      const r = await db
+        .deleteFrom('mentors')
+        .where((eb) => eb.and(whereUser(user)))
+        .where('group_id', '=', groupId)
+        .executeTakeFirst();
       return Number(r.numDeletedRows) > 0;
     },
     async pause(user, paused, now) {
@@ -140,19 +157,35 @@ export function createMentorRepo(tables: Kysely<Tables>): MentorRepo {
           .executeTakeFirst();
         return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
       }
-      const r = await db.deleteFrom('mentor_pauses').where((eb) => eb.and(whereUser(user))).executeTakeFirst();
+      const r = await db
+        .deleteFrom('mentor_pauses')
+        .where((eb) => eb.and(whereUser(user)))
+        .executeTakeFirst();
       return Number(r.numDeletedRows) > 0;
     },
     async of(user) {
-      const rows = await db.selectFrom('mentors').select('group_id').where((eb) => eb.and(whereUser(user))).orderBy('created_at').orderBy('group_id').execute();
-      const pause = await db.selectFrom('mentor_pauses').select('user_id').where((eb) => eb.and(whereUser(user))).executeTakeFirst();
+      const rows = await db
+        .selectFrom('mentors')
+        .select('group_id')
+        .where((eb) => eb.and(whereUser(user)))
+        .orderBy('created_at')
+        .orderBy('group_id')
+        .execute();
+      const pause = await db
+        .selectFrom('mentor_pauses')
+        .select('user_id')
+        .where((eb) => eb.and(whereUser(user)))
+        .executeTakeFirst();
       return { groups: rows.map((r) => r.group_id), paused: pause !== undefined };
     },
     async inGroup(groupId, where) {
       const rows = await db
         .selectFrom('mentors as m')
         .leftJoin('mentor_pauses as p', (j) =>
-          j.onRef('p.platform', '=', 'm.platform').onRef('p.workspace_id', '=', 'm.workspace_id').onRef('p.user_id', '=', 'm.user_id'),
+          j
+            .onRef('p.platform', '=', 'm.platform')
+            .onRef('p.workspace_id', '=', 'm.workspace_id')
+            .onRef('p.user_id', '=', 'm.user_id'),
         )
         .select(['m.platform', 'm.workspace_id', 'm.user_id', 'm.group_id', 'p.paused_at'])
         .where('m.group_id', '=', groupId)
@@ -161,7 +194,13 @@ export function createMentorRepo(tables: Kysely<Tables>): MentorRepo {
         .orderBy('m.created_at')
         .orderBy('m.user_id')
         .execute();
-      return rows.map((r) => ({ platform: r.platform, workspaceId: r.workspace_id, userId: r.user_id, groupId: r.group_id, paused: r.paused_at !== null }));
+      return rows.map((r) => ({
+        platform: r.platform,
+        workspaceId: r.workspace_id,
+        userId: r.user_id,
+        groupId: r.group_id,
+        paused: r.paused_at !== null,
+      }));
     },
 
     async request(input, now) {
@@ -185,7 +224,11 @@ export function createMentorRepo(tables: Kysely<Tables>): MentorRepo {
         })
         .onConflict((oc) => oc.column('claim_id').doNothing())
         .executeTakeFirst();
-      const row = await db.selectFrom('mentorships').selectAll().where('claim_id', '=', input.claimId).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('mentorships')
+        .selectAll()
+        .where('claim_id', '=', input.claimId)
+        .executeTakeFirstOrThrow();
       return { mentorship: toMentorship(row), created: Number(r.numInsertedOrUpdatedRows ?? 0) > 0 };
     },
     get,
@@ -193,22 +236,36 @@ export function createMentorRepo(tables: Kysely<Tables>): MentorRepo {
       const r = await db.selectFrom('mentorships').selectAll().where('claim_id', '=', claimId).executeTakeFirst();
       return r ? toMentorship(r) : null;
     },
-    ask: (id, mentorId, now) => move(id, ['searching'], { status: 'asking', mentor_id: mentorId, asked_at: now.toISOString() }, now),
+    ask: (id, mentorId, now) =>
+      move(id, ['searching'], { status: 'asking', mentor_id: mentorId, asked_at: now.toISOString() }, now),
     async accept(id, mentorId, mentorName, now) {
       const set = { status: 'accepted', mentor_id: mentorId, mentor_name: mentorName.slice(0, 200) };
       // Whoever answers a call for volunteers first gets it; otherwise only the mentor who was asked.
       return (await move(id, ['asking'], set, now, mentorId)) || move(id, ['volunteer'], set, now);
     },
-    unask: (id, mentorId, now) => move(id, ['asking'], { status: 'searching', mentor_id: null, asked_at: null }, now, mentorId),
+    unask: (id, mentorId, now) =>
+      move(id, ['asking'], { status: 'searching', mentor_id: null, asked_at: null }, now, mentorId),
     async decline(id, mentorId, now) {
       const current = await get(id);
       if (!current || current.status !== 'asking' || current.mentorId !== mentorId) return false;
       const declined = JSON.stringify([...new Set([...current.declined, mentorId])]);
       return move(id, ['asking'], { status: 'searching', mentor_id: null, asked_at: null, declined }, now, mentorId);
     },
-    settle: (id, status, now) => move(id, status === 'volunteer' ? ['searching'] : ['searching', 'asking', 'accepted', 'volunteer'], { status }, now),
+    settle: (id, status, now) =>
+      move(
+        id,
+        status === 'volunteer' ? ['searching'] : ['searching', 'asking', 'accepted', 'volunteer'],
+        { status },
+        now,
+      ),
     async withStatus(statuses) {
-      const rows = await db.selectFrom('mentorships').selectAll().where('status', 'in', statuses).orderBy('created_at').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('mentorships')
+        .selectAll()
+        .where('status', 'in', statuses)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
       return rows.map(toMentorship);
     },
     async helping(mentor) {

@@ -129,7 +129,12 @@ export function createPersonalDataRepo(db: Kysely<Tables>, engine: Engine, funne
         waiting: waits.map(issue),
         lastListingAt: listing ? new Date(listing.created_at) : null,
         leadNotes: (
-          await db.selectFrom('lead_note_optins').select('group_id').where((eb) => eb.and(who(user))).orderBy('group_id').execute()
+          await db
+            .selectFrom('lead_note_optins')
+            .select('group_id')
+            .where((eb) => eb.and(who(user)))
+            .orderBy('group_id')
+            .execute()
         ).map((r) => r.group_id),
         funnel: (await funnel.forPerson(user)).map(({ step, group, language, at }) => ({ step, group, language, at })),
       };

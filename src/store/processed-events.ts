@@ -21,7 +21,10 @@ export function createProcessedEvents(db: Kysely<Tables>, options: ProcessedEven
   const keepMs = options.keepMs ?? 60 * 60_000;
   const pruneEveryMs = options.pruneEveryMs ?? 10 * 60_000;
   const prune = async (before: Date) => {
-    const result = await db.deleteFrom('processed_events').where('seen_at', '<', before.toISOString()).executeTakeFirst();
+    const result = await db
+      .deleteFrom('processed_events')
+      .where('seen_at', '<', before.toISOString())
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   };
   const pruner = createPruner(prune, keepMs, pruneEveryMs);

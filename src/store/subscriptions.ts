@@ -12,10 +12,7 @@ export interface SubscriptionRepo {
 }
 
 export function createSubscriptionRepo(db: Kysely<Tables>): SubscriptionRepo {
-  const mine = (key: UserKey) =>
-    db
-      .selectFrom('subscriptions')
-      .where((eb) => eb.and(whereUser(key)));
+  const mine = (key: UserKey) => db.selectFrom('subscriptions').where((eb) => eb.and(whereUser(key)));
   return {
     async add(key, sigId, now) {
       const result = await db

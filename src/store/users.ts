@@ -41,14 +41,22 @@ export function createUserRepo(db: Kysely<Tables>): UserRepo {
         .selectAll()
         .where((eb) => eb.and(whereUser(key)))
         .executeTakeFirst();
-      return row ? { ...key, locale: (row.locale as Locale | null) ?? null, seenLocale: (row.seen_locale as Locale | null) ?? null } : null;
+      return row
+        ? {
+            ...key,
+            locale: (row.locale as Locale | null) ?? null,
+            seenLocale: (row.seen_locale as Locale | null) ?? null,
+          }
+        : null;
     },
     async noteSeenLocale(key, locale, now) {
       const at = now.toISOString();
       await db
         .insertInto('users')
         .values({ ...whereUser(key), locale: null, seen_locale: locale, created_at: at, updated_at: at })
-        .onConflict((oc) => oc.columns(['platform', 'workspace_id', 'user_id']).doUpdateSet({ seen_locale: locale, updated_at: at }))
+        .onConflict((oc) =>
+          oc.columns(['platform', 'workspace_id', 'user_id']).doUpdateSet({ seen_locale: locale, updated_at: at }),
+        )
         .execute();
     },
     async setLocale(key, locale, now) {

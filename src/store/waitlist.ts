@@ -72,7 +72,17 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
       if (!existing) {
         await db
           .insertInto('claim_waitlist')
-          .values({ issue_key: issueKey(issue), ...whereUser(user), owner: issue.owner, repo: issue.repo, number: issue.number, title: issue.title, url: issue.url, created_at: now.toISOString(), notified_at: null })
+          .values({
+            issue_key: issueKey(issue),
+            ...whereUser(user),
+            owner: issue.owner,
+            repo: issue.repo,
+            number: issue.number,
+            title: issue.title,
+            url: issue.url,
+            created_at: now.toISOString(),
+            notified_at: null,
+          })
           .onConflict((oc) => oc.doNothing())
           .execute();
         added = true;
@@ -87,7 +97,10 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
         added = true;
       }
       const waiting = await queue(issue).select(['platform', 'workspace_id', 'user_id']).execute();
-      const position = waiting.findIndex((r) => r.platform === user.platform && r.workspace_id === user.workspaceId && r.user_id === user.userId) + 1;
+      const position =
+        waiting.findIndex(
+          (r) => r.platform === user.platform && r.workspace_id === user.workspaceId && r.user_id === user.userId,
+        ) + 1;
       return { position, added };
     },
     async leave(user, issue) {
@@ -114,8 +127,24 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
         .where('notified_at', 'is', null)
         .where((eb) =>
           eb.and([
-            eb.not(eb.exists(eb.selectFrom('claim_waitlist as told').select('told.issue_key').where('told.issue_key', '=', key).where('told.notified_at', '>', since))),
-            eb.not(eb.exists(eb.selectFrom('claims').select('claims.id').where('claims.issue_key', '=', key).where('claims.status', '=', 'open'))),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('claim_waitlist as told')
+                  .select('told.issue_key')
+                  .where('told.issue_key', '=', key)
+                  .where('told.notified_at', '>', since),
+              ),
+            ),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('claims')
+                  .select('claims.id')
+                  .where('claims.issue_key', '=', key)
+                  .where('claims.status', '=', 'open'),
+              ),
+            ),
           ]),
         )
         .executeTakeFirst();
@@ -130,7 +159,15 @@ export function createWaitlistRepo(db: Kysely<Tables>): WaitlistRepo {
         .orderBy('created_at')
         .execute();
       const byKey = new Map<string, WaitedIssue>();
-      for (const r of rows) if (!byKey.has(r.issue_key)) byKey.set(r.issue_key, { owner: r.owner, repo: r.repo, number: Number(r.number), title: r.title, url: r.url });
+      for (const r of rows)
+        if (!byKey.has(r.issue_key))
+          byKey.set(r.issue_key, {
+            owner: r.owner,
+            repo: r.repo,
+            number: Number(r.number),
+            title: r.title,
+            url: r.url,
+          });
       return [...byKey.values()];
     },
     async clear(issue) {

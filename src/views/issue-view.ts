@@ -16,7 +16,14 @@ interface Reader {
   now: Clock;
 }
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [['year', 365 * 86_400_000], ['month', 30 * 86_400_000], ['week', 7 * 86_400_000], ['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000]];
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
 
 const formats: Partial<Record<string, Intl.RelativeTimeFormat>> = {};
 
@@ -35,7 +42,11 @@ const TITLE_MAX = 120;
  * The one way an issue is listed, in `/issues`, alternatives to a taken issue and the digest: its title
  * on one line, its link, a detail line of `parts` (markup, empty ones left out), and the claim button.
  */
-export function issueLine(issue: IssueId & { title: string; url: string }, parts: string[], claimLabel: string): LinkedItem {
+export function issueLine(
+  issue: IssueId & { title: string; url: string },
+  parts: string[],
+  claimLabel: string,
+): LinkedItem {
   const url = safeUrl(issue.url);
   return {
     title: clip(issue.title.replace(/\s+/g, ' ').trim(), TITLE_MAX),
@@ -47,15 +58,25 @@ export function issueLine(issue: IssueId & { title: string; url: string }, parts
 
 /** An issue in a chat reply: its reference, labels, age, group and language. */
 export function issueItem(ctx: Reader & { content: Content }, issue: IndexedIssue): LinkedItem {
-  const labels = issue.labels.slice(0, 4).map((l) => escapeMarkup(l)).join(', ');
+  const labels = issue.labels
+    .slice(0, 4)
+    .map((l) => escapeMarkup(l))
+    .join(', ');
   const sig = issue.sigIds.map((id) => ctx.content.sigById.get(id)?.name).find(Boolean);
-  const parts = [`\`${escapeMarkup(refOf(issue))}\``, labels, ctx.t('issues.opened', { age: ago(issue.createdAt, ctx) })];
+  const parts = [
+    `\`${escapeMarkup(refOf(issue))}\``,
+    labels,
+    ctx.t('issues.opened', { age: ago(issue.createdAt, ctx) }),
+  ];
   if (sig) parts.push(ctx.t('issues.sig', { name: sig }));
   if (issue.language) parts.push(escapeMarkup(issue.language));
   return issueLine(issue, parts, ctx.t('issues.button_claim'));
 }
 
 /** Said in every reply built on the bundled sample, so nobody mistakes it for GitHub. */
-export function sampleNote(ctx: { t: Translate; github: { source: string } }, key: 'issues.sample_banner' | 'claim.sample'): Block[] {
+export function sampleNote(
+  ctx: { t: Translate; github: { source: string } },
+  key: 'issues.sample_banner' | 'claim.sample',
+): Block[] {
   return ctx.github.source === 'sample' ? [text(ctx.t(key))] : [];
 }

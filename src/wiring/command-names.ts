@@ -10,8 +10,10 @@ export function commandNameProblems(
   const commands = capabilities.filter((c) => c.command !== false).map((c) => c.id);
   const problems: string[] = [];
   for (const [id, name] of Object.entries(names ?? {})) {
-    if (!commands.includes(id)) problems.push(`${label}: commands.${id}: no command "${id}" to rename (commands: ${commands.join(', ')})`);
-    else if (name !== id && commands.includes(name)) problems.push(`${label}: commands.${id}: "${name}" is the name of another command`);
+    if (!commands.includes(id))
+      problems.push(`${label}: commands.${id}: no command "${id}" to rename (commands: ${commands.join(', ')})`);
+    else if (name !== id && commands.includes(name))
+      problems.push(`${label}: commands.${id}: "${name}" is the name of another command`);
   }
   return problems;
 }

@@ -25,7 +25,14 @@ export function parseIssueUrl(raw: string, hosts: readonly string[]): IssueId | 
     return null;
   }
   const host = url.hostname.toLowerCase().replace(/^www\./, '');
-  if (url.protocol !== 'https:' || url.username || url.password || url.port || !hosts.some((h) => h.toLowerCase() === host)) return null;
+  if (
+    url.protocol !== 'https:' ||
+    url.username ||
+    url.password ||
+    url.port ||
+    !hosts.some((h) => h.toLowerCase() === host)
+  )
+    return null;
   const m = /^\/([^/]+)\/([^/]+)\/issues\/(\d{1,9})\/?$/.exec(url.pathname);
   if (!m || !NAME.test(m[1]!) || !NAME.test(m[2]!) || m[2] === '.' || m[2] === '..') return null;
   const number = Number(m[3]);
@@ -53,7 +60,12 @@ interface Known {
 /** The claims here first (they are onramp's own word), then the index of free issues, then one live look. */
 async function lookup(deps: Deps, id: IssueId, person: string): Promise<Known | null> {
   const claim = await deps.store.claims.openOn(id);
-  if (claim) return { status: { state: 'claimed', since: claim.createdAt }, title: claim.title, sigIds: claim.sigId ? [claim.sigId] : [] };
+  if (claim)
+    return {
+      status: { state: 'claimed', since: claim.createdAt },
+      title: claim.title,
+      sigIds: claim.sigId ? [claim.sigId] : [],
+    };
   const indexed = await deps.issues.get(id);
   if (indexed) return { status: { state: 'free' }, title: indexed.title, sigIds: indexed.sigIds };
   // Every pasted link could cost a GitHub request: the same per-person allowance as chat's live checks.
@@ -61,11 +73,15 @@ async function lookup(deps: Deps, id: IssueId, person: string): Promise<Known | 
   const check = await deps.github.checkIssue(id, { interactive: true });
   if (check.state === 'unreachable' || check.state === 'not_found' || check.state === 'pull_request') return null;
   const status: UnfurlStatus | null =
-    check.state === 'free' ? { state: 'free' }
-    : check.state === 'assigned' ? { state: 'assigned', assignees: check.assignees }
-    : check.state === 'linked_pr' ? { state: 'pull_request' }
-    : check.state === 'closed' ? { state: 'closed' }
-    : null;
+    check.state === 'free'
+      ? { state: 'free' }
+      : check.state === 'assigned'
+        ? { state: 'assigned', assignees: check.assignees }
+        : check.state === 'linked_pr'
+          ? { state: 'pull_request' }
+          : check.state === 'closed'
+            ? { state: 'closed' }
+            : null;
   if (!status) return null;
   const sigIds = createSigMap(deps.content).sigsOf({ owner: id.owner, repo: id.repo, labels: check.labels });
   return { status, title: check.title ?? refOf(id), sigIds };
@@ -75,7 +91,10 @@ export function createIssueUnfurler(deps: Deps, locale: Locale = deps.config.DEF
   const inCommunity = (id: IssueId) => {
     const { orgs, repos } = deps.content.community.github;
     const owner = id.owner.toLowerCase();
-    return orgs.some((o) => o.toLowerCase() === owner) || repos.some((r) => r.toLowerCase() === `${owner}/${id.repo.toLowerCase()}`);
+    return (
+      orgs.some((o) => o.toLowerCase() === owner) ||
+      repos.some((r) => r.toLowerCase() === `${owner}/${id.repo.toLowerCase()}`)
+    );
   };
   return {
     async unfurl(url, viewer) {
@@ -87,15 +106,25 @@ export function createIssueUnfurler(deps: Deps, locale: Locale = deps.config.DEF
       const t = deps.translator.bind(locale, { platform: viewer.platform });
       const s = known.status;
       const status =
-        s.state === 'claimed' ? t('unfurl.claimed', { age: ago(s.since, { now: deps.now, locale }) })
-        : s.state === 'assigned' ? t('unfurl.assigned', { logins: s.assignees.map((a) => `\`${escapeMarkup(a)}\``).join(', ') || '?' })
-        : t(`unfurl.${s.state}`);
-      const groups = known.sigIds.map((sid) => deps.content.sigById.get(sid)?.name).filter((n): n is string => Boolean(n));
-      const lines = [`**${escapeMarkup(clip(known.title.replace(/\s+/g, ' ').trim(), 150))}** (\`${escapeMarkup(refOf(id))}\`)`, status];
+        s.state === 'claimed'
+          ? t('unfurl.claimed', { age: ago(s.since, { now: deps.now, locale }) })
+          : s.state === 'assigned'
+            ? t('unfurl.assigned', { logins: s.assignees.map((a) => `\`${escapeMarkup(a)}\``).join(', ') || '?' })
+            : t(`unfurl.${s.state}`);
+      const groups = known.sigIds
+        .map((sid) => deps.content.sigById.get(sid)?.name)
+        .filter((n): n is string => Boolean(n));
+      const lines = [
+        `**${escapeMarkup(clip(known.title.replace(/\s+/g, ' ').trim(), 150))}** (\`${escapeMarkup(refOf(id))}\`)`,
+        status,
+      ];
       if (groups.length > 0) lines.push(t('unfurl.group', { name: escapeMarkup(groups.slice(0, 3).join(', ')) }));
       const blocks = [text(lines.join('\n'))];
       // The normal claim flow, from the same button the digest and /issues show.
-      if (s.state === 'free') blocks.push(buttons([{ id: CLAIM_BUTTON, label: t('digest.claim_button'), value: refOf(id), style: 'primary' }]));
+      if (s.state === 'free')
+        blocks.push(
+          buttons([{ id: CLAIM_BUTTON, label: t('digest.claim_button'), value: refOf(id), style: 'primary' }]),
+        );
       return { blocks, locale };
     },
   };

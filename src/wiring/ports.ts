@@ -17,13 +17,16 @@ import type { OpenResult, UserRef } from '../core/types.js';
 /** Posting and opening conversations through this process's outboxes; a platform without one answers why. */
 export function outboxPorts(deps: Pick<Deps, 'outboxes'>) {
   const of = (platform: string) => deps.outboxes?.find((o) => o.platform === platform);
-  const post: Post = async (to, reply) => (await of(to.platform)?.post(to, reply)) ?? { ok: false, error: `no ${to.platform} outbox in this process` };
-  const open = async (platform: string, users: UserRef[]): Promise<OpenResult> => (await of(platform)?.open(users)) ?? { ok: false, error: 'unsupported' };
+  const post: Post = async (to, reply) =>
+    (await of(to.platform)?.post(to, reply)) ?? { ok: false, error: `no ${to.platform} outbox in this process` };
+  const open = async (platform: string, users: UserRef[]): Promise<OpenResult> =>
+    (await of(platform)?.open(users)) ?? { ok: false, error: 'unsupported' };
   return { post, open };
 }
 
 /** Only these methods of a repository, so what a capability receives at run time is what its type says. */
-const only = <T extends object, K extends keyof T>(repo: T, ...keys: K[]) => Object.fromEntries(keys.map((k) => [k, repo[k]])) as Pick<T, K>;
+const only = <T extends object, K extends keyof T>(repo: T, ...keys: K[]) =>
+  Object.fromEntries(keys.map((k) => [k, repo[k]])) as Pick<T, K>;
 
 type PortsOf<C> = C extends Capability<infer P> ? P : never;
 
@@ -44,7 +47,11 @@ export function funnelRecorder(deps: Pick<Deps, 'store' | 'log'>): FunnelRecorde
 
 /** Where lead notes and /report read a group's picture: the issue index, open claims, the funnel. */
 export function leadSources(deps: Pick<Deps, 'store' | 'issues'>): LeadSources {
-  return { issues: () => deps.issues.list(), openClaims: () => deps.store.claims.allOpen(), events: () => deps.store.funnel.events() };
+  return {
+    issues: () => deps.issues.list(),
+    openClaims: () => deps.store.claims.allOpen(),
+    events: () => deps.store.funnel.events(),
+  };
 }
 
 /** The core's own ports: language memory, understanding, the newcomer channels. */
@@ -57,7 +64,10 @@ export function corePorts(deps: Deps): CoreDeps {
   return {
     translator: deps.translator,
     understand: (text) => deps.nlu.understand(text),
-    people: { get: (user) => store.users.get(user), noteSeenLocale: (user, locale, at) => store.users.noteSeenLocale(user, locale, at) },
+    people: {
+      get: (user) => store.users.get(user),
+      noteSeenLocale: (user, locale, at) => store.users.noteSeenLocale(user, locale, at),
+    },
     watched,
     defaultLocale: deps.config.DEFAULT_LOCALE,
     log: deps.log,
@@ -81,7 +91,13 @@ export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): Port
   const funnel = { funnel: { record: funnelRecorder(deps).record } };
   const helpDesk = createHelpDesk({ ...deps, ...outboxPorts(deps) });
   const journey = createJourney({ ...deps, ...outboxPorts(deps) });
-  const picking = { ...catalogue, ...subscriptions, index: deps.issues, claims: only(store.claims, 'allOpen', 'openFor'), listings: store.listings };
+  const picking = {
+    ...catalogue,
+    ...subscriptions,
+    index: deps.issues,
+    claims: only(store.claims, 'allOpen', 'openFor'),
+    listings: store.listings,
+  };
   return {
     contribute: { ...catalogue, ...faq },
     sig: { ...catalogue, ...subscriptions, ...digestSwitch, ...ranking, ...funnel },
@@ -93,12 +109,25 @@ export function capabilityPorts(deps: Deps, wired: () => readonly Wired[]): Port
       waitlist: only(store.waitlist, 'join', 'leave', 'next'),
       github: deps.github,
       githubLogins: store.githubLogins,
-      issueFacts: { sigsOf: (issue) => sigMap().sigsOf(issue), urlOf: (id) => issueUrl(deps.github.webBase, id), holderOf },
-      limits: { CLAIM_MAX_OPEN: config.CLAIM_MAX_OPEN, CLAIM_REMIND_DAYS: config.CLAIM_REMIND_DAYS, MENTOR_ANSWER_HOURS: config.MENTOR_ANSWER_HOURS },
+      issueFacts: {
+        sigsOf: (issue) => sigMap().sigsOf(issue),
+        urlOf: (id) => issueUrl(deps.github.webBase, id),
+        holderOf,
+      },
+      limits: {
+        CLAIM_MAX_OPEN: config.CLAIM_MAX_OPEN,
+        CLAIM_REMIND_DAYS: config.CLAIM_REMIND_DAYS,
+        MENTOR_ANSWER_HOURS: config.MENTOR_ANSWER_HOURS,
+      },
       helpDesk: only(helpDesk, 'request'),
       journey: only(journey, 'share'),
     },
-    mentor: { ...catalogue, mentors: only(store.mentors, 'join', 'leave', 'pause', 'of', 'helping'), mentorLimits: { MENTOR_MAX_MENTEES: config.MENTOR_MAX_MENTEES }, helpDesk: only(helpDesk, 'answer') },
+    mentor: {
+      ...catalogue,
+      mentors: only(store.mentors, 'join', 'leave', 'pause', 'of', 'helping'),
+      mentorLimits: { MENTOR_MAX_MENTEES: config.MENTOR_MAX_MENTEES },
+      helpDesk: only(helpDesk, 'answer'),
+    },
     github: { github: deps.github, githubLogins: store.githubLogins },
     digest: { ...catalogue, ...subscriptions, ...digestSwitch },
     faq: { ...catalogue, ...faq },

@@ -10,7 +10,14 @@ import { replyToPlain } from '../../src/core/plain.js';
 import { testDeps } from '../helpers/deps.js';
 import { actionsOf } from '../helpers/test-adapter.js';
 
-const origin = { platform: 'slack' as const, workspaceId: 'T1', channelId: 'D1', userId: 'U1', userName: 'Ada', isDirect: true };
+const origin = {
+  platform: 'slack' as const,
+  workspaceId: 'T1',
+  channelId: 'D1',
+  userId: 'U1',
+  userName: 'Ada',
+  isDirect: true,
+};
 const home = (n = 1): InboundEvent => ({ kind: 'home', id: `h${n}`, origin });
 const me = { platform: 'slack', workspaceId: 'T1', userId: 'U1' };
 
@@ -45,8 +52,22 @@ describe('home', () => {
 
   it('plugs in every capability’s section in order, and leaves out one that fails', async () => {
     const deps = await testDeps();
-    const claims: Capability = { id: 'claims', usage: '', command: false, run: async () => null, homeSection: async () => [text('CLAIMS SECTION')] };
-    const broken: Capability = { id: 'digest', usage: '', command: false, run: async () => null, homeSection: async () => { throw new Error('down'); } };
+    const claims: Capability = {
+      id: 'claims',
+      usage: '',
+      command: false,
+      run: async () => null,
+      homeSection: async () => [text('CLAIMS SECTION')],
+    };
+    const broken: Capability = {
+      id: 'digest',
+      usage: '',
+      command: false,
+      run: async () => null,
+      homeSection: async () => {
+        throw new Error('down');
+      },
+    };
     const registry = [...capabilities.filter((c) => c.id !== 'home'), claims, broken];
     // The home reads the sections of whatever list it is wired into.
     const all = [...registry, homeCapability];

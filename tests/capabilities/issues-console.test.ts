@@ -10,7 +10,9 @@ describe('the console quick start, offline, on the bundled sample', () => {
     expect(list).toMatch(/\[2\] I want to work on this/);
     expect(claimed).toMatch(/^Sample issue \(offline demo\)/);
     expect(claimed).toMatch(/Add a glossary entry for "static pod".* \(kubernetes\/website#51207\) is yours to try!/);
-    expect(claimed).toMatch(/open kubernetes\/website#51207 \(https:\/\/github\.com\/kubernetes\/website\/contribute\) and comment \/assign/);
+    expect(claimed).toMatch(
+      /open kubernetes\/website#51207 \(https:\/\/github\.com\/kubernetes\/website\/contribute\) and comment \/assign/,
+    );
     expect(claimed).toMatch(/Ask in #sig-docs/);
     expect(mine).toMatch(/working on 1 issue/);
     expect(gaveUp).toMatch(/kubernetes\/website#51207 is free again/);

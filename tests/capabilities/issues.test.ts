@@ -14,13 +14,41 @@ async function world(env: Record<string, string> = {}) {
   const s = await botSetup({ env });
   fake = s.fake;
   const f = s.fake;
-  f.addIssue('kubernetes/website', 11, { title: 'Docs: explain static pods', labels: ['good first issue', 'sig/docs'], createdAt: '2026-10-01T00:00:00Z' });
-  f.addIssue('kubernetes/kubernetes', 21, { title: 'kube-proxy: clearer log line', labels: ['good first issue', 'sig/network'], createdAt: '2026-11-20T00:00:00Z' });
-  f.addIssue('kubernetes/kubernetes', 22, { title: 'kubelet: tidy eviction tests', labels: ['good first issue', 'sig/node'], createdAt: '2026-11-21T00:00:00Z' });
-  f.addIssue('kubernetes-sigs/py-tools', 31, { title: 'Add a watch example', labels: ['help wanted'], createdAt: '2026-11-22T00:00:00Z' });
-  f.addIssue('kubernetes-sigs/kind', 41, { title: 'Show the node image', labels: ['good first issue'], createdAt: '2026-11-23T00:00:00Z' });
-  f.addIssue('kubernetes-sigs/kind', 42, { title: 'Mention podman', labels: ['good first issue'], createdAt: '2026-11-24T00:00:00Z' });
-  f.addIssue('kubernetes-sigs/kind', 43, { title: 'Sort the flags', labels: ['good first issue'], createdAt: '2026-11-25T00:00:00Z' });
+  f.addIssue('kubernetes/website', 11, {
+    title: 'Docs: explain static pods',
+    labels: ['good first issue', 'sig/docs'],
+    createdAt: '2026-10-01T00:00:00Z',
+  });
+  f.addIssue('kubernetes/kubernetes', 21, {
+    title: 'kube-proxy: clearer log line',
+    labels: ['good first issue', 'sig/network'],
+    createdAt: '2026-11-20T00:00:00Z',
+  });
+  f.addIssue('kubernetes/kubernetes', 22, {
+    title: 'kubelet: tidy eviction tests',
+    labels: ['good first issue', 'sig/node'],
+    createdAt: '2026-11-21T00:00:00Z',
+  });
+  f.addIssue('kubernetes-sigs/py-tools', 31, {
+    title: 'Add a watch example',
+    labels: ['help wanted'],
+    createdAt: '2026-11-22T00:00:00Z',
+  });
+  f.addIssue('kubernetes-sigs/kind', 41, {
+    title: 'Show the node image',
+    labels: ['good first issue'],
+    createdAt: '2026-11-23T00:00:00Z',
+  });
+  f.addIssue('kubernetes-sigs/kind', 42, {
+    title: 'Mention podman',
+    labels: ['good first issue'],
+    createdAt: '2026-11-24T00:00:00Z',
+  });
+  f.addIssue('kubernetes-sigs/kind', 43, {
+    title: 'Sort the flags',
+    labels: ['good first issue'],
+    createdAt: '2026-11-25T00:00:00Z',
+  });
   f.setRepo('kubernetes/website', 'HTML');
   f.setRepo('kubernetes/kubernetes', 'Go');
   f.setRepo('kubernetes-sigs/kind', 'Go');
@@ -37,7 +65,13 @@ describe('/issues', () => {
     expect(said.replies[0]!.private).toBe(true);
     expect(said.text).toMatch(/free right now/);
     const items = said.replies[0]!.blocks.find((b) => b.type === 'items');
-    expect(items?.type === 'items' && items.items.map((i) => i.title)).toEqual(['Sort the flags', 'Mention podman', 'Show the node image', 'Add a watch example', 'kubelet: tidy eviction tests']);
+    expect(items?.type === 'items' && items.items.map((i) => i.title)).toEqual([
+      'Sort the flags',
+      'Mention podman',
+      'Show the node image',
+      'Add a watch example',
+      'kubelet: tidy eviction tests',
+    ]);
     expect(said.text).toContain(`<${s.fake.url}/kubernetes-sigs/kind/issues/43>`);
     expect(said.text).toMatch(/kubernetes-sigs\/kind#43 · good first issue · opened 2 days ago · SIG Testing · Go/);
     expect(actionsOf(said.replies).filter(([id]) => id === 'claim')).toHaveLength(5);
@@ -59,10 +93,14 @@ describe('/issues', () => {
   it('filters by SIG and by language, in any order and by name or id', async () => {
     const s = await world();
     const network = await s.adapter.command('issues', 'network');
-    expect(actionsOf(network.replies).filter(([id]) => id === 'claim')).toEqual([['claim', 'kubernetes/kubernetes#21']]);
+    expect(actionsOf(network.replies).filter(([id]) => id === 'claim')).toEqual([
+      ['claim', 'kubernetes/kubernetes#21'],
+    ]);
     expect(network.text).toMatch(/Free issues for Network/);
     const python = await s.adapter.command('issues', 'Python');
-    expect(actionsOf(python.replies).filter(([id]) => id === 'claim')).toEqual([['claim', 'kubernetes-sigs/py-tools#31']]);
+    expect(actionsOf(python.replies).filter(([id]) => id === 'claim')).toEqual([
+      ['claim', 'kubernetes-sigs/py-tools#31'],
+    ]);
     const both = await s.adapter.command('issues', 'go sig-node');
     expect(actionsOf(both.replies).filter(([id]) => id === 'claim')).toEqual([['claim', 'kubernetes/kubernetes#22']]);
   });
@@ -122,21 +160,33 @@ describe('/issues', () => {
     s.clock.advance(31);
     const first = await s.adapter.command('issues');
     expect(first.text).not.toContain('Brand new');
-    for (let i = 0; i < 100 && !(await s.side.issues.list()).some((x) => x.number === 44); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && !(await s.side.issues.list()).some((x) => x.number === 44); i++)
+      await new Promise((r) => setTimeout(r, 20));
     const next = await s.adapter.command('issues');
     expect(next.text).toContain('Brand new');
   });
 
   it('says it is fetching for the first time when the index was never filled', async () => {
     const deps = await testDeps({ env: { GITHUB_API_URL: 'http://127.0.0.1:9', ISSUES_SOURCE: 'github' } });
-    const side = await createGithub({ config: deps.config, content: deps.content, store: deps.store, log: deps.log, now: deps.now, http: { retryAfterBaseMs: 1, timeoutMs: 200, searchesPerMinute: 600_000 } });
+    const side = await createGithub({
+      config: deps.config,
+      content: deps.content,
+      store: deps.store,
+      log: deps.log,
+      now: deps.now,
+      http: { retryAfterBaseMs: 1, timeoutMs: 200, searchesPerMinute: 600_000 },
+    });
     const { adapter } = await startTestBot({ deps: { ...deps, issues: side.issues, github: side.github } });
     expect((await adapter.command('issues')).text).toMatch(/fetching the free issues from GitHub for the first time/);
   });
 
   it('keeps titles and labels from GitHub as plain text: no markup, links or mentions', async () => {
     const s = await world();
-    s.fake.addIssue('kubernetes-sigs/kind', 45, { title: '<!channel> **urgent** [click](https://evil.example)', labels: ['good first issue', '[x](https://evil.example)'], createdAt: '2026-11-26T12:00:00Z' });
+    s.fake.addIssue('kubernetes-sigs/kind', 45, {
+      title: '<!channel> **urgent** [click](https://evil.example)',
+      labels: ['good first issue', '[x](https://evil.example)'],
+      createdAt: '2026-11-26T12:00:00Z',
+    });
     s.clock.advance(31);
     await s.side.refresh();
     const said = await s.adapter.command('issues');
@@ -150,7 +200,13 @@ describe('/issues', () => {
 describe('/issues with the bundled sample (console without GitHub)', () => {
   it('marks the reply as a sample and lists the sample issues', async () => {
     const deps = await testDeps({ env: { ISSUES_SOURCE: 'sample' } });
-    const side = await createGithub({ config: deps.config, content: deps.content, store: deps.store, log: deps.log, now: deps.now });
+    const side = await createGithub({
+      config: deps.config,
+      content: deps.content,
+      store: deps.store,
+      log: deps.log,
+      now: deps.now,
+    });
     const { adapter } = await startTestBot({ deps: { ...deps, issues: side.issues, github: side.github } });
     const said = await adapter.command('issues');
     expect(said.text).toMatch(/^Sample issues \(offline demo\)/);

@@ -37,7 +37,17 @@ describe('configuration', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const keys = r.problems.map((p) => p.split(':')[0]);
-    expect(keys).toEqual(expect.arrayContaining(['DATABASE_URL', 'PORT', 'DIGEST_CRON', 'DIGEST_TIMEZONE', 'DEFAULT_LOCALE', 'SLACK_BOT_TOKEN', 'DISCORD_APPLICATION_ID']));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'DATABASE_URL',
+        'PORT',
+        'DIGEST_CRON',
+        'DIGEST_TIMEZONE',
+        'DEFAULT_LOCALE',
+        'SLACK_BOT_TOKEN',
+        'DISCORD_APPLICATION_ID',
+      ]),
+    );
   });
 
   it('accepts each platform when its keys come together', () => {
@@ -51,7 +61,9 @@ describe('configuration', () => {
     const bad = loadConfig({ GITHUB_API_URL: 'http://api.github.com', SLACK_API_URL: 'ftp://slack.com/api/' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.problems.map((p) => p.split(':')[0])).toEqual(['GITHUB_API_URL', 'SLACK_API_URL']);
-    expect(loadConfig({ GITHUB_API_URL: 'http://127.0.0.1:8080', DISCORD_API_URL: 'http://localhost:9/api' }).ok).toBe(true);
+    expect(loadConfig({ GITHUB_API_URL: 'http://127.0.0.1:8080', DISCORD_API_URL: 'http://localhost:9/api' }).ok).toBe(
+      true,
+    );
   });
 
   it('never echoes a secret value in a problem', () => {

@@ -25,24 +25,37 @@ async function problems(commands: string) {
 }
 
 describe('command names in community.yaml', () => {
-  it('accepts Fernwood\'s { sig: team }', async () => {
+  it("accepts Fernwood's { sig: team }", async () => {
     expect((await problems('{ sig: team }')).code).toBe(0);
   });
 
   it('refuses a name Discord would refuse, one line naming the field', async () => {
-    expect(await problems('{ sig: Team }')).toEqual({ code: 1, err: ['community.yaml: commands.sig: expected lowercase letters'] });
-    expect((await problems('{ sig: "/team" }')).err).toEqual([expect.stringMatching(/^community\.yaml: commands\.sig: expected 1 to 32 letters/)]);
+    expect(await problems('{ sig: Team }')).toEqual({
+      code: 1,
+      err: ['community.yaml: commands.sig: expected lowercase letters'],
+    });
+    expect((await problems('{ sig: "/team" }')).err).toEqual([
+      expect.stringMatching(/^community\.yaml: commands\.sig: expected 1 to 32 letters/),
+    ]);
     expect((await problems(`{ sig: ${'t'.repeat(33)} }`)).err).toHaveLength(1);
   });
 
   it('refuses two commands with one name, and a name that is another command', async () => {
-    expect((await problems('{ sig: team, issues: team }')).err).toEqual(['community.yaml: commands.issues: "team" is already the name of sig']);
-    expect((await problems('{ sig: help }')).err).toEqual(['community.yaml: commands.sig: "help" is the name of another command']);
+    expect((await problems('{ sig: team, issues: team }')).err).toEqual([
+      'community.yaml: commands.issues: "team" is already the name of sig',
+    ]);
+    expect((await problems('{ sig: help }')).err).toEqual([
+      'community.yaml: commands.sig: "help" is the name of another command',
+    ]);
   });
 
   it('refuses a name for a command that does not exist', async () => {
     const r = await problems('{ sgi: team }');
     expect(r.code).toBe(1);
-    expect(r.err).toEqual([expect.stringMatching(/^community\.yaml: commands\.sgi: no command "sgi" to rename \(commands: contribute, sig, /)]);
+    expect(r.err).toEqual([
+      expect.stringMatching(
+        /^community\.yaml: commands\.sgi: no command "sgi" to rename \(commands: contribute, sig, /,
+      ),
+    ]);
   });
 });

@@ -32,12 +32,20 @@ function copyOf(dir: string, edit: (file: string, text: string) => string): stri
 describe('a community by content alone', () => {
   it('loads free-form group ids, their kinds and the languages its locale files add (French, not given, is dropped)', async () => {
     const content = await loadContent({ dir: FERNWOOD });
-    expect(content.sigs.map((s) => `${s.id}:${s.kind}`)).toEqual(['reader-core:team', 'android:team', 'handbook:team', 't-l10n:team', 'accessibility:guild']);
+    expect(content.sigs.map((s) => `${s.id}:${s.kind}`)).toEqual([
+      'reader-core:team',
+      'android:team',
+      'handbook:team',
+      't-l10n:team',
+      'accessibility:guild',
+    ]);
     expect(Object.keys(content.locales).sort()).toEqual(['en', 'es']);
     expect(content.locales.es!['contribute.button_sigs']).toBe('Elegir un equipo');
     expect(content.locales.en!['sig.kind_guild']).toBe('cross-team guild');
     // Partly translated Spanish is a warning per missing message, never a failure.
-    expect(content.warnings).toContain(`${path.join(FERNWOOD, 'locales/es.json')}: github.none: missing (present in en.json); English is used`);
+    expect(content.warnings).toContain(
+      `${path.join(FERNWOOD, 'locales/es.json')}: github.none: missing (present in en.json); English is used`,
+    );
     expect(findSig(content, 'localisation')?.id).toBe('t-l10n');
     expect(findSig(content, 'team handbook')?.id).toBe('handbook'); // a kind's name before the group's
     expect(findSig(content, 'Reader Core')?.id).toBe('reader-core');
@@ -45,9 +53,13 @@ describe('a community by content alone', () => {
 
   it('reports each mistake on its own line, naming file and field', async () => {
     const dir = copyOf(FERNWOOD, (file, text) => {
-      if (file === 'groups.yaml') return text.replace('kind: guild', 'kind: squad').replace('id: android', 'id: Android App');
+      if (file === 'groups.yaml')
+        return text.replace('kind: guild', 'kind: squad').replace('id: android', 'id: Android App');
       if (file === 'community.yaml')
-        return text.replace('        command: "@fernbot claim"\n', '').replace('es: { one: gremio', 'xx1: { one: gremio').replace('maxOpen: 2', 'maxOpen: 0');
+        return text
+          .replace('        command: "@fernbot claim"\n', '')
+          .replace('es: { one: gremio', 'xx1: { one: gremio')
+          .replace('maxOpen: 2', 'maxOpen: 0');
       return text;
     });
     const problems = await problemsOf(dir);
@@ -60,8 +72,12 @@ describe('a community by content alone', () => {
       ]),
     );
     // Kinds are checked against a valid community.yaml: here, one that names no "squad".
-    const kinds = copyOf(FERNWOOD, (file, text) => (file === 'groups.yaml' ? text.replace('kind: guild', 'kind: squad') : text));
-    expect(await problemsOf(kinds)).toEqual([`${path.join(kinds, 'groups.yaml')}: groups[4].kind: unknown kind "squad" (community.yaml groupKinds has team, guild)`]);
+    const kinds = copyOf(FERNWOOD, (file, text) =>
+      file === 'groups.yaml' ? text.replace('kind: guild', 'kind: squad') : text,
+    );
+    expect(await problemsOf(kinds)).toEqual([
+      `${path.join(kinds, 'groups.yaml')}: groups[4].kind: unknown kind "squad" (community.yaml groupKinds has team, guild)`,
+    ]);
   });
 
   it('check-config passes a partly translated language with warnings, and names a DEFAULT_LOCALE the content lacks', async () => {
@@ -69,7 +85,11 @@ describe('a community by content alone', () => {
     expect(ok.code).toBe(0);
     expect(ok.out.at(-1)).toMatch(/configuration is valid: 5 groups, 3 FAQ entries/);
     expect(ok.out.filter((l) => l.startsWith('warning: ')).length).toBeGreaterThan(10);
-    const bad = await cliRun(['check-config'], { CONTENT_DIR: FERNWOOD, DATABASE_URL: 'sqlite::memory:', DEFAULT_LOCALE: 'fr' });
+    const bad = await cliRun(['check-config'], {
+      CONTENT_DIR: FERNWOOD,
+      DATABASE_URL: 'sqlite::memory:',
+      DEFAULT_LOCALE: 'fr',
+    });
     expect(bad.code).toBe(1);
     expect(bad.err).toEqual([`DEFAULT_LOCALE: "fr" has no ${FERNWOOD}/locales/fr.json (the content speaks en, es)`]);
   });
@@ -79,7 +99,12 @@ describe('claim rules', () => {
   it('let the repository win over its organisation, and the organisation over the default, field by field', async () => {
     const { community } = await loadContent({ dir: FERNWOOD });
     const reader = claimRuleFor(community, { owner: 'fernwood-reader', repo: 'reader' });
-    expect(reader).toMatchObject({ step: 'command', command: '@fernbot claim', maxOpen: 2, membersOnlyExcept: ['E-easy', 'good first issue'] });
+    expect(reader).toMatchObject({
+      step: 'command',
+      command: '@fernbot claim',
+      maxOpen: 2,
+      membersOnlyExcept: ['E-easy', 'good first issue'],
+    });
     const handbook = claimRuleFor(community, { owner: 'Fernwood-Reader', repo: 'handbook' });
     expect(handbook.step).toBe('draft-pr');
     expect(handbook.command).toBeUndefined(); // a draft pull request has no command to inherit
@@ -103,7 +128,7 @@ describe('starter issues', () => {
     expect(isStarterIssue(github, ['E-easy', 'triaged', 's-blocked'])).toBe(false);
   });
 
-  it('count an issue assigned to an automation account as taken, even without the person\'s login', () => {
+  it("count an issue assigned to an automation account as taken, even without the person's login", () => {
     const base = { state: 'assigned' as const, title: 't', labels: [], signals: [] };
     expect(holderOf({ ...base, assignees: ['fernbot'], automation: ['fernbot'] }, null)).toBe('someone_else');
     expect(holderOf({ ...base, assignees: ['ana'] }, null)).toBe('unknown');
@@ -119,7 +144,11 @@ describe('claiming against GitHub with a second community', () => {
     s.fake.addIssue('fernwood-reader/reader', 812, { title: 'Hyphenate spans', labels: ['E-easy', 'A-core'] });
     s.fake.addIssue('fernwood-reader/reader', 900, { title: 'Rewrite the cache', labels: ['A-core'] });
     s.fake.addIssue('fernwood-reader/reader', 901, { title: 'Blocked one', labels: ['E-easy', 'S-blocked'] });
-    s.fake.addIssue('fernwood-reader/android', 240, { title: 'Agent work', labels: ['E-easy'], assignees: ['copilot-swe-agent[bot]'] });
+    s.fake.addIssue('fernwood-reader/android', 240, {
+      title: 'Agent work',
+      labels: ['E-easy'],
+      assignees: ['copilot-swe-agent[bot]'],
+    });
     await s.side.refresh();
     return s;
   }
@@ -130,7 +159,9 @@ describe('claiming against GitHub with a second community', () => {
     expect(listed.text).toMatch(/reader#812/);
     expect(listed.text).not.toMatch(/#900|#901|#240/);
     const refused = await s.adapter.say('I want to work on fernwood-reader/reader#900');
-    expect(refused.text).toMatch(/In fernwood-reader\/reader, only project members take issues, except those labelled "E-easy", "good first issue"/);
+    expect(refused.text).toMatch(
+      /In fernwood-reader\/reader, only project members take issues, except those labelled "E-easy", "good first issue"/,
+    );
     expect(refused.text).toMatch(/Hyphenate spans/);
     expect(await s.deps.store.claims.allOpen()).toEqual([]);
   });

@@ -19,7 +19,9 @@ describe('bundled content', () => {
   it('validates and describes the Kubernetes SIGs, working groups and committees', async () => {
     const content = await loadContent({ dir: 'content' });
     const ids = content.sigs.map((s) => s.id);
-    expect(ids).toEqual(expect.arrayContaining(['sig-network', 'sig-node', 'sig-docs', 'wg-batch', 'committee-steering']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['sig-network', 'sig-node', 'sig-docs', 'wg-batch', 'committee-steering']),
+    );
     for (const sig of content.sigs) {
       expect(sig.description.en.length, sig.id).toBeGreaterThan(40);
       expect(sig.description.fr?.length ?? 0, sig.id).toBeGreaterThan(40);
@@ -82,7 +84,9 @@ describe('SIGS_FILE import', () => {
     expect(network.description.en).not.toContain('Imported mission');
     expect(network.mission).toContain('Imported mission');
     expect(network.leads.map((l) => l.github)).not.toContain('imported-chair');
-    expect(network.subprojects.find((s) => s.name === 'brand-new-subproject')?.repos).toEqual(['kubernetes-sigs/brand-new']);
+    expect(network.subprojects.find((s) => s.name === 'brand-new-subproject')?.repos).toEqual([
+      'kubernetes-sigs/brand-new',
+    ]);
     const added = content.sigById.get('sig-imported-only')!;
     expect(added.labels).toEqual(['sig/imported-only']);
     expect(added.description.en).toBe('A group the curated catalogue does not have.');
@@ -90,7 +94,18 @@ describe('SIGS_FILE import', () => {
   });
 
   it('takes leads and meetings from the import when the curated entry has none', () => {
-    const curated: Sig = { id: 'sig-x', kind: 'sig', name: 'X', description: { en: 'curated' }, keywords: ['a'], labels: [], channels: {}, leads: [], meetings: [], subprojects: [] };
+    const curated: Sig = {
+      id: 'sig-x',
+      kind: 'sig',
+      name: 'X',
+      description: { en: 'curated' },
+      keywords: ['a'],
+      labels: [],
+      channels: {},
+      leads: [],
+      meetings: [],
+      subprojects: [],
+    };
     const imported: Sig = {
       ...curated,
       name: 'X imported',
@@ -108,7 +123,9 @@ describe('SIGS_FILE import', () => {
   });
 
   it('reports an unreadable import naming SIGS_FILE', async () => {
-    await expect(loadContent({ dir: 'content', sigsFile: 'tests/fixtures/missing.yaml' })).rejects.toThrow(/SIGS_FILE .*not found/);
+    await expect(loadContent({ dir: 'content', sigsFile: 'tests/fixtures/missing.yaml' })).rejects.toThrow(
+      /SIGS_FILE .*not found/,
+    );
   });
 
   it('refuses to download a catalogue far larger than any sigs.yaml', async () => {
@@ -135,7 +152,9 @@ describe('SIGS_FILE import', () => {
   });
 
   it('fetches only https URLs', async () => {
-    await expect(loadContent({ dir: 'content', sigsFile: 'http://example.com/sigs.yaml' })).rejects.toThrow(/only https/);
+    await expect(loadContent({ dir: 'content', sigsFile: 'http://example.com/sigs.yaml' })).rejects.toThrow(
+      /only https/,
+    );
     const fetched: string[] = [];
     const content = await loadContent({
       dir: 'content',

@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { nextMeeting, zonedTime } from '../../src/content/meetings.js';
 
-const weekly = { description: 'Regular', day: 'Thursday', time: '09:00', timezone: 'America/Los_Angeles', frequency: 'weekly' };
+const weekly = {
+  description: 'Regular',
+  day: 'Thursday',
+  time: '09:00',
+  timezone: 'America/Los_Angeles',
+  frequency: 'weekly',
+};
 
 describe('next meeting', () => {
   it('finds the next weekday at local time, in UTC', () => {

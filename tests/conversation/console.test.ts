@@ -8,9 +8,21 @@ import { exchanges, runConsole } from '../helpers/console.js';
 
 describe('console conversation', () => {
   it('walks the quick-start script: path, SIG list, one SIG, picking by number, then French', async () => {
-    const transcript = await runConsole(['how do I contribute?', '/sig', '/sig sig-network', '1', 'comment contribuer ?']);
+    const transcript = await runConsole([
+      'how do I contribute?',
+      '/sig',
+      '/sig sig-network',
+      '1',
+      'comment contribuer ?',
+    ]);
     const turns = exchanges(transcript);
-    expect(turns.map(([line]) => line)).toEqual(['how do I contribute?', '/sig', '/sig sig-network', '1', 'comment contribuer ?']);
+    expect(turns.map(([line]) => line)).toEqual([
+      'how do I contribute?',
+      '/sig',
+      '/sig sig-network',
+      '1',
+      'comment contribuer ?',
+    ]);
     expect(turns[0]![1]).toMatch(/Contributing to Kubernetes takes five steps/);
     expect(turns[1]![1]).toMatch(/\[1\] API Machinery/);
     expect(turns[2]![1]).toMatch(/\[1\] Join/);

@@ -5,7 +5,7 @@ import { exchanges, runConsole } from '../helpers/console.js';
 /** Deterministic pseudo-random lines: huge, binary, emoji, markup, mentions, control sequences. */
 function hostileLines(count: number): string[] {
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const samples = [
     () => 'a'.repeat(100_000),
     () => String.fromCharCode(...Array.from({ length: 200 }, () => Math.floor(rand() * 65_536))),
@@ -15,7 +15,8 @@ function hostileLines(count: number): string[] {
     () => `/${'x'.repeat(5000)} ${'y'.repeat(5000)}`,
     () => `/sig ${'[('.repeat(20_000)}`,
     () => `${Math.floor(rand() * 100)}`,
-    () => 'je veux contribuer mais I only know Go et un peu de Rust #12 kubernetes/kubernetes#999999 https://evil.example/x',
+    () =>
+      'je veux contribuer mais I only know Go et un peu de Rust #12 kubernetes/kubernetes#999999 https://evil.example/x',
   ];
   return Array.from({ length: count }, () => samples[Math.floor(rand() * samples.length)]!());
 }
@@ -26,7 +27,10 @@ describe('hostile input', () => {
     const transcript = await runConsole(lines);
     const turns = exchanges(transcript);
     // Random binary may hold line breaks: count the lines as the terminal reader sees them.
-    const typed = lines.join('\n').split(/\r\n|\n|\r/).filter((l) => l.trim());
+    const typed = lines
+      .join('\n')
+      .split(/\r\n|\n|\r/)
+      .filter((l) => l.trim());
     expect(turns.length).toBe(typed.length);
     expect(transcript).not.toMatch(/\u001b\[/);
     expect(transcript).not.toMatch(/Sorry, something went wrong/);

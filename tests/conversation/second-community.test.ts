@@ -41,14 +41,24 @@ describe('a second community on the console', () => {
     expect(issues).toMatch(/fernwood-reader\/reader#812 · E-easy, A-core · opened yesterday · Team Reader Core · Rust/);
     expect(issues).not.toMatch(/#777/);
     expect(claim).toMatch(/and comment @fernbot claim: the project's bot assigns the issue to you/);
-    expect(claim).toMatch(/policy on AI-assisted contributions first: https:\/\/fernwood\.example\.org\/contributing\/ai-assistance/);
+    expect(claim).toMatch(
+      /policy on AI-assisted contributions first: https:\/\/fernwood\.example\.org\/contributing\/ai-assistance/,
+    );
     expect(claim).toMatch(/Ask in #fw-core/);
     expect(release).toMatch(/comment @fernbot release there too/);
     for (const [line, reply] of turns) expect(reply, line).toSatisfy(speaksOwnWords);
   });
 
   it('speaks Spanish from its own locale file, with its group words, and refuses a language it has no file for', async () => {
-    const lines = ['/language es', '/contribute', '/help', '/issues', '/claim fernwood-reader/handbook#58', '/language fr', '/sog'];
+    const lines = [
+      '/language es',
+      '/contribute',
+      '/help',
+      '/issues',
+      '/claim fernwood-reader/handbook#58',
+      '/language fr',
+      '/sog',
+    ];
     const turns = exchanges(await runConsole(lines, env));
     const [set, path, help, issues, claim, french, unknown] = turns.map(([, reply]) => reply);
     expect(set).toBe('Hecho: te responderé en español.');
@@ -58,7 +68,9 @@ describe('a second community on the console', () => {
     expect(path).toMatch(/te sugeriré uno \(\/team\)/);
     expect(issues).toMatch(/Equipo Reader Core/);
     // The handbook claims by draft pull request: that step, in Spanish.
-    expect(claim).toMatch(/aquí nadie reserva issues[\s\S]*pull request en borrador que mencione fernwood-reader\/handbook#58/);
+    expect(claim).toMatch(
+      /aquí nadie reserva issues[\s\S]*pull request en borrador que mencione fernwood-reader\/handbook#58/,
+    );
     expect(french).toMatch(/Choose one of: en, es, auto|Elige uno de: en, es, auto/);
     expect(unknown).toMatch(/\/contribute, \/team, \/issues/);
     for (const [line, reply] of turns) expect(reply, line).toSatisfy(speaksOwnWords);
@@ -79,14 +91,20 @@ describe('a second community on the console', () => {
     expect(recommend).toMatch(/estos grupos encajan mejor:\n• Android App \(android\)/);
     expect(recommend).toMatch(/Por qué: mencionaste Kotlin/);
     // A bare #812 is the one just listed.
-    expect(claim).toMatch(/Hyphenate words split across EPUB spans \(fernwood-reader\/reader#812\) es tuya para intentarlo/);
+    expect(claim).toMatch(
+      /Hyphenate words split across EPUB spans \(fernwood-reader\/reader#812\) es tuya para intentarlo/,
+    );
     expect(claim).toMatch(/es tuya para intentarlo/);
     expect(claim).toMatch(/comenta @fernbot claim: el bot del proyecto te asigna la issue/);
     for (const [line, reply] of turns) expect(reply, line).toSatisfy(speaksOwnWords);
   });
 
   it('holds a newcomer to its own cap of open claims (2), not the default', async () => {
-    const lines = ['/claim fernwood-reader/reader#812', '/claim fernwood-reader/reader#790', '/claim fernwood-reader/android#233'];
+    const lines = [
+      '/claim fernwood-reader/reader#812',
+      '/claim fernwood-reader/reader#790',
+      '/claim fernwood-reader/android#233',
+    ];
     const turns = exchanges(await runConsole(lines, env));
     expect(turns[1]![1]).toMatch(/is yours to try/);
     expect(turns[2]![1]).toMatch(/You're already working on 2 issues/);
@@ -98,7 +116,12 @@ describe('a second community on the test adapter', () => {
     const content = await loadContent({ dir: FERNWOOD });
     const now = () => new Date('2026-11-27T10:00:00Z');
     const sample = await loadSample(FERNWOOD, content, 'https://github.com', now());
-    return startTestBot({ content, issues: createSampleIndex(sample), github: createSampleGithub(sample, 'https://github.com'), now });
+    return startTestBot({
+      content,
+      issues: createSampleIndex(sample),
+      github: createSampleGithub(sample, 'https://github.com'),
+      now,
+    });
   }
 
   it('onboards and recommends a team in English, then claims in Spanish', async () => {
@@ -125,10 +148,13 @@ describe('a second community on the test adapter', () => {
 });
 
 describe('command names from content', () => {
-  it('registers Fernwood\'s /team on Discord with the texts of the command it runs, and Kubernetes keeps /sig', async () => {
+  it("registers Fernwood's /team on Discord with the texts of the command it runs, and Kubernetes keeps /sig", async () => {
     const registered = async (dir: string) => {
       const content = await loadContent({ dir });
-      return buildCommands(commandSpecs(capabilities, content.community.commands), createLookup(createTranslator(content.locales)));
+      return buildCommands(
+        commandSpecs(capabilities, content.community.commands),
+        createLookup(createTranslator(content.locales)),
+      );
     };
     const fernwood = await registered(FERNWOOD);
     expect(fernwood.map((c) => c.name)).not.toContain('sig');
@@ -141,7 +167,9 @@ describe('command names from content', () => {
   });
 
   it('Kubernetes keeps /sig in its texts and its console', async () => {
-    const [help, list] = exchanges(await runConsole(['/help', '/sig'], { ISSUES_SOURCE: 'sample' })).map(([, reply]) => reply);
+    const [help, list] = exchanges(await runConsole(['/help', '/sig'], { ISSUES_SOURCE: 'sample' })).map(
+      ([, reply]) => reply,
+    );
     expect(help).toMatch(/• \/sig \[interests/);
     expect(list).toMatch(/Pick a SIG to join/);
   });

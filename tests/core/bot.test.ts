@@ -16,10 +16,18 @@ const echo: Capability = {
   async run(input, ctx) {
     if (input.text === 'fail') throw new Error('boom with a secret xoxb-123');
     if (input.text === 'user') throw new UserError('sig.not_found', { name: 'zzz' });
-    return { blocks: [text(`${ctx.locale}:${input.action ? `${input.action.id}=${input.action.value}` : input.text}`)] };
+    return {
+      blocks: [text(`${ctx.locale}:${input.action ? `${input.action.id}=${input.action.value}` : input.text}`)],
+    };
   },
 };
-const fallback: Capability = { id: 'fb', usage: '', command: false, intents: ['other'], run: async () => ({ blocks: [text('fallback')] }) };
+const fallback: Capability = {
+  id: 'fb',
+  usage: '',
+  command: false,
+  intents: ['other'],
+  run: async () => ({ blocks: [text('fallback')] }),
+};
 
 const setup = (env: Record<string, string> = {}) => startTestBot({ env, capabilities: [echo, fallback] });
 
@@ -32,7 +40,9 @@ describe('bot routing', () => {
   it('answers commands and clicks privately, whatever the capability chose; messages as it chose', async () => {
     const { adapter } = await setup();
     expect((await adapter.command('echo', 'hi', { isDirect: false, channelId: 'C9' })).replies[0]!.private).toBe(true);
-    expect((await adapter.click('echo.pick', 'x', { isDirect: false, channelId: 'C9' })).replies[0]!.private).toBe(true);
+    expect((await adapter.click('echo.pick', 'x', { isDirect: false, channelId: 'C9' })).replies[0]!.private).toBe(
+      true,
+    );
     expect((await adapter.say('how do I contribute?')).replies[0]!.private).toBeUndefined();
   });
 
@@ -64,7 +74,12 @@ describe('bot routing', () => {
 
   it('answers a confident question in a newcomer channel, and anything when mentioned', async () => {
     const { adapter } = await setup();
-    const newcomer = { isDirect: false, channelId: 'C2', channelName: 'kubernetes-contributors', platform: 'slack' as const };
+    const newcomer = {
+      isDirect: false,
+      channelId: 'C2',
+      channelName: 'kubernetes-contributors',
+      platform: 'slack' as const,
+    };
     expect((await adapter.say('how do I contribute?', newcomer)).text).toBe('en:how do I contribute?');
     expect((await adapter.say('lunch anyone?', newcomer)).replies).toEqual([]);
     expect((await adapter.say('lunch anyone?', { ...newcomer, mentioned: true })).text).toBe('fallback');
@@ -108,7 +123,15 @@ describe('bot routing', () => {
 });
 
 describe('once, not twice', () => {
-  const origin = { platform: 'test' as const, workspaceId: 'W1', channelId: 'C1', channelName: 'random', userId: 'U9', userName: 'Ada', isDirect: false };
+  const origin = {
+    platform: 'test' as const,
+    workspaceId: 'W1',
+    channelId: 'C1',
+    channelName: 'random',
+    userId: 'U9',
+    userName: 'Ada',
+    isDirect: false,
+  };
   const chatter = { kind: 'message' as const, id: 'e1', origin, text: 'lunch anyone?', mentioned: false };
   const command = { kind: 'command' as const, id: 'e2', origin, name: 'echo', args: 'hi' };
 
@@ -130,7 +153,10 @@ describe('once, not twice', () => {
 
   it('answers a first delivery, and drops a redelivery before any store read or write', async () => {
     const { bot, calls } = await counted();
-    const [first] = await bot.dispatch({ ...command, args: 'comment contribuer au projet ?' }, { firstDelivery: async () => (calls.asked++, true) });
+    const [first] = await bot.dispatch(
+      { ...command, args: 'comment contribuer au projet ?' },
+      { firstDelivery: async () => (calls.asked++, true) },
+    );
     expect(first).toBeDefined();
     expect(calls).toEqual({ reads: 1, writes: 1, asked: 1 });
     expect(await bot.dispatch(command, { firstDelivery: async () => (calls.asked++, false) })).toEqual([]);

@@ -22,7 +22,9 @@ describe('npm run cli -- digest --send with Slack and Discord configured', () =>
     const content = await loadContent({ dir: 'content' });
     slack = await startFakeSlack();
     content.sigs.forEach((s, i) => s.channels.slack && slack.channels.set(`C0SIG${i}`, s.channels.slack));
-    discord = await startFakeDiscord({ channels: content.sigs.flatMap((s) => (s.channels.discord ? [s.channels.discord] : [])) });
+    discord = await startFakeDiscord({
+      channels: content.sigs.flatMap((s) => (s.channels.discord ? [s.channels.discord] : [])),
+    });
     // PORT is taken by the test itself: a Slack HTTP receiver started by the CLI could not listen, and the run would fail.
     held = createServer((_req, res) => res.writeHead(418).end());
     await new Promise<void>((r) => held.listen(0, '127.0.0.1', () => r()));
@@ -56,7 +58,9 @@ describe('npm run cli -- digest --send with Slack and Discord configured', () =>
     const slackPost = slack.of('chat.postMessage').find((c) => network.has(String(c.body.channel)));
     expect(JSON.stringify(slackPost?.body.blocks)).toMatch(/Network/);
     // Discord: the same SIG's digest in its channel, posted over REST.
-    const discordPost = discord.requests.find((r) => r.method === 'POST' && r.path === `/channels/${discord.channels.sigNetwork}/messages`);
+    const discordPost = discord.requests.find(
+      (r) => r.method === 'POST' && r.path === `/channels/${discord.channels.sigNetwork}/messages`,
+    );
     expect(discordPost?.status).toBe(200);
     expect(JSON.stringify(discordPost?.body)).toMatch(/Network/);
     expect(discordPost?.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -69,11 +73,15 @@ describe('npm run cli -- digest --send with Slack and Discord configured', () =>
 
     // A second run posts nothing more on either platform: the ledger says every destination is done.
     const slackPosts = slack.of('chat.postMessage').length;
-    const discordPosts = discord.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path)).length;
+    const discordPosts = discord.requests.filter(
+      (r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path),
+    ).length;
     const again = await cliRun(['digest', '--send'], env);
     expect(again.code).toBe(0);
     expect(again.out.join('\n')).toMatch(/this run sent 0/);
     expect(slack.of('chat.postMessage')).toHaveLength(slackPosts);
-    expect(discord.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path))).toHaveLength(discordPosts);
+    expect(
+      discord.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path)),
+    ).toHaveLength(discordPosts);
   });
 });

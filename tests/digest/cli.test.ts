@@ -54,11 +54,15 @@ describe('npm run cli -- digest', () => {
     const run = io(env);
     expect(await runCli(['digest', '--dry-run'], run.io)).toBe(0);
     const text = run.out.join('\n');
-    expect(text).toMatch(/^Weekly digest \d{4}-W\d{2} \(DIGEST_TIMEZONE=UTC\): a preview, nothing is sent or recorded\./);
+    expect(text).toMatch(
+      /^Weekly digest \d{4}-W\d{2} \(DIGEST_TIMEZONE=UTC\): a preview, nothing is sent or recorded\./,
+    );
     expect(text).toMatch(/No chat platform is configured: showing what Slack and Discord would get/);
     expect(text).toMatch(/== Slack #sig-docs \(channel, en\): would get:\nReady for you in Docs/);
     expect(text).toMatch(/== Discord #sig-docs \(channel, en\): would get:/);
-    expect(text).toMatch(/== Slack direct message to U0ADA in T0TEST \(fr\): would get:\nVotre premier résumé hebdomadaire/);
+    expect(text).toMatch(
+      /== Slack direct message to U0ADA in T0TEST \(fr\): would get:\nVotre premier résumé hebdomadaire/,
+    );
     expect(text).toMatch(/== Slack #sig-etcd \(channel, en\): nothing new: no message/);
     expect(text).toMatch(/\d+ destinations: \d+ would get a digest now/);
   });
@@ -69,19 +73,27 @@ describe('npm run cli -- digest', () => {
       slack = await startFakeSlack();
       const content = await loadContent({ dir: 'content' });
       content.sigs.forEach((s, i) => s.channels.slack && slack.channels.set(`C0SIG${i}`, s.channels.slack));
-      Object.assign(env, { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'not-used', SLACK_API_URL: slack.apiUrl });
+      Object.assign(env, {
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 'not-used',
+        SLACK_API_URL: slack.apiUrl,
+      });
     });
     afterEach(async () => slack.close());
 
     it("posts this week's digests through the Slack adapter once, and a second --send posts nothing", async () => {
       const first = io(env);
       expect(await runCli(['digest', '--send'], first.io)).toBe(0);
-      expect(first.out.join('\n')).toMatch(/: done; this run sent \d+\. This week so far: \d+ sent, \d+ had nothing new\./);
+      expect(first.out.join('\n')).toMatch(
+        /: done; this run sent \d+\. This week so far: \d+ sent, \d+ had nothing new\./,
+      );
       const posts = slack.of('chat.postMessage');
       const byChannel = new Map(posts.map((c) => [String(c.body.channel), c]));
       expect(byChannel.size).toBe(posts.length);
       const docs = [...slack.channels].find(([, name]) => name === 'sig-docs')![0];
-      expect(String(byChannel.get(docs)?.body.text ?? JSON.stringify(byChannel.get(docs)?.body.blocks))).toMatch(/Docs/);
+      expect(String(byChannel.get(docs)?.body.text ?? JSON.stringify(byChannel.get(docs)?.body.blocks))).toMatch(
+        /Docs/,
+      );
       // The DM goes to the person, in French, with the claim buttons.
       const dm = byChannel.get('U0ADA')!;
       expect(JSON.stringify(dm.body.blocks)).toMatch(/Votre premier résumé hebdomadaire/);

@@ -9,7 +9,9 @@ import { harness, slackChannel } from './helpers.js';
 const env = { DIGEST_TIMEZONE: 'Europe/Paris' };
 const at = (iso: string) => new Date(iso);
 const listed = (h: Awaited<ReturnType<typeof harness>>, n: number) =>
-  actionsOf([h.rec.posts[n]!.reply]).filter(([id]) => id === CLAIM_BUTTON).map(([, v]) => Number(v.split('#')[1]));
+  actionsOf([h.rec.posts[n]!.reply])
+    .filter(([id]) => id === CLAIM_BUTTON)
+    .map(([, v]) => Number(v.split('#')[1]));
 
 describe('weekly digest across daylight-saving changes (DIGEST_TIMEZONE=Europe/Paris)', () => {
   it('sends once per local week around spring-forward, and every issue exactly once', async () => {
@@ -17,12 +19,20 @@ describe('weekly digest across daylight-saving changes (DIGEST_TIMEZONE=Europe/P
     h.issues.issues = [issue(1, ['sig-network'], at('2026-03-20T10:00:00Z'))];
     await h.run();
     // Freed during the night the clocks jump, just before the next run, and just after it.
-    h.issues.issues.push(issue(2, ['sig-network'], at('2026-03-29T01:30:00Z')), issue(3, ['sig-network'], at('2026-03-30T06:59:00Z')), issue(4, ['sig-network'], at('2026-03-30T07:30:00Z')));
+    h.issues.issues.push(
+      issue(2, ['sig-network'], at('2026-03-29T01:30:00Z')),
+      issue(3, ['sig-network'], at('2026-03-30T06:59:00Z')),
+      issue(4, ['sig-network'], at('2026-03-30T07:30:00Z')),
+    );
     h.clock.set(at('2026-03-30T07:00:00Z')); // Monday 09:00 CEST: 167 hours later
     expect((await h.run()).period).toBe('2026-W14');
     h.clock.set(at('2026-04-06T07:00:00Z'));
     await h.run();
-    expect(h.rec.posts.map((p) => p.key)).toEqual([slackChannel('sig-network'), slackChannel('sig-network'), slackChannel('sig-network')]);
+    expect(h.rec.posts.map((p) => p.key)).toEqual([
+      slackChannel('sig-network'),
+      slackChannel('sig-network'),
+      slackChannel('sig-network'),
+    ]);
     expect([listed(h, 0), listed(h, 1), listed(h, 2)]).toEqual([[1], [3, 2], [4]]);
   });
 
@@ -46,7 +56,10 @@ describe('weekly digest across daylight-saving changes (DIGEST_TIMEZONE=Europe/P
     h.issues.issues = [issue(1, ['sig-network'], at('2026-03-21T10:00:00Z'))];
     await h.run();
     // Sunday 2026-03-29 02:30 does not exist in Paris, so node-cron skips W13's run.
-    h.issues.issues.push(issue(2, ['sig-network'], at('2026-03-25T10:00:00Z')), issue(3, ['sig-network'], at('2026-04-02T10:00:00Z')));
+    h.issues.issues.push(
+      issue(2, ['sig-network'], at('2026-03-25T10:00:00Z')),
+      issue(3, ['sig-network'], at('2026-04-02T10:00:00Z')),
+    );
     h.clock.set(at('2026-04-05T00:30:00Z')); // Sunday 02:30 CEST, W14
     expect((await h.run()).period).toBe('2026-W14');
     expect(listed(h, 1)).toEqual([3, 2]);

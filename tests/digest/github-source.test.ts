@@ -32,19 +32,42 @@ describe('weekly digest over the real issue index and GitHub layer (fake GitHub 
 
     const clock = createVirtualClock(new Date(s.clock.now().getTime() + 3_600_000));
     const rec = createRecorder(clock);
-    const issues = createIndexIssueSource(s.deps.issues, s.deps.github, { log: s.deps.log, refresh: () => s.side.refresh() });
-    const report = await weeklyDigest(s.deps, { issues, clock, post: (to, reply) => rec.post(to, reply), platforms: ['slack'] });
+    const issues = createIndexIssueSource(s.deps.issues, s.deps.github, {
+      log: s.deps.log,
+      refresh: () => s.side.refresh(),
+    });
+    const report = await weeklyDigest(s.deps, {
+      issues,
+      clock,
+      post: (to, reply) => rec.post(to, reply),
+      platforms: ['slack'],
+    });
     expect(report.status).toBe('done');
 
     const network = rec.posts.find((p) => p.key === slackChannel('sig-network'))!;
-    expect(actionsOf([network.reply]).filter(([id]) => id === CLAIM_BUTTON)).toEqual([[CLAIM_BUTTON, `kubernetes/kubernetes#${free.number}`]]);
+    expect(actionsOf([network.reply]).filter(([id]) => id === CLAIM_BUTTON)).toEqual([
+      [CLAIM_BUTTON, `kubernetes/kubernetes#${free.number}`],
+    ]);
     expect(network.text).toMatch(/Go/);
     // Taken issues also leave the index at once, so /issues stops offering them.
     expect((await s.deps.issues.list()).map((i) => i.number)).toEqual([1]);
 
     // Asking again costs a 304 for the unchanged issue.
     s.fake.reset();
-    const again = await issues.recheck([{ key: 'kubernetes/kubernetes#1', owner: 'kubernetes', repo: 'kubernetes', number: 1, title: '', url: '', sigIds: [], labels: [], language: null, claimableSince: new Date() }]);
+    const again = await issues.recheck([
+      {
+        key: 'kubernetes/kubernetes#1',
+        owner: 'kubernetes',
+        repo: 'kubernetes',
+        number: 1,
+        title: '',
+        url: '',
+        sigIds: [],
+        labels: [],
+        language: null,
+        claimableSince: new Date(),
+      },
+    ]);
     expect(again.get('kubernetes/kubernetes#1')).toBe('claimable');
     const get = s.fake.requests.find((r) => r.path === issuePath(1))!;
     expect(get.ifNoneMatch).not.toBeNull();
@@ -59,10 +82,29 @@ describe('weekly digest over the real issue index and GitHub layer (fake GitHub 
     expect(await s.deps.issues.list()).toHaveLength(1); // chat's copy of the index, kept for a few seconds
     // Seconds later, another replica's refresh stores a new free issue.
     s.clock.advance(0.1);
-    const late = s.fake.addIssue('kubernetes/kubernetes', 2, { title: 'Found late', labels: ['good first issue', 'sig/network'] });
+    const late = s.fake.addIssue('kubernetes/kubernetes', 2, {
+      title: 'Found late',
+      labels: ['good first issue', 'sig/network'],
+    });
     const [query] = await s.deps.store.issues.queries();
-    const found = (n: number, title: string) => ({ owner: 'kubernetes', repo: 'kubernetes', number: n, title, url: `${s.fake.url}/kubernetes/kubernetes/issues/${n}`, labels: ['good first issue', 'sig/network'], sigIds: ['sig-network'], createdAt: late.createdAt, updatedAt: late.updatedAt });
-    await s.deps.store.issues.saveQuery(query!.key, query!.query, [found(1, 'Fix kubernetes/kubernetes#1'), found(2, 'Found late')], { complete: true, total: 2 }, s.clock.now());
+    const found = (n: number, title: string) => ({
+      owner: 'kubernetes',
+      repo: 'kubernetes',
+      number: n,
+      title,
+      url: `${s.fake.url}/kubernetes/kubernetes/issues/${n}`,
+      labels: ['good first issue', 'sig/network'],
+      sigIds: ['sig-network'],
+      createdAt: late.createdAt,
+      updatedAt: late.updatedAt,
+    });
+    await s.deps.store.issues.saveQuery(
+      query!.key,
+      query!.query,
+      [found(1, 'Fix kubernetes/kubernetes#1'), found(2, 'Found late')],
+      { complete: true, total: 2 },
+      s.clock.now(),
+    );
     const clock = createVirtualClock(new Date(s.clock.now().getTime() + 5_000));
     const rec = createRecorder(clock);
     const issues = createIndexIssueSource(s.deps.issues, s.deps.github, { log: s.deps.log });
@@ -76,7 +118,14 @@ describe('weekly digest over the real issue index and GitHub layer (fake GitHub 
     fake = s.fake;
     s.fake.addIssue('kubernetes/kubernetes', 7, { labels: ['good first issue', 'sig/node'] });
     await s.side.refresh();
-    s.fake.respond((r) => r.path.startsWith('/repos/kubernetes/kubernetes/issues/7'), { status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }, { status: 503 });
+    s.fake.respond(
+      (r) => r.path.startsWith('/repos/kubernetes/kubernetes/issues/7'),
+      { status: 503 },
+      { status: 503 },
+      { status: 503 },
+      { status: 503 },
+      { status: 503 },
+    );
     const issues = createIndexIssueSource(s.deps.issues, s.deps.github, { log: s.deps.log });
     const answer = await issues.recheck((await issues.claimable()).filter((i) => i.number === 7));
     expect(answer.get('kubernetes/kubernetes#7')).toBe('unknown');

@@ -66,12 +66,27 @@ export interface Harness {
   run(): ReturnType<typeof weeklyDigest>;
 }
 
-export async function harness(options: { start: Date; env?: Record<string, string>; platforms?: Platform[]; store?: Store; content?: Content }): Promise<Harness> {
-  const deps = await testDeps({ content: options.content ?? (await smallContent()), env: options.env ?? {}, ...(options.store ? { store: options.store } : {}) });
+export async function harness(options: {
+  start: Date;
+  env?: Record<string, string>;
+  platforms?: Platform[];
+  store?: Store;
+  content?: Content;
+}): Promise<Harness> {
+  const deps = await testDeps({
+    content: options.content ?? (await smallContent()),
+    env: options.env ?? {},
+    ...(options.store ? { store: options.store } : {}),
+  });
   const clock = createVirtualClock(options.start);
   const issues = createFakeIssues();
   const rec = createRecorder(clock);
-  const job: DigestJob = { issues, post: (to, reply) => rec.post(to, reply), clock, platforms: options.platforms ?? ['slack'] };
+  const job: DigestJob = {
+    issues,
+    post: (to, reply) => rec.post(to, reply),
+    clock,
+    platforms: options.platforms ?? ['slack'],
+  };
   return { deps, store: deps.store, issues, clock, rec, job, run: () => weeklyDigest(deps, job) };
 }
 

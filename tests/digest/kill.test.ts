@@ -47,7 +47,10 @@ describe('weekly digest when the process is killed mid-send', () => {
       let stderr = '';
       child.stderr.on('data', (c) => (stderr += c));
       const exited = new Promise<string | null>((r) => child.on('exit', (_code, signal) => r(signal)));
-      await Promise.race([thirdArrived, exited.then(() => Promise.reject(new Error(`runner exited early: ${stderr}`)))]);
+      await Promise.race([
+        thirdArrived,
+        exited.then(() => Promise.reject(new Error(`runner exited early: ${stderr}`))),
+      ]);
       child.kill('SIGKILL');
       expect(await exited).toBe('SIGKILL');
       expect(received).toHaveLength(3);
@@ -60,7 +63,11 @@ describe('weekly digest when the process is killed mid-send', () => {
         return { ok: true as const };
       };
       const report = await weeklyDigest(deps, { issues: createFakeIssues(ISSUES), clock, post, platforms: ['slack'] });
-      expect(report).toMatchObject({ status: 'done', ran: { interrupted: 1, sent: 3 }, ledger: { sent: 5, uncertain: 1 } });
+      expect(report).toMatchObject({
+        status: 'done',
+        ran: { interrupted: 1, sent: 3 },
+        ledger: { sent: 5, uncertain: 1 },
+      });
       const counts = new Map<string, number>();
       for (const key of received) counts.set(key, (counts.get(key) ?? 0) + 1);
       expect(counts.size).toBe(6);

@@ -10,7 +10,13 @@ const ada = { platform: 'slack', workspaceId: 'T1', userId: 'U1' };
 const bob = { platform: 'discord', workspaceId: 'G1', userId: '42' };
 const now = new Date('2026-11-30T09:00:00Z');
 const later = (ms: number) => new Date(now.getTime() + ms);
-const channel = { destination: 'slack/*/#sig-network', platform: 'slack', workspaceId: '*', kind: 'channel' as const, targetId: 'sig-network' };
+const channel = {
+  destination: 'slack/*/#sig-network',
+  platform: 'slack',
+  workspaceId: '*',
+  kind: 'channel' as const,
+  targetId: 'sig-network',
+};
 const dm = { destination: 'slack/T1/@U1', platform: 'slack', workspaceId: 'T1', kind: 'user' as const, targetId: 'U1' };
 
 // The same contract on each engine and on the in-memory store the capability tests use.
@@ -67,7 +73,13 @@ describe.each([...engines(), 'memory' as const])('digest ledger on %s', (engine)
 
   it('counts failed attempts, retries them, and marks a send left mid-way as uncertain', async () => {
     expect(await store.digests.claim('2026-W49', dm.destination, now)).toBe(true);
-    await store.digests.settle('2026-W49', dm.destination, ['sending'], { status: 'failed', error: 'x'.repeat(900), failed: true }, now);
+    await store.digests.settle(
+      '2026-W49',
+      dm.destination,
+      ['sending'],
+      { status: 'failed', error: 'x'.repeat(900), failed: true },
+      now,
+    );
     const failed = (await store.digests.deliveries('2026-W49'))[1]!;
     expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
     expect(failed.error!.length).toBe(500);
@@ -80,7 +92,13 @@ describe.each([...engines(), 'memory' as const])('digest ledger on %s', (engine)
   it('gives each destination the cutoff of its latest digest, sent or empty, never an uncertain one', async () => {
     await store.digests.openRun('2026-W50', later(7 * 86_400_000));
     await store.digests.plan('2026-W50', [channel, dm], now);
-    await store.digests.settle('2026-W50', channel.destination, ['pending'], { status: 'empty', cutoff: later(7 * 86_400_000) }, now);
+    await store.digests.settle(
+      '2026-W50',
+      channel.destination,
+      ['pending'],
+      { status: 'empty', cutoff: later(7 * 86_400_000) },
+      now,
+    );
     const cutoffs = await store.digests.lastCutoffs();
     expect(cutoffs.get(channel.destination)?.toISOString()).toBe(later(7 * 86_400_000).toISOString());
     expect(cutoffs.has(dm.destination)).toBe(false);
@@ -96,29 +114,70 @@ describe.each([...engines(), 'memory' as const])('digest ledger on %s', (engine)
     const other = createStore(otherDb);
     try {
       let inner: unknown = 'not run';
-      const outer = await store.jobLocks.withLock('weekly-digest', () => now, async () => {
-        inner = await other.jobLocks.withLock('weekly-digest', () => now, async () => 'second');
-        return 'first';
-      });
+      const outer = await store.jobLocks.withLock(
+        'weekly-digest',
+        () => now,
+        async () => {
+          inner = await other.jobLocks.withLock(
+            'weekly-digest',
+            () => now,
+            async () => 'second',
+          );
+          return 'first';
+        },
+      );
       expect(outer).toEqual({ locked: true, value: 'first' });
       expect(inner).toMatchObject({ locked: false, holder: { pid: process.pid } });
-      expect(await other.jobLocks.withLock('weekly-digest', () => now, async () => 'after')).toEqual({ locked: true, value: 'after' });
+      expect(
+        await other.jobLocks.withLock(
+          'weekly-digest',
+          () => now,
+          async () => 'after',
+        ),
+      ).toEqual({ locked: true, value: 'after' });
     } finally {
       await otherDb.close();
     }
   });
 
   it("keeps each job's lock apart, and refuses a second holder of the same one in the same process", async () => {
-    const outer = await store.jobLocks.withLock('weekly-digest', () => now, async () => ({
-      other: await store.jobLocks.withLock('issues-refresh', () => now, async () => 'refreshed'),
-      same: await store.jobLocks.withLock('weekly-digest', () => now, async () => 'twice'),
-    }));
-    expect(outer).toMatchObject({ locked: true, value: { other: { locked: true, value: 'refreshed' }, same: { locked: false, holder: { pid: process.pid } } } });
+    const outer = await store.jobLocks.withLock(
+      'weekly-digest',
+      () => now,
+      async () => ({
+        other: await store.jobLocks.withLock(
+          'issues-refresh',
+          () => now,
+          async () => 'refreshed',
+        ),
+        same: await store.jobLocks.withLock(
+          'weekly-digest',
+          () => now,
+          async () => 'twice',
+        ),
+      }),
+    );
+    expect(outer).toMatchObject({
+      locked: true,
+      value: { other: { locked: true, value: 'refreshed' }, same: { locked: false, holder: { pid: process.pid } } },
+    });
   });
 
   it('releases the lock when the work throws', async () => {
-    await expect(store.jobLocks.withLock('weekly-digest', () => now, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect(await store.jobLocks.withLock('weekly-digest', () => now, async () => 1)).toEqual({ locked: true, value: 1 });
+    await expect(
+      store.jobLocks.withLock(
+        'weekly-digest',
+        () => now,
+        async () => Promise.reject(new Error('boom')),
+      ),
+    ).rejects.toThrow('boom');
+    expect(
+      await store.jobLocks.withLock(
+        'weekly-digest',
+        () => now,
+        async () => 1,
+      ),
+    ).toEqual({ locked: true, value: 1 });
   });
 });
 
@@ -131,10 +190,26 @@ describe('digest lease on sqlite', () => {
       const b = createStore(other);
       // A runner that died keeps its lease row: simulate by taking it and never returning.
       let release!: () => void;
-      const holding = a.jobLocks.withLock('weekly-digest', () => now, () => new Promise<void>((r) => (release = r)));
+      const holding = a.jobLocks.withLock(
+        'weekly-digest',
+        () => now,
+        () => new Promise<void>((r) => (release = r)),
+      );
       await new Promise((r) => setTimeout(r, 20));
-      expect(await b.jobLocks.withLock('weekly-digest', () => later(LEASE_MS - 1000), async () => 'early')).toMatchObject({ locked: false, holder: { pid: process.pid } });
-      expect(await b.jobLocks.withLock('weekly-digest', () => later(LEASE_MS + 1000), async () => 'late')).toEqual({ locked: true, value: 'late' });
+      expect(
+        await b.jobLocks.withLock(
+          'weekly-digest',
+          () => later(LEASE_MS - 1000),
+          async () => 'early',
+        ),
+      ).toMatchObject({ locked: false, holder: { pid: process.pid } });
+      expect(
+        await b.jobLocks.withLock(
+          'weekly-digest',
+          () => later(LEASE_MS + 1000),
+          async () => 'late',
+        ),
+      ).toEqual({ locked: true, value: 'late' });
       release();
       await holding;
     } finally {

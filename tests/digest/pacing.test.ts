@@ -10,10 +10,12 @@ describe('digest pacing', () => {
     const clock = createVirtualClock(start);
     const pacer = createPacer(clock, { perSecond: 5, perDestinationMs: 1000, concurrency: 4 });
     const starts: number[] = [];
-    await Promise.all(Array.from({ length: 10 }, async (_, i) => {
-      await pacer.acquire(`d${i}`);
-      starts.push(clock.now().getTime() - start.getTime());
-    }));
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, i) => {
+        await pacer.acquire(`d${i}`);
+        starts.push(clock.now().getTime() - start.getTime());
+      }),
+    );
     expect(starts.sort((a, b) => a - b)).toEqual([0, 200, 400, 600, 800, 1000, 1200, 1400, 1600, 1800]);
   });
 

@@ -22,8 +22,15 @@ describe('digest period keys', () => {
   it('give each Monday run of a DST week its own key, and both passes of a repeated hour the same one', () => {
     // Europe/Paris springs forward on 2026-03-29 and falls back on 2026-10-25.
     const mondays9 = ['2026-03-23T08:00:00Z', '2026-03-30T07:00:00Z', '2026-10-19T07:00:00Z', '2026-10-26T08:00:00Z'];
-    expect(mondays9.map((at) => periodKey(new Date(at), 'Europe/Paris'))).toEqual(['2026-W13', '2026-W14', '2026-W43', '2026-W44']);
+    expect(mondays9.map((at) => periodKey(new Date(at), 'Europe/Paris'))).toEqual([
+      '2026-W13',
+      '2026-W14',
+      '2026-W43',
+      '2026-W44',
+    ]);
     // 02:30 happens twice on 2026-10-25 (00:30Z in summer time, 01:30Z in winter time): one period.
-    expect(periodKey(new Date('2026-10-25T00:30:00Z'), 'Europe/Paris')).toBe(periodKey(new Date('2026-10-25T01:30:00Z'), 'Europe/Paris'));
+    expect(periodKey(new Date('2026-10-25T00:30:00Z'), 'Europe/Paris')).toBe(
+      periodKey(new Date('2026-10-25T01:30:00Z'), 'Europe/Paris'),
+    );
   });
 });

@@ -25,7 +25,11 @@ describe.each(engines())('weekly digest replicas on %s', (engine) => {
     const own = await openDatabase(db.url);
     opened.push(own);
     const h = await harness({ start: monday, store: createStore(own) });
-    h.issues.issues = [issue(1, ['sig-network'], monday), issue(2, ['sig-docs'], monday), issue(3, ['sig-node'], monday)];
+    h.issues.issues = [
+      issue(1, ['sig-network'], monday),
+      issue(2, ['sig-docs'], monday),
+      issue(3, ['sig-node'], monday),
+    ];
     return h;
   }
 

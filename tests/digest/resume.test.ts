@@ -6,7 +6,12 @@ import { harness, person, slackChannel, slackUser, type Harness } from './helper
 
 const monday = new Date('2026-11-30T09:00:00Z');
 const week = 7 * 86_400_000;
-const ALL = [...['sig-docs', 'sig-network', 'sig-node'].map(slackChannel), slackUser('U1'), slackUser('U2'), slackUser('U3')];
+const ALL = [
+  ...['sig-docs', 'sig-network', 'sig-node'].map(slackChannel),
+  slackUser('U1'),
+  slackUser('U2'),
+  slackUser('U3'),
+];
 
 async function sixDestinations(): Promise<Harness> {
   const h = await harness({ start: monday });
@@ -14,12 +19,21 @@ async function sixDestinations(): Promise<Harness> {
     await h.store.subscriptions.add(person(id), 'sig-network', monday);
     await h.store.digests.setDm(person(id), true, monday);
   }
-  h.issues.issues = [issue(1, ['sig-network'], new Date(monday.getTime() - 3_600_000)), issue(2, ['sig-docs'], monday), issue(3, ['sig-node'], monday)];
+  h.issues.issues = [
+    issue(1, ['sig-network'], new Date(monday.getTime() - 3_600_000)),
+    issue(2, ['sig-docs'], monday),
+    issue(3, ['sig-node'], monday),
+  ];
   return h;
 }
 
 /** Makes one ledger method fail the nth time it is called with a matching argument, like a process dying there. */
-function dieAt<K extends keyof DigestRepo>(repo: DigestRepo, method: K, nth: number, when: (...args: Parameters<DigestRepo[K]>) => boolean = () => true) {
+function dieAt<K extends keyof DigestRepo>(
+  repo: DigestRepo,
+  method: K,
+  nth: number,
+  when: (...args: Parameters<DigestRepo[K]>) => boolean = () => true,
+) {
   const real = repo[method] as (...args: unknown[]) => Promise<unknown>;
   let n = 0;
   (repo as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {

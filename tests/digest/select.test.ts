@@ -19,16 +19,25 @@ describe('digest selection', () => {
   it('ranks the same data the same way every time (ties go to the newer, then the key)', () => {
     const at = hoursAgo(5);
     const list = [issue(9, ['sig-a'], at), issue(3, ['sig-a'], at), issue(5, ['sig-a'], hoursAgo(4))];
-    const a = rankBySig(list, labels, now).bySig.get('sig-a')!.issues.map((i) => i.number);
-    const b = rankBySig([...list].reverse(), labels, now).bySig.get('sig-a')!.issues.map((i) => i.number);
+    const a = rankBySig(list, labels, now)
+      .bySig.get('sig-a')!
+      .issues.map((i) => i.number);
+    const b = rankBySig([...list].reverse(), labels, now)
+      .bySig.get('sig-a')!
+      .issues.map((i) => i.number);
     expect(a).toEqual([5, 3, 9]);
     expect(b).toEqual(a);
   });
 
   it('keeps only issues new since the cutoff and not after this digest, and all earlier ones on a first digest', () => {
     const future = issue(3, ['sig-a'], new Date(now.getTime() + 60_000));
-    const select = createSelector(rankBySig([issue(1, ['sig-a'], hoursAgo(1)), issue(2, ['sig-a'], hoursAgo(30)), future], labels, now));
-    expect(select(['sig-a'], { after: hoursAgo(24), until: now }, 10)).toMatchObject({ total: 1, ordered: [{ number: 1 }] });
+    const select = createSelector(
+      rankBySig([issue(1, ['sig-a'], hoursAgo(1)), issue(2, ['sig-a'], hoursAgo(30)), future], labels, now),
+    );
+    expect(select(['sig-a'], { after: hoursAgo(24), until: now }, 10)).toMatchObject({
+      total: 1,
+      ordered: [{ number: 1 }],
+    });
     expect(select(['sig-a'], { after: null, until: now }, 10).total).toBe(2);
     expect(select(['sig-a'], { after: hoursAgo(0), until: now }, 10)).toEqual({ ordered: [], total: 0 });
     expect(select(['sig-unknown'], { after: null, until: now }, 10)).toEqual({ ordered: [], total: 0 });
@@ -44,8 +53,13 @@ describe('digest selection', () => {
     expect(ordered.map((i) => i.number).slice(0, 4)).toEqual([100, 1, 101, 2]);
     expect(new Set(ordered.map((i) => i.key)).size).toBe(10);
     const groups = groupBySig(ordered, ['sig-busy', 'sig-quiet']);
-    expect(groups.map((g) => [g.sigId, g.issues.length])).toEqual([['sig-busy', 9], ['sig-quiet', 1]]);
+    expect(groups.map((g) => [g.sigId, g.issues.length])).toEqual([
+      ['sig-busy', 9],
+      ['sig-quiet', 1],
+    ]);
     // The same selector, used again for another destination, starts from a clean slate.
-    expect(select(['sig-quiet', 'sig-busy'], { after: null, until: now }, 3).ordered.map((i) => i.number)).toEqual([1, 100, 2]);
+    expect(select(['sig-quiet', 'sig-busy'], { after: null, until: now }, 3).ordered.map((i) => i.number)).toEqual([
+      1, 100, 2,
+    ]);
   });
 });

@@ -14,8 +14,14 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 const grace = { platform: 'slack', workspaceId: 'T0TEST', userId: 'U0GRACE' };
-type SlackBlock = { elements?: { type: string; action_id: string; value?: string }[]; accessory?: { type: string; action_id: string; value?: string } };
-const buttonsOf = (blocks: unknown) => ((blocks ?? []) as SlackBlock[]).flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]).filter((e) => e.type === 'button');
+type SlackBlock = {
+  elements?: { type: string; action_id: string; value?: string }[];
+  accessory?: { type: string; action_id: string; value?: string };
+};
+const buttonsOf = (blocks: unknown) =>
+  ((blocks ?? []) as SlackBlock[])
+    .flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])])
+    .filter((e) => e.type === 'button');
 
 describe('weekly digest through the real Slack adapter (fake Slack on 127.0.0.1)', () => {
   it('turns DM digests on from the App Home switch, and the home shows the new state', async () => {
@@ -26,7 +32,10 @@ describe('weekly digest through the real Slack adapter (fake Slack on 127.0.0.1)
     const toggle = buttonsOf(view.blocks).find((b) => b.value === 'on' && b.action_id.startsWith('digest.dm'))!;
     expect(toggle).toBeDefined();
 
-    await send(h.url, asInteraction(blockAction({ action_id: toggle.action_id, value: 'on' }, { user: 'U0GRACE', home: true })));
+    await send(
+      h.url,
+      asInteraction(blockAction({ action_id: toggle.action_id, value: 'on' }, { user: 'U0GRACE', home: true })),
+    );
     const [dm] = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'U0GRACE');
     expect(shown(dm!)).toMatch(/every week you'll get a direct message/);
     expect(await h.booted.deps.store.digests.dmOn(grace)).toBe(true);
@@ -38,7 +47,9 @@ describe('weekly digest through the real Slack adapter (fake Slack on 127.0.0.1)
   it("posts a SIG channel's digest by the channel's name and a person's by DM, each once", async () => {
     const clock = createVirtualClock(new Date('2026-11-30T09:00:00Z'));
     const issues = createFakeIssues([
-      issue(42, ['sig-network'], new Date('2026-11-29T09:00:00Z'), { title: 'Document <!here> handling in kube-proxy' }),
+      issue(42, ['sig-network'], new Date('2026-11-29T09:00:00Z'), {
+        title: 'Document <!here> handling in kube-proxy',
+      }),
       issue(43, ['sig-docs'], new Date('2026-11-29T09:00:00Z')),
     ]);
     const job = { issues, clock, post: h.outbox.post.bind(h.outbox), platforms: ['slack' as const] };
@@ -51,9 +62,17 @@ describe('weekly digest through the real Slack adapter (fake Slack on 127.0.0.1)
     const channel = sent.find((c) => c.body.channel === 'C0NETWORK')!;
     expect(shown(channel)).toMatch(/New this week in \*?Network|Ready for you in \*?Network/);
     expect(shown(channel)).not.toMatch(/<!here>/);
-    expect(buttonsOf(channel.body.blocks).some((b) => b.action_id.startsWith('claim') && b.value === 'kubernetes/kubernetes#42')).toBe(true);
+    expect(
+      buttonsOf(channel.body.blocks).some(
+        (b) => b.action_id.startsWith('claim') && b.value === 'kubernetes/kubernetes#42',
+      ),
+    ).toBe(true);
     const rows = await h.booted.deps.store.digests.deliveries(report.period);
-    expect(rows.find((r) => r.targetId === 'sig-docs')).toMatchObject({ status: 'failed', error: 'channel_not_found', attempts: 1 });
+    expect(rows.find((r) => r.targetId === 'sig-docs')).toMatchObject({
+      status: 'failed',
+      error: 'channel_not_found',
+      attempts: 1,
+    });
 
     const again = await weeklyDigest(h.booted.deps, job);
     expect(again.ran).toMatchObject({ sent: 0, failed: 1 }); // only the missing channel is tried again

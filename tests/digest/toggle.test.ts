@@ -15,7 +15,8 @@ const me = { platform: 'test', workspaceId: 'W1', userId: 'U1' };
 
 const setup = (origin = {}) => startTestBot({ origin });
 
-const toggles = (said: { replies: Parameters<typeof actionsOf>[0] }) => actionsOf(said.replies).filter(([id]) => id === DIGEST_TOGGLE_ACTION);
+const toggles = (said: { replies: Parameters<typeof actionsOf>[0] }) =>
+  actionsOf(said.replies).filter(([id]) => id === DIGEST_TOGGLE_ACTION);
 
 describe('DM digest switch', () => {
   it('shows where it stands with `/sig digest`, and flips with on and off', async () => {
@@ -56,7 +57,11 @@ describe('DM digest switch', () => {
     await deps.store.users.setLocale(me, 'fr', deps.now());
     const said = await adapter.command('sig', 'résumé activer');
     expect(said.text).toMatch(/C'est fait, le résumé hebdomadaire est activé/);
-    expect(said.replies[0]!.blocks.some((b) => b.type === 'buttons' && b.buttons[0]!.label === 'Arrêter le résumé hebdomadaire')).toBe(true);
+    expect(
+      said.replies[0]!.blocks.some(
+        (b) => b.type === 'buttons' && b.buttons[0]!.label === 'Arrêter le résumé hebdomadaire',
+      ),
+    ).toBe(true);
   });
 
   it('flips from its button, wherever the button was shown', async () => {
@@ -80,7 +85,14 @@ describe('DM digest switch', () => {
 
   it('has its section in the home, with the switch', async () => {
     const deps = await testDeps();
-    const origin = { platform: 'slack' as const, workspaceId: 'T1', channelId: 'D1', userId: 'U1', userName: 'Ada', isDirect: true };
+    const origin = {
+      platform: 'slack' as const,
+      workspaceId: 'T1',
+      channelId: 'D1',
+      userId: 'U1',
+      userName: 'Ada',
+      isDirect: true,
+    };
     const bot = createBot(deps, capabilities);
     const [home] = await bot.dispatch({ kind: 'home', id: 'h1', origin });
     expect(replyToPlain(home!)).toMatch(/Weekly digest\n[\s\S]*: off/);
@@ -101,7 +113,12 @@ describe('DM digest switch', () => {
     await adapter.command('sig', 'digest on');
     const clock = createVirtualClock(new Date('2026-11-30T09:00:00Z'));
     const issues = createFakeIssues([issue(7, ['sig-node'], new Date('2026-11-29T09:00:00Z'))]);
-    await weeklyDigest(deps, { issues, clock, post: (to, reply) => adapter.outbox.post(to, reply), platforms: ['test'] });
+    await weeklyDigest(deps, {
+      issues,
+      clock,
+      post: (to, reply) => adapter.outbox.post(to, reply),
+      platforms: ['test'],
+    });
     const dm = adapter.posts.filter((p) => p.to.kind === 'user');
     expect(dm.map((p) => p.to)).toEqual([{ platform: 'test', workspaceId: 'W1', kind: 'user', userId: 'U1' }]);
     expect(replyToPlain(dm[0]!.reply)).toMatch(/Node[\s\S]*Issue 7/);

@@ -16,12 +16,18 @@ import { harness, person, slackChannel, slackUser } from './helpers.js';
 const monday = new Date('2026-11-30T09:00:00Z'); // 2026-W49
 const week = 7 * 86_400_000;
 const hoursBefore = (at: Date, h: number) => new Date(at.getTime() - h * 3_600_000);
-const claimButtons = (reply: Reply) => actionsOf([reply]).filter(([id]) => id === CLAIM_BUTTON).map(([, v]) => v);
+const claimButtons = (reply: Reply) =>
+  actionsOf([reply])
+    .filter(([id]) => id === CLAIM_BUTTON)
+    .map(([, v]) => v);
 
 describe('weekly digest', () => {
   it('posts each SIG channel its new issues in the default language, with a claim button each', async () => {
     const h = await harness({ start: monday });
-    h.issues.issues = [issue(1, ['sig-network'], hoursBefore(monday, 5)), issue(2, ['sig-docs'], hoursBefore(monday, 30))];
+    h.issues.issues = [
+      issue(1, ['sig-network'], hoursBefore(monday, 5)),
+      issue(2, ['sig-docs'], hoursBefore(monday, 30)),
+    ];
     const report = await h.run();
     expect(report).toMatchObject({ period: '2026-W49', status: 'done', ran: { sent: 2, empty: 1 } });
     expect(h.rec.posts.map((p) => p.key).sort()).toEqual([slackChannel('sig-docs'), slackChannel('sig-network')]);
@@ -34,14 +40,21 @@ describe('weekly digest', () => {
     expect(actionsOf([network.reply]).some(([id]) => id === DIGEST_TOGGLE_ACTION)).toBe(false);
     // Pressing it in chat starts a claim on that issue.
     const { adapter } = await startTestBot();
-    expect((await adapter.click(CLAIM_BUTTON, claimButtons(network.reply)[0]!)).text).toMatch(/\(kubernetes\/kubernetes#1\) is yours to try/);
+    expect((await adapter.click(CLAIM_BUTTON, claimButtons(network.reply)[0]!)).text).toMatch(
+      /\(kubernetes\/kubernetes#1\) is yours to try/,
+    );
   });
 
   it("words each platform's digest with that platform's command names, in one run", async () => {
     const content = await realContent();
     const translator = createTranslator(content.locales, { commandNames: { slack: { sig: '/k8s-sig' } } });
     const compose = createComposer(content);
-    const message = { kind: 'user' as const, first: false, groups: [{ sigId: 'sig-network', issues: [issue(1, ['sig-network'], monday)] }], more: 0 };
+    const message = {
+      kind: 'user' as const,
+      first: false,
+      groups: [{ sigId: 'sig-network', issues: [issue(1, ['sig-network'], monday)] }],
+      more: 0,
+    };
     const slack = replyToPlain(compose(message, translator.bind('en', { platform: 'slack' })));
     const discord = replyToPlain(compose(message, translator.bind('en', { platform: 'discord' })));
     expect(slack).toContain('/k8s-sig digest off');
@@ -51,8 +64,22 @@ describe('weekly digest', () => {
 
   it('leaves out issues someone here has already claimed, as /issues does', async () => {
     const h = await harness({ start: monday });
-    h.issues.issues = [issue(1, ['sig-network'], hoursBefore(monday, 5)), issue(2, ['sig-network'], hoursBefore(monday, 6))];
-    await h.store.claims.open(person('U9'), { owner: 'Kubernetes', repo: 'kubernetes', number: 1, title: 'Issue 1', url: 'https://github.com/kubernetes/kubernetes/issues/1', sigId: 'sig-network' }, hoursBefore(monday, 1));
+    h.issues.issues = [
+      issue(1, ['sig-network'], hoursBefore(monday, 5)),
+      issue(2, ['sig-network'], hoursBefore(monday, 6)),
+    ];
+    await h.store.claims.open(
+      person('U9'),
+      {
+        owner: 'Kubernetes',
+        repo: 'kubernetes',
+        number: 1,
+        title: 'Issue 1',
+        url: 'https://github.com/kubernetes/kubernetes/issues/1',
+        sigId: 'sig-network',
+      },
+      hoursBefore(monday, 1),
+    );
     await h.run();
     const network = h.rec.posts.find((p) => p.key === slackChannel('sig-network'))!;
     expect(claimButtons(network.reply)).toEqual(['kubernetes/kubernetes#2']);
@@ -80,7 +107,10 @@ describe('weekly digest', () => {
       await h.store.digests.setDm(p, true, monday);
     }
     await h.store.users.setLocale(zoe, 'fr', monday);
-    h.issues.issues = [issue(1, ['sig-network'], hoursBefore(monday, 5)), issue(2, ['sig-docs'], hoursBefore(monday, 6))];
+    h.issues.issues = [
+      issue(1, ['sig-network'], hoursBefore(monday, 5)),
+      issue(2, ['sig-docs'], hoursBefore(monday, 6)),
+    ];
     await h.run();
     const dm = h.rec.posts.find((p) => p.key === slackUser('U1'))!;
     expect(dm.to).toEqual({ platform: 'slack', workspaceId: 'T1', kind: 'user', userId: 'U1' });
@@ -116,7 +146,12 @@ describe('weekly digest', () => {
   it('keeps hostile titles and labels from becoming markup, and cuts very long titles', async () => {
     const h = await harness({ start: monday });
     const hostile = '<!channel> **urgent** [click](https://evil.example) ' + 'x'.repeat(300);
-    h.issues.issues = [issue(1, ['sig-network'], hoursBefore(monday, 1), { title: hostile, labels: ['good first issue', '[x](https://evil.example)'] })];
+    h.issues.issues = [
+      issue(1, ['sig-network'], hoursBefore(monday, 1), {
+        title: hostile,
+        labels: ['good first issue', '[x](https://evil.example)'],
+      }),
+    ];
     await h.run();
     const blocks = h.rec.posts[0]!.reply.blocks;
     const item = blocks.flatMap((b) => (b.type === 'items' ? b.items : []))[0]!;
@@ -187,9 +222,14 @@ describe('weekly digest', () => {
       await h.store.subscriptions.add(p, 'sig-node', monday);
       await h.store.digests.setDm(p, true, monday);
     }
-    h.issues.issues = [issue(1, ['sig-node'], hoursBefore(monday, 1)), issue(2, ['sig-network'], hoursBefore(monday, 1)), issue(3, ['sig-docs'], hoursBefore(monday, 1))];
+    h.issues.issues = [
+      issue(1, ['sig-node'], hoursBefore(monday, 1)),
+      issue(2, ['sig-network'], hoursBefore(monday, 1)),
+      issue(3, ['sig-docs'], hoursBefore(monday, 1)),
+    ];
     let calls = 0;
-    h.rec.respond = () => (++calls % 3 === 0 ? { ok: true } : { ok: false, error: 'ratelimited', retryAfterMs: 1500 + (calls % 5) * 1000 });
+    h.rec.respond = () =>
+      ++calls % 3 === 0 ? { ok: true } : { ok: false, error: 'ratelimited', retryAfterMs: 1500 + (calls % 5) * 1000 };
     const report = await h.run();
     expect(report).toMatchObject({ status: 'done', ran: { sent: 15, failed: 0 } });
     expect(new Set(h.rec.posts.map((p) => p.key)).size).toBe(15);
@@ -197,7 +237,12 @@ describe('weekly digest', () => {
     // After each 429, no attempt on the platform starts before Retry-After has passed.
     const early = h.rec.attempts.flatMap((a, i) => {
       const wait = a.result.ok ? undefined : a.result.retryAfterMs;
-      return wait === undefined ? [] : h.rec.attempts.slice(i + 1).filter((b) => b.at < a.at + wait).map((b) => `${b.at - a.at} ms after a ${wait} ms Retry-After`);
+      return wait === undefined
+        ? []
+        : h.rec.attempts
+            .slice(i + 1)
+            .filter((b) => b.at < a.at + wait)
+            .map((b) => `${b.at - a.at} ms after a ${wait} ms Retry-After`);
     });
     expect(early).toEqual([]);
     expect(h.rec.attempts.filter((a) => !a.result.ok).length).toBeGreaterThan(15);
@@ -207,14 +252,17 @@ describe('weekly digest', () => {
   it('does not let one failing destination stop the others, and retries it in a later run of the same week', async () => {
     const h = await harness({ start: monday });
     h.issues.issues = SIG_ISSUES();
-    h.rec.respond = (to) => (to.kind === 'channel' && to.channelId === 'sig-docs' ? { ok: false, error: 'channel_not_found' } : { ok: true });
+    h.rec.respond = (to) =>
+      to.kind === 'channel' && to.channelId === 'sig-docs' ? { ok: false, error: 'channel_not_found' } : { ok: true };
     const first = await h.run();
     expect(first).toMatchObject({ status: 'incomplete', ran: { sent: 2, failed: 1 } });
     h.rec.respond = () => ({ ok: true });
     h.clock.set(new Date(monday.getTime() + 3_600_000));
     const second = await h.run();
     expect(second).toMatchObject({ status: 'done', ran: { sent: 1 } });
-    expect([slackChannel('sig-docs'), slackChannel('sig-network'), slackChannel('sig-node')].map((k) => h.rec.count(k))).toEqual([1, 1, 1]);
+    expect(
+      [slackChannel('sig-docs'), slackChannel('sig-network'), slackChannel('sig-node')].map((k) => h.rec.count(k)),
+    ).toEqual([1, 1, 1]);
   });
 
   it(`stops retrying a destination after ${MAX_ATTEMPTS} failed attempts`, async () => {
@@ -227,7 +275,11 @@ describe('weekly digest', () => {
     }
     expect(h.rec.attempts.filter((a) => a.key === slackChannel('sig-docs'))).toHaveLength(MAX_ATTEMPTS);
     const rows = await h.store.digests.deliveries('2026-W49');
-    expect(rows.find((r) => r.destination === slackChannel('sig-docs'))).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, error: 'not_in_channel' });
+    expect(rows.find((r) => r.destination === slackChannel('sig-docs'))).toMatchObject({
+      status: 'failed',
+      attempts: MAX_ATTEMPTS,
+      error: 'not_in_channel',
+    });
     expect((await h.run()).status).toBe('done');
   });
 
@@ -280,7 +332,13 @@ describe('weekly digest', () => {
     h.issues.issues = SIG_ISSUES();
     await h.run();
     expect(h.rec.posts.map((p) => p.key).sort()).toEqual(
-      ['discord/*/#sig-docs', 'discord/*/#sig-network', 'discord/*/#sig-node', 'discord/G1/@42', ...['sig-docs', 'sig-network', 'sig-node'].map(slackChannel)].sort(),
+      [
+        'discord/*/#sig-docs',
+        'discord/*/#sig-network',
+        'discord/*/#sig-node',
+        'discord/G1/@42',
+        ...['sig-docs', 'sig-network', 'sig-node'].map(slackChannel),
+      ].sort(),
     );
   });
 
@@ -300,12 +358,20 @@ describe('weekly digest', () => {
   it('leaves the work to the runner holding the lock', async () => {
     const h = await harness({ start: monday });
     h.issues.issues = SIG_ISSUES();
-    const inner = await h.store.jobLocks.withLock('weekly-digest', () => monday, () => h.run());
+    const inner = await h.store.jobLocks.withLock(
+      'weekly-digest',
+      () => monday,
+      () => h.run(),
+    );
     expect(inner).toMatchObject({ locked: true, value: { status: 'busy' } });
     expect(h.rec.posts).toHaveLength(0);
   });
 });
 
 function SIG_ISSUES() {
-  return [issue(1, ['sig-network'], hoursBefore(monday, 2)), issue(2, ['sig-docs'], hoursBefore(monday, 3)), issue(3, ['sig-node'], hoursBefore(monday, 4))];
+  return [
+    issue(1, ['sig-network'], hoursBefore(monday, 2)),
+    issue(2, ['sig-docs'], hoursBefore(monday, 3)),
+    issue(3, ['sig-node'], hoursBefore(monday, 4)),
+  ];
 }

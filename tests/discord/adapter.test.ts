@@ -5,7 +5,19 @@ import { capabilities } from '../../src/capabilities/index.js';
 import type { Capability } from '../../src/core/capability.js';
 import { ANY_WORKSPACE, buttons, choice, escapeMarkup, fields, privateReply, text } from '../../src/core/index.js';
 import { INTENTS } from './fake-discord.js';
-import { grace, isCallback, isChannelPost, isEdit, isFollowUp, messageBodies, otherBot, startDiscordBot, waitFor, ada, type Running } from './harness.js';
+import {
+  grace,
+  isCallback,
+  isChannelPost,
+  isEdit,
+  isFollowUp,
+  messageBodies,
+  otherBot,
+  startDiscordBot,
+  waitFor,
+  ada,
+  type Running,
+} from './harness.js';
 
 type Json = any;
 
@@ -18,7 +30,14 @@ afterEach(async () => {
 const components = (body: Json): Json[] => (body.components ?? []).flatMap((r: Json) => r.components);
 const button = (body: Json, label: RegExp) => components(body).find((c) => c.type === 2 && label.test(c.label));
 const select = (body: Json) => components(body).find((c) => c.type === 3);
-const allText = (body: Json) => [body.content ?? '', ...(body.embeds ?? []).flatMap((e: Json) => [e.description ?? '', ...(e.fields ?? []).flatMap((f: Json) => [f.name, f.value])])].join('\n');
+const allText = (body: Json) =>
+  [
+    body.content ?? '',
+    ...(body.embeds ?? []).flatMap((e: Json) => [
+      e.description ?? '',
+      ...(e.fields ?? []).flatMap((f: Json) => [f.name, f.value]),
+    ]),
+  ].join('\n');
 
 /** Nobody can be pinged by anything the bot sent: every message body says so explicitly. */
 function expectNoPings(r: Running) {
@@ -101,7 +120,9 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     const [joined] = await waitFor(fake, isEdit(click.token));
     expect(fake.requests.find(isCallback(click.id))!.body).toEqual({ type: 5, data: { flags: 64 } });
     expect(joined!.body.content).toMatch(/You joined \*\*Network\*\*/);
-    expect(await deps.store.subscriptions.list({ platform: 'discord', workspaceId: fake.appId, userId: ada.id })).toEqual(['sig-network']);
+    expect(
+      await deps.store.subscriptions.list({ platform: 'discord', workspaceId: fake.appId, userId: ada.id }),
+    ).toEqual(['sig-network']);
     expectNoPings(run);
   });
 
@@ -129,12 +150,16 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     const later = second.options[0];
     expect(firstPage.has(later.value)).toBe(false);
     expect(second.options.at(-1).label).toBe('Back to the first ones');
-    expect(components(update!.body).filter((c) => c.type === 2)).toHaveLength(components(edit!.body).filter((c) => c.type === 2).length);
+    expect(components(update!.body).filter((c) => c.type === 2)).toHaveLength(
+      components(edit!.body).filter((c) => c.type === 2).length,
+    );
 
     const pick = run.choose(fake.messages.get(edit!.response.id), menu.custom_id, later.value);
     const [done] = await waitFor(fake, isEdit(pick.token));
     expect(done!.body.content).toContain(`You joined **${later.label}**`);
-    expect(await deps.store.subscriptions.list({ platform: 'discord', workspaceId: fake.appId, userId: ada.id })).toEqual([later.value]);
+    expect(
+      await deps.store.subscriptions.list({ platform: 'discord', workspaceId: fake.appId, userId: ada.id }),
+    ).toEqual([later.value]);
     expect(fake.requests.filter((r) => r.status >= 400)).toEqual([]);
   });
 
@@ -181,7 +206,11 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     expect(fake.requests.filter(isChannelPost(fake.channels.general))).toHaveLength(0);
 
     fake.closedDms.add(grace.id);
-    await run.deps.store.githubLogins.set({ platform: 'discord', workspaceId: fake.appId, userId: grace.id }, 'grace-hopper', new Date());
+    await run.deps.store.githubLogins.set(
+      { platform: 'discord', workspaceId: fake.appId, userId: grace.id },
+      'grace-hopper',
+      new Date(),
+    );
     const { payload } = run.say('/github', { mention: true, author: grace }); // her GitHub login: for her eyes only
     const [notice] = await waitFor(fake, isChannelPost(fake.channels.general));
     expect(notice!.body.content).toMatch(/can't send you a direct message/);
@@ -213,7 +242,11 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
   it('apologises instead of leaving "thinking…" when Discord refuses an edit, and logs no token', async () => {
     run = await startDiscordBot();
     const { fake } = run;
-    fake.inject({ match: (r) => r.method === 'PATCH', status: 400, body: { code: 50035, message: 'Invalid Form Body' } });
+    fake.inject({
+      match: (r) => r.method === 'PATCH',
+      status: 400,
+      body: { code: 50035, message: 'Invalid Form Body' },
+    });
     const i = run.slash('contribute');
     const edits = await waitFor(fake, isEdit(i.token), 2);
     expect(edits[1]!.body.content).toMatch(/Discord refused my answer/);
@@ -227,28 +260,58 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     run = await startDiscordBot();
     const { fake, outbox } = run;
     const reply = { blocks: [{ type: 'text' as const, text: 'New this week in **Network**' }] };
-    const toUser = await outbox.post({ platform: 'discord', workspaceId: fake.appId, kind: 'user', userId: grace.id }, reply);
+    const toUser = await outbox.post(
+      { platform: 'discord', workspaceId: fake.appId, kind: 'user', userId: grace.id },
+      reply,
+    );
     expect(toUser.ok).toBe(true);
     const [dm] = await waitFor(fake, isChannelPost(fake.dmWith(grace)));
     expect(dm!.body.content).toBe('New this week in **Network**');
-    expect(await outbox.post({ platform: 'discord', workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: 'sig-network' }, reply)).toMatchObject({ ok: true });
+    expect(
+      await outbox.post(
+        { platform: 'discord', workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: 'sig-network' },
+        reply,
+      ),
+    ).toMatchObject({ ok: true });
     await waitFor(fake, isChannelPost(fake.channels.sigNetwork));
-    expect(await outbox.post({ platform: 'discord', workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: 'sig-cooking' }, reply)).toEqual({ ok: false, error: 'channel_not_found' });
+    expect(
+      await outbox.post(
+        { platform: 'discord', workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: 'sig-cooking' },
+        reply,
+      ),
+    ).toEqual({ ok: false, error: 'channel_not_found' });
     fake.closedDms.add(ada.id);
-    expect(await outbox.post({ platform: 'discord', workspaceId: fake.appId, kind: 'user', userId: ada.id }, reply)).toEqual({ ok: false, error: 'discord 403 50007: Cannot send messages to this user' });
+    expect(
+      await outbox.post({ platform: 'discord', workspaceId: fake.appId, kind: 'user', userId: ada.id }, reply),
+    ).toEqual({ ok: false, error: 'discord 403 50007: Cannot send messages to this user' });
   });
 
   it('posts once when an answer is lost and discord.js sends the same create again (the nonce makes it idempotent)', async () => {
     run = await startDiscordBot();
     const { fake, outbox } = run;
     const channel = fake.channels.sigNetwork;
-    const creates = () => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`);
-    fake.inject({ match: (r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`, status: 502, body: { message: 'Bad Gateway' }, afterApplying: true });
+    const creates = () =>
+      fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`);
+    fake.inject({
+      match: (r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`,
+      status: 502,
+      body: { message: 'Bad Gateway' },
+      afterApplying: true,
+    });
     const reply = { blocks: [{ type: 'text' as const, text: 'New this week in **Network**' }] };
-    expect(await outbox.post({ platform: 'discord', workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: 'sig-network' }, reply)).toMatchObject({ ok: true });
+    expect(
+      await outbox.post(
+        { platform: 'discord', workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: 'sig-network' },
+        reply,
+      ),
+    ).toMatchObject({ ok: true });
     expect(creates()).toHaveLength(2);
     expect(creates()[1]!.body).toMatchObject({ nonce: creates()[0]!.body.nonce, enforce_nonce: true });
-    expect([...fake.messages.values()].filter((m) => m.channel_id === channel && m.content === 'New this week in **Network**')).toHaveLength(1);
+    expect(
+      [...fake.messages.values()].filter(
+        (m) => m.channel_id === channel && m.content === 'New this week in **Network**',
+      ),
+    ).toHaveLength(1);
   });
 
   it('says a menu has expired when the bot no longer remembers its pages', async () => {
@@ -296,7 +359,13 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
         release();
       };
     };
-    const echo: Capability = { id: 'echo', usage: '', command: false, actions: ['echo'], run: async (input) => privateReply(text(`Chose ${escapeMarkup(input.action!.value)}`)) };
+    const echo: Capability = {
+      id: 'echo',
+      usage: '',
+      command: false,
+      actions: ['echo'],
+      run: async (input) => privateReply(text(`Chose ${escapeMarkup(input.action!.value)}`)),
+    };
     // Two replicas: the one that rendered a message remembers its keys; the other must read the store.
     run = await startDiscordBot({ capabilities: [...capabilities, echo], stash: slow, replicas: 2 });
     const { fake, outbox } = run;
@@ -343,7 +412,9 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     // message is rendered by an outbox, so every inbox reads the store for it, as above.)
     const readsBefore = reads;
     const own = run.choose(answer!.response, sigMenu.custom_id, sigMenu.options.at(-1).value, { session: 0 });
-    expect(select((await waitFor(fake, isEdit(own.token)))[0]!.body).options.at(-1).label).toBe('Back to the first ones');
+    expect(select((await waitFor(fake, isEdit(own.token)))[0]!.body).options.at(-1).label).toBe(
+      'Back to the first ones',
+    );
     expect(reads).toBe(readsBefore);
     expect(fake.requests.filter((r) => r.status >= 400)).toEqual([]);
   });
@@ -366,7 +437,9 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     release();
     await stopping;
     // Both answers reached Discord before stop() resolved (after which the store closes).
-    expect(fake.requests.filter(isEdit(command.token)).map((r) => r.body.content)).toEqual([expect.stringMatching(/five steps/)]);
+    expect(fake.requests.filter(isEdit(command.token)).map((r) => r.body.content)).toEqual([
+      expect.stringMatching(/five steps/),
+    ]);
     expect(fake.requests.filter(isChannelPost(fake.channels.general))).toHaveLength(1);
     // The command sent while stopping was neither acknowledged nor given to the core: another replica may take it.
     expect(fake.requests.filter(isCallback(late.id))).toEqual([]);
@@ -387,7 +460,12 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     const i = run.slash('contribute');
     await waitFor(fake, isEdit(i.token));
     await waitFor(fake, (r) => r.path.startsWith(`/interactions/${i.id}/`), 2);
-    expect(fake.requests.filter(isCallback(i.id)).map((r) => r.status).sort()).toEqual([204, 400]);
+    expect(
+      fake.requests
+        .filter(isCallback(i.id))
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual([204, 400]);
     await waitFor(fake, isChannelPost(fake.channels.general));
     expect(fake.requests.filter(isEdit(i.token))).toHaveLength(1);
     // Both replicas hand the mention to the core; only the one that records it first answers it.
@@ -399,7 +477,13 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
   });
 
   it('understands a long menu or value on whichever replica gets the click, not only the one that sent it', async () => {
-    const echo: Capability = { id: 'echo', usage: '', command: false, actions: ['echo'], run: async (input) => privateReply(text(`Chose ${escapeMarkup(input.action!.value)}`)) };
+    const echo: Capability = {
+      id: 'echo',
+      usage: '',
+      command: false,
+      actions: ['echo'],
+      run: async (input) => privateReply(text(`Chose ${escapeMarkup(input.action!.value)}`)),
+    };
     run = await startDiscordBot({ replicas: 2, capabilities: [...capabilities, echo] });
     const { fake, outboxes } = run;
     const long = (n: number) => `${'x'.repeat(100)}-${n}`; // too long for a custom_id or an option value
@@ -437,7 +521,10 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
       command: [{ name: 'size' }],
       async run(input) {
         const lines = Number(input.text) || 50;
-        return privateReply(text(Array.from({ length: lines }, (_, n) => line(n)).join('\n')), fields(Array.from({ length: 30 }, (_, n) => ({ label: `F${n}`, value: 'v'.repeat(150) }))));
+        return privateReply(
+          text(Array.from({ length: lines }, (_, n) => line(n)).join('\n')),
+          fields(Array.from({ length: 30 }, (_, n) => ({ label: `F${n}`, value: 'v'.repeat(150) }))),
+        );
       },
     };
     run = await startDiscordBot({ capabilities: [...capabilities, long] });
@@ -467,8 +554,14 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     run = await startDiscordBot({ github: true });
     const { fake, deps } = run;
     const gh = run.gh!;
-    gh.fake.addIssue('kubernetes/website', 11, { title: 'Docs: explain static pods', labels: ['good first issue', 'sig/docs'] });
-    gh.fake.addIssue('kubernetes/kubernetes', 21, { title: 'kube-proxy: clearer log line @everyone', labels: ['good first issue', 'sig/network'] });
+    gh.fake.addIssue('kubernetes/website', 11, {
+      title: 'Docs: explain static pods',
+      labels: ['good first issue', 'sig/docs'],
+    });
+    gh.fake.addIssue('kubernetes/kubernetes', 21, {
+      title: 'kube-proxy: clearer log line @everyone',
+      labels: ['good first issue', 'sig/network'],
+    });
     await gh.side.refresh();
 
     const list = run.slash('issues', { sig: 'docs' });
@@ -486,9 +579,13 @@ describe('Discord adapter against a fake Discord (real discord.js client)', () =
     expect(fake.requests.find(isCallback(click.id))!.body).toEqual({ type: 5, data: { flags: 64 } });
     expect(run.seen.at(-1)!.requestsBefore.some(isCallback(click.id))).toBe(true); // deferred before GitHub was asked
     expect(claimed!.body.content).toContain('**Docs: explain static pods** (`kubernetes/website#11`) is yours to try!');
-    expect(claimed!.body.content).toMatch(/open \[kubernetes\/website#11\]\(<http:\/\/127\.0\.0\.1:\d+\/kubernetes\/website\/issues\/11>\) and comment `\/assign`/);
+    expect(claimed!.body.content).toMatch(
+      /open \[kubernetes\/website#11\]\(<http:\/\/127\.0\.0\.1:\d+\/kubernetes\/website\/issues\/11>\) and comment `\/assign`/,
+    );
     const open = await deps.store.claims.allOpen();
-    expect(open.map((c) => [c.user.platform, c.user.userId, c.key])).toEqual([['discord', ada.id, 'kubernetes/website#11']]);
+    expect(open.map((c) => [c.user.platform, c.user.userId, c.key])).toEqual([
+      ['discord', ada.id, 'kubernetes/website#11'],
+    ]);
     expectNoPings(run);
   });
 });

@@ -29,7 +29,13 @@ describe('slash commands generated from the capability registry', () => {
     expect(contribute.description).toMatch(/first pull request/);
     expect(contribute.description_localizations?.fr).toMatch(/première pull request/);
     const interests = built.find((c) => c.name === 'sig')!.options![0]!;
-    expect(interests).toMatchObject({ name: 'interests', type: 3, autocomplete: true, required: false, name_localizations: { fr: 'intérêts' } });
+    expect(interests).toMatchObject({
+      name: 'interests',
+      type: 3,
+      autocomplete: true,
+      required: false,
+      name_localizations: { fr: 'intérêts' },
+    });
     const language = built.find((c) => c.name === 'language')!.options![0]!;
     expect(language).toMatchObject({ required: true });
   });
@@ -38,7 +44,9 @@ describe('slash commands generated from the capability registry', () => {
     const { content } = await commands();
     const missing = commandSpecs(capabilities).flatMap((spec) =>
       spec.options.flatMap((o) =>
-        (['en', 'fr'] as const).filter((l) => !content.locales[l]?.[`discord.option.${spec.name}.${o.name}.description`]).map((l) => `${l}: /${spec.name} ${o.name}`),
+        (['en', 'fr'] as const)
+          .filter((l) => !content.locales[l]?.[`discord.option.${spec.name}.${o.name}.description`])
+          .map((l) => `${l}: /${spec.name} ${o.name}`),
       ),
     );
     expect(missing).toEqual([]);
@@ -56,7 +64,13 @@ describe('npm run cli -- discord register', () => {
     const out: string[] = [];
     const err: string[] = [];
     const code = await runCli(['discord', 'register', ...args], {
-      env: { DATABASE_URL: 'sqlite::memory:', DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.appId, DISCORD_API_URL: fake.apiUrl, ...env },
+      env: {
+        DATABASE_URL: 'sqlite::memory:',
+        DISCORD_TOKEN: fake.token,
+        DISCORD_APPLICATION_ID: fake.appId,
+        DISCORD_API_URL: fake.apiUrl,
+        ...env,
+      },
       out: (l) => out.push(l),
       err: (l) => err.push(l),
     });
@@ -71,7 +85,12 @@ describe('npm run cli -- discord register', () => {
     expect(result.out).toMatch(/registered \d+ commands in server \d+ \(usable now\): \/contribute \/sig/);
     const made = fake.requests.slice(before);
     expect(made).toHaveLength(1);
-    expect(made[0]).toMatchObject({ method: 'PUT', path: `/applications/${fake.appId}/guilds/${fake.guildId}/commands`, status: 200, auth: `Bot ${fake.token}` });
+    expect(made[0]).toMatchObject({
+      method: 'PUT',
+      path: `/applications/${fake.appId}/guilds/${fake.guildId}/commands`,
+      status: 200,
+      auth: `Bot ${fake.token}`,
+    });
     expect(made[0]!.body.map((c: { name: string }) => c.name)).toContain('sig');
   });
 
@@ -84,9 +103,18 @@ describe('npm run cli -- discord register', () => {
 
   it('explains bad input instead of calling Discord', async () => {
     const count = fake.requests.length;
-    expect(await run(['--guild', 'my-server'])).toMatchObject({ code: 2, err: expect.stringMatching(/--guild expects a server id/) });
-    expect(await run(['--guld', '1'])).toMatchObject({ code: 2, err: expect.stringMatching(/unknown argument --guld/) });
-    expect(await run([], { DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '' })).toMatchObject({ code: 1, err: expect.stringMatching(/DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set/) });
+    expect(await run(['--guild', 'my-server'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--guild expects a server id/),
+    });
+    expect(await run(['--guld', '1'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/unknown argument --guld/),
+    });
+    expect(await run([], { DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '' })).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set/),
+    });
     expect(fake.requests.length).toBe(count);
   });
 

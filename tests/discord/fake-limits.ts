@@ -7,7 +7,8 @@ function checkComponents(rows: any[], problems: Problems) {
   if (rows.length > 5) problems.push(`components: ${rows.length} rows (max 5)`);
   const ids = new Set<string>();
   const unique = (id: unknown, where: string) => {
-    if (typeof id !== 'string' || len(id) < 1 || len(id) > 100) problems.push(`${where}.custom_id: must be 1-100 characters`);
+    if (typeof id !== 'string' || len(id) < 1 || len(id) > 100)
+      problems.push(`${where}.custom_id: must be 1-100 characters`);
     else if (ids.has(id)) problems.push(`${where}.custom_id: duplicate ${id}`);
     else ids.add(id);
   };
@@ -30,7 +31,8 @@ function checkComponents(rows: any[], problems: Problems) {
         const values = new Set(options.map((o) => o.value));
         if (values.size !== options.length) problems.push(`${where}.options: duplicate values`);
         options.forEach((o, k) => {
-          for (const key of ['label', 'value']) if (len(o[key]) < 1 || len(o[key]) > 100) problems.push(`${where}.options[${k}].${key}: 1-100`);
+          for (const key of ['label', 'value'])
+            if (len(o[key]) < 1 || len(o[key]) > 100) problems.push(`${where}.options[${k}].${key}: 1-100`);
           if (len(o.description) > 100) problems.push(`${where}.options[${k}].description: max 100`);
         });
       } else problems.push(`${where}: unexpected component type ${c.type}`);
@@ -71,11 +73,13 @@ const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const LOCALES = new Set(['fr', 'en-US', 'en-GB', 'de', 'es-ES', 'it', 'nl', 'pt-BR', 'ja', 'ko', 'zh-CN']);
 
 function checkNamed(item: any, where: string, problems: Problems) {
-  if (!NAME.test(item.name ?? '') || item.name !== item.name.toLowerCase()) problems.push(`${where}.name: invalid "${item.name}"`);
+  if (!NAME.test(item.name ?? '') || item.name !== item.name.toLowerCase())
+    problems.push(`${where}.name: invalid "${item.name}"`);
   if (len(item.description) < 1 || len(item.description) > 100) problems.push(`${where}.description: 1-100`);
   for (const [locale, name] of Object.entries(item.name_localizations ?? {})) {
     if (!LOCALES.has(locale)) problems.push(`${where}.name_localizations: unknown locale ${locale}`);
-    if (!NAME.test(String(name)) || String(name) !== String(name).toLowerCase()) problems.push(`${where}.name_localizations.${locale}: invalid`);
+    if (!NAME.test(String(name)) || String(name) !== String(name).toLowerCase())
+      problems.push(`${where}.name_localizations.${locale}: invalid`);
   }
   for (const [locale, text] of Object.entries(item.description_localizations ?? {})) {
     if (!LOCALES.has(locale)) problems.push(`${where}.description_localizations: unknown locale ${locale}`);
@@ -127,12 +131,16 @@ export function onboardingProblems(body: any, roleIds: ReadonlySet<string>, chan
   if (prompts.length > 15) out.push(`prompts: ${prompts.length} > 15`);
   prompts.forEach((p: any, i: number) => {
     if (typeof p.id !== 'string' || !/^\d+$/.test(p.id)) out.push(`prompts.${i}.id: required snowflake`);
-    if (typeof p.title !== 'string' || p.title.length < 1 || p.title.length > 100) out.push(`prompts.${i}.title: 1-100 characters`);
-    if (!Array.isArray(p.options) || p.options.length < 1 || p.options.length > 50) out.push(`prompts.${i}.options: 1-50 options`);
+    if (typeof p.title !== 'string' || p.title.length < 1 || p.title.length > 100)
+      out.push(`prompts.${i}.title: 1-100 characters`);
+    if (!Array.isArray(p.options) || p.options.length < 1 || p.options.length > 50)
+      out.push(`prompts.${i}.options: 1-50 options`);
     (p.options ?? []).forEach((o: any, j: number) => {
       const at = `prompts.${i}.options.${j}`;
-      if (typeof o.title !== 'string' || o.title.length < 1 || o.title.length > 50) out.push(`${at}.title: 1-50 characters`);
-      if (o.description != null && (typeof o.description !== 'string' || o.description.length > 100)) out.push(`${at}.description: at most 100 characters`);
+      if (typeof o.title !== 'string' || o.title.length < 1 || o.title.length > 50)
+        out.push(`${at}.title: 1-50 characters`);
+      if (o.description != null && (typeof o.description !== 'string' || o.description.length > 100))
+        out.push(`${at}.description: at most 100 characters`);
       const roles = o.role_ids ?? [];
       const channels = o.channel_ids ?? [];
       if (roles.length + channels.length === 0) out.push(`${at}: needs a role or a channel`);

@@ -13,7 +13,12 @@ afterEach(async () => {
 });
 
 const digest: Reply = { blocks: [{ type: 'text', text: 'New this week in **Network**' }] };
-const toChannel = (name: string) => ({ platform: 'discord' as const, workspaceId: ANY_WORKSPACE, kind: 'channel' as const, channelId: name });
+const toChannel = (name: string) => ({
+  platform: 'discord' as const,
+  workspaceId: ANY_WORKSPACE,
+  kind: 'channel' as const,
+  channelId: name,
+});
 
 describe('DISCORD_GUILD_IDS', () => {
   it('takes server ids separated by commas, and names the key when one is not an id', () => {
@@ -35,11 +40,18 @@ describe('a bot invited to another community’s server too', () => {
 
     const sig = run.slash('sig', { interests: 'sig-network' }, there);
     const [refused] = await waitFor(fake, isCallback(sig.id));
-    expect(refused!.body).toMatchObject({ type: 4, data: { flags: 64, content: "This bot serves another community's server, so it does not answer here." } });
+    expect(refused!.body).toMatchObject({
+      type: 4,
+      data: { flags: 64, content: "This bot serves another community's server, so it does not answer here." },
+    });
     const fr = run.slash('contribute', {}, { ...there, locale: 'fr' });
     const [refusedFr] = await waitFor(fake, isCallback(fr.id));
     expect(refusedFr!.body.data.content).toMatch(/autre communauté/);
-    const join = run.click({ id: '1100000000000009999', channel_id: there.channelId, components: [] }, 'sig.pick|sig-network', there);
+    const join = run.click(
+      { id: '1100000000000009999', channel_id: there.channelId, components: [] },
+      'sig.pick|sig-network',
+      there,
+    );
     await waitFor(fake, isCallback(join.id));
     const typed = run.autocomplete('sig', { interests: 'netw' }, 'interests', there);
     const [choices] = await waitFor(fake, isCallback(typed.id));
@@ -53,7 +65,9 @@ describe('a bot invited to another community’s server too', () => {
     await waitFor(fake, isChannelPost(fake.dmWith(ada)));
     expect(run.seen.map((s) => s.event.origin.isDirect)).toEqual([false, true]); // nothing from the strangers reached the core
     expect(fake.requests.filter(isChannelPost(there.channelId))).toEqual([]);
-    expect(await deps.store.subscriptions.list({ platform: 'discord', workspaceId: fake.appId, userId: ada.id })).toEqual([]);
+    expect(
+      await deps.store.subscriptions.list({ platform: 'discord', workspaceId: fake.appId, userId: ada.id }),
+    ).toEqual([]);
 
     // A channel named in content is looked for in the community's server only.
     expect(await run.outbox.post(toChannel('sig-network'), digest)).toMatchObject({ ok: true });
@@ -68,8 +82,15 @@ describe('a bot invited to another community’s server too', () => {
     expect(warning).toMatchObject({ guilds: 2 });
 
     const result = await run.outbox.post(toChannel('sig-network'), digest);
-    expect(result).toEqual({ ok: false, error: "channel_ambiguous: #sig-network exists in 2 Discord servers; set DISCORD_GUILD_IDS to the community's" });
-    expect(fake.requests.filter((r) => isChannelPost(fake.channels.sigNetwork)(r) || isChannelPost(fake.strangers!.channels.sigNetwork)(r))).toEqual([]);
+    expect(result).toEqual({
+      ok: false,
+      error: "channel_ambiguous: #sig-network exists in 2 Discord servers; set DISCORD_GUILD_IDS to the community's",
+    });
+    expect(
+      fake.requests.filter(
+        (r) => isChannelPost(fake.channels.sigNetwork)(r) || isChannelPost(fake.strangers!.channels.sigNetwork)(r),
+      ),
+    ).toEqual([]);
     // A name only one server has still resolves.
     expect(await run.outbox.post(toChannel('newcomers'), digest)).toMatchObject({ ok: true });
     await waitFor(fake, isChannelPost(fake.channels.newcomers));

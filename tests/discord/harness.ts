@@ -58,7 +58,11 @@ export async function startDiscordBot(options: BotOptions = {}) {
     return entry.replies;
   };
   // Several processes logged in with one token all receive every event, as replicas would.
-  const wiring = { deps: { ...deps, config: { ...deps.config, DISCORD_API_URL: fake.apiUrl } }, db: db.db, capabilities: caps };
+  const wiring = {
+    deps: { ...deps, config: { ...deps.config, DISCORD_API_URL: fake.apiUrl } },
+    db: db.db,
+    capabilities: caps,
+  };
   const adapters = Array.from({ length: options.replicas ?? 1 }, () => {
     const built = discordInboxOptions(wiring, fake.token, fake.appId);
     return createDiscordInbox({
@@ -129,7 +133,10 @@ export function messageBodies(fake: FakeDiscord): Json[] {
   });
 }
 
-export const isCallback = (id: string) => (r: Recorded) => r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`);
-export const isEdit = (token: string) => (r: Recorded) => r.method === 'PATCH' && r.path.includes(`/${token}/messages/@original`);
+export const isCallback = (id: string) => (r: Recorded) =>
+  r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`);
+export const isEdit = (token: string) => (r: Recorded) =>
+  r.method === 'PATCH' && r.path.includes(`/${token}/messages/@original`);
 export const isFollowUp = (token: string) => (r: Recorded) => r.method === 'POST' && r.path.endsWith(`/${token}`);
-export const isChannelPost = (channelId: string) => (r: Recorded) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`;
+export const isChannelPost = (channelId: string) => (r: Recorded) =>
+  r.method === 'POST' && r.path === `/channels/${channelId}/messages`;

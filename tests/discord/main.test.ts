@@ -13,7 +13,11 @@ afterEach(async () => {
 
 it('the onramp process starts Discord when configured, answers, logs no token, and stops on SIGTERM', async () => {
   fake = await startFakeDiscord();
-  const run = await startOnrampProcess({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.appId, DISCORD_API_URL: fake.apiUrl });
+  const run = await startOnrampProcess({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_APPLICATION_ID: fake.appId,
+    DISCORD_API_URL: fake.apiUrl,
+  });
 
   const people = createPeople(fake);
   const answered = fake.next((r) => r.method === 'POST' && r.path === `/channels/${fake!.channels.general}/messages`);

@@ -7,7 +7,12 @@ import { renderReply, type Words } from '../../adapters/discord/render.js';
 import { buttons, choice, escapeMarkup, fields, items, text, type Block, type Reply } from '../../src/core/index.js';
 import { messageProblems } from './fake-limits.js';
 
-const words: Words = { more: 'Show more…', back: 'Back', range: (a, b, n) => `${a}–${b} of ${n}`, trimmed: '(shortened)' };
+const words: Words = {
+  more: 'Show more…',
+  back: 'Back',
+  range: (a, b, n) => `${a}–${b} of ${n}`,
+  trimmed: '(shortened)',
+};
 const render = (...blocks: Block[]) => renderReply({ blocks }, words);
 const line = (n: number, width = 99) => `line ${n} `.padEnd(width, 'x');
 
@@ -20,18 +25,23 @@ function valid(reply: Reply) {
 
 describe('Discord markdown', () => {
   it('shows hostile text literally: no ping, mention, link, spoiler or heading can come from it', () => {
-    const hostile = '@everyone @here <@123> <@&456> <#789> **loud** [click](https://evil.example) ||hidden|| ~~gone~~ `x`';
+    const hostile =
+      '@everyone @here <@123> <@&456> <#789> **loud** [click](https://evil.example) ||hidden|| ~~gone~~ `x`';
     const md = toMarkdown(escapeMarkup(hostile));
     expect(md).not.toMatch(/(^|[^\\])@(everyone|here)/);
     expect(md).not.toMatch(/(^|[^\\])<[@#]/);
     expect(md).not.toMatch(/(^|[^\\])\*\*/);
     expect(md).not.toMatch(/(^|[^\\])\[click\]/);
     expect(md).not.toMatch(/(^|[^\\])\|\|/);
-    expect(toMarkdown(escapeMarkup('# Big\n> quote\n- item\n1. first'))).toBe('\\# Big\n\\> quote\n\\- item\n1\\. first');
+    expect(toMarkdown(escapeMarkup('# Big\n> quote\n- item\n1. first'))).toBe(
+      '\\# Big\n\\> quote\n\\- item\n1\\. first',
+    );
   });
 
   it("keeps the bot's own formatting and links, without preview cards", () => {
-    expect(toMarkdown('**Bold** _it_ `code` [guide](https://www.kubernetes.dev/docs/guide/)')).toBe('**Bold** *it* `code` [guide](<https://www.kubernetes.dev/docs/guide/>)');
+    expect(toMarkdown('**Bold** _it_ `code` [guide](https://www.kubernetes.dev/docs/guide/)')).toBe(
+      '**Bold** *it* `code` [guide](<https://www.kubernetes.dev/docs/guide/>)',
+    );
   });
 
   it('leaves bare addresses intact (a backslash would break them) and clickable', () => {
@@ -46,11 +56,21 @@ describe('Discord markdown', () => {
 
 describe('rendering within Discord limits', () => {
   it('puts text in content, fields in an embed and buttons in a row, in the order given', () => {
-    const { messages } = render(text('Intro'), fields([{ label: 'Channel', value: '#sig-network' }]), text('After'), buttons([{ id: 'sig.pick', label: 'Join', value: 'sig-network' }]));
+    const { messages } = render(
+      text('Intro'),
+      fields([{ label: 'Channel', value: '#sig-network' }]),
+      text('After'),
+      buttons([{ id: 'sig.pick', label: 'Join', value: 'sig-network' }]),
+    );
     expect(messages).toHaveLength(1);
     expect(messages[0]!.content).toBe('Intro');
-    expect(messages[0]!.embeds).toEqual([{ fields: [{ name: 'Channel', value: '\\#sig-network', inline: false }] }, { description: 'After' }]);
-    expect(messages[0]!.components![0]!.components).toEqual([{ type: 2, style: 2, label: 'Join', custom_id: 'sig.pick|sig-network' }]);
+    expect(messages[0]!.embeds).toEqual([
+      { fields: [{ name: 'Channel', value: '\\#sig-network', inline: false }] },
+      { description: 'After' },
+    ]);
+    expect(messages[0]!.components![0]!.components).toEqual([
+      { type: 2, style: 2, label: 'Join', custom_id: 'sig.pick|sig-network' },
+    ]);
   });
 
   it('splits long text at line breaks into several messages, losing nothing', () => {
@@ -91,7 +111,11 @@ describe('rendering within Discord limits', () => {
 
   it('clips an oversized field, title or label with an ellipsis instead of failing', () => {
     const { messages } = valid({
-      blocks: [fields([{ label: 'L'.repeat(400), value: 'v'.repeat(3000) }]), buttons([{ id: 'x', label: 'B'.repeat(200), value: '1' }]), items([{ title: 'T'.repeat(5000) }])],
+      blocks: [
+        fields([{ label: 'L'.repeat(400), value: 'v'.repeat(3000) }]),
+        buttons([{ id: 'x', label: 'B'.repeat(200), value: '1' }]),
+        items([{ title: 'T'.repeat(5000) }]),
+      ],
     });
     const f = messages[0]!.embeds![0]!.fields![0]!;
     expect(f.name).toHaveLength(256);
@@ -107,7 +131,15 @@ describe('rendering within Discord limits', () => {
 
   it('numbers item buttons so each says which item it acts on, and drops exact duplicates', () => {
     const { messages } = valid({
-      blocks: [items([1, 2].map((n) => ({ title: `Issue ${n}`, button: { id: 'claim', label: 'I want this', value: `o/r#${n}` } }))), buttons([{ id: 'claim', label: 'again', value: 'o/r#1' }])],
+      blocks: [
+        items(
+          [1, 2].map((n) => ({
+            title: `Issue ${n}`,
+            button: { id: 'claim', label: 'I want this', value: `o/r#${n}` },
+          })),
+        ),
+        buttons([{ id: 'claim', label: 'again', value: 'o/r#1' }]),
+      ],
     });
     const labels = messages[0]!.components!.flatMap((r) => r.components.map((c) => ('label' in c ? c.label : '')));
     expect(labels).toEqual(['1. I want this', '2. I want this']);
@@ -116,7 +148,10 @@ describe('rendering within Discord limits', () => {
   it('shows a long choice in pages of 24 with a "more" option, recommendations first', () => {
     const options = Array.from({ length: 35 }, (_, i) => ({ label: `Group ${i}`, value: `g-${i}` }));
     const { messages, stash } = valid({ blocks: [choice('sig.pick', 'Pick', options)] });
-    const select = messages[0]!.components![0]!.components[0] as { options: { value: string; label: string }[]; custom_id: string };
+    const select = messages[0]!.components![0]!.components[0] as {
+      options: { value: string; label: string }[];
+      custom_id: string;
+    };
     expect(select.options).toHaveLength(25);
     expect(select.options[0]!.value).toBe('g-0');
     const more = select.options.at(-1)!;
@@ -133,13 +168,26 @@ describe('rendering within Discord limits', () => {
 
   it('keeps custom_ids within 100 characters whatever the action id and value', () => {
     const value = 'kubernetes-sigs/some-very-long-repository-name-for-testing#123456789'.repeat(2);
-    const { messages, stash } = valid({ blocks: [buttons([{ id: 'issues.claim:from-digest', label: 'Claim', value }]), choice('sig.pick', 'Pick', [{ label: 'Long', value }])] });
+    const { messages, stash } = valid({
+      blocks: [
+        buttons([{ id: 'issues.claim:from-digest', label: 'Claim', value }]),
+        choice('sig.pick', 'Pick', [{ label: 'Long', value }]),
+      ],
+    });
     const [button] = messages[0]!.components![0]!.components as { custom_id: string }[];
     const [select] = messages[0]!.components![1]!.components as { custom_id: string; options: { value: string }[] }[];
     expect(button!.custom_id.length).toBeLessThanOrEqual(100);
     const recall = (k: string): Stashed | undefined => stash.get(k);
-    expect(decode(button!.custom_id, undefined, recall)).toEqual({ kind: 'action', actionId: 'issues.claim:from-digest', value });
-    expect(decode(select!.custom_id, [select!.options[0]!.value], recall)).toEqual({ kind: 'action', actionId: 'sig.pick', value });
+    expect(decode(button!.custom_id, undefined, recall)).toEqual({
+      kind: 'action',
+      actionId: 'issues.claim:from-digest',
+      value,
+    });
+    expect(decode(select!.custom_id, [select!.options[0]!.value], recall)).toEqual({
+      kind: 'action',
+      actionId: 'sig.pick',
+      value,
+    });
     expect(decode(button!.custom_id, undefined, () => undefined)).toEqual({ kind: 'expired' });
   });
 
@@ -151,11 +199,29 @@ describe('rendering within Discord limits', () => {
     for (let r = 0; r < 200; r++) {
       const blocks: Block[] = Array.from({ length: rand(12) + 1 }, (): Block => {
         switch (rand(5)) {
-          case 0: return text(str(800));
-          case 1: return fields(Array.from({ length: rand(40) }, () => ({ label: str(80), value: str(400) })));
-          case 2: return buttons(Array.from({ length: rand(12) + 1 }, () => ({ id: `a.${rand(3)}`, label: str(30), value: str(40) })));
-          case 3: return choice(`c.${rand(2)}`, str(60), Array.from({ length: rand(60) }, () => ({ label: str(40), value: str(50), description: str(40) })));
-          default: return items(Array.from({ length: rand(15) + 1 }, () => ({ title: str(60), url: 'https://github.com/k/k/issues/1', detail: str(60), button: { id: 'claim', label: 'Work on it', value: str(20) } })));
+          case 0:
+            return text(str(800));
+          case 1:
+            return fields(Array.from({ length: rand(40) }, () => ({ label: str(80), value: str(400) })));
+          case 2:
+            return buttons(
+              Array.from({ length: rand(12) + 1 }, () => ({ id: `a.${rand(3)}`, label: str(30), value: str(40) })),
+            );
+          case 3:
+            return choice(
+              `c.${rand(2)}`,
+              str(60),
+              Array.from({ length: rand(60) }, () => ({ label: str(40), value: str(50), description: str(40) })),
+            );
+          default:
+            return items(
+              Array.from({ length: rand(15) + 1 }, () => ({
+                title: str(60),
+                url: 'https://github.com/k/k/issues/1',
+                detail: str(60),
+                button: { id: 'claim', label: 'Work on it', value: str(20) },
+              })),
+            );
         }
       });
       const { messages } = valid({ blocks });

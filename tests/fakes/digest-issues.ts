@@ -10,7 +10,12 @@ export interface FakeIssues extends DigestIssueSource {
   failRecheck: boolean;
 }
 
-export function issue(n: number, sigIds: string[], claimableSince: Date, extra: Partial<DigestIssue> = {}): DigestIssue {
+export function issue(
+  n: number,
+  sigIds: string[],
+  claimableSince: Date,
+  extra: Partial<DigestIssue> = {},
+): DigestIssue {
   return {
     key: `kubernetes/kubernetes#${n}`,
     owner: 'kubernetes',

@@ -6,7 +6,7 @@ export function createMemoryActionStash(options: ActionStashOptions = {}): Actio
   const kept = new Map<string, { value: string; storedAt: Date }>();
   const prune = async (before: Date) => {
     let removed = 0;
-    for (const [key, entry] of kept) if (entry.storedAt < before) (kept.delete(key), removed++);
+    for (const [key, entry] of kept) if (entry.storedAt < before) kept.delete(key), removed++;
     return removed;
   };
   return {

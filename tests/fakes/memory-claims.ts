@@ -10,7 +10,12 @@ import { keyOf } from './person-key.js';
 
 const copy = (c: Claim): Claim => ({ ...c, user: { ...c.user } });
 
-export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: WaitlistRepo; listings: ListingRepo; githubLogins: GithubLoginRepo } {
+export function createMemoryClaimRepos(): {
+  claims: ClaimRepo;
+  waitlist: WaitlistRepo;
+  listings: ListingRepo;
+  githubLogins: GithubLoginRepo;
+} {
   const claims: Claim[] = [];
   const waiters: (Waiter & { key: string })[] = [];
   const listings = new Map<string, { issues: { owner: string; repo: string; number: number }[]; at: Date }>();
@@ -18,7 +23,9 @@ export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: Waitlis
   const openOn = (key: string) => claims.find((c) => c.key === key && c.status === 'open');
   const mine = (user: UserKey, key: string) => waiters.find((w) => w.key === key && keyOf(w.user) === keyOf(user));
   const pending = (key: string) =>
-    waiters.filter((w) => w.key === key && !w.notifiedAt).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || keyOf(a.user).localeCompare(keyOf(b.user)));
+    waiters
+      .filter((w) => w.key === key && !w.notifiedAt)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || keyOf(a.user).localeCompare(keyOf(b.user)));
   return {
     claims: {
       async open(user, issue, now, maxOpen = Infinity) {
@@ -26,7 +33,18 @@ export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: Waitlis
         if (holder) return { kind: 'held', claim: copy(holder) };
         const mine = claims.filter((c) => c.status === 'open' && keyOf(c.user) === keyOf(user));
         if (mine.length >= maxOpen) return { kind: 'full', mine: mine.map(copy) };
-        const claim: Claim = { ...issue, id: randomUUID(), user: { ...user }, key: issueKey(issue), status: 'open', reason: null, createdAt: now, progressAt: null, remindedAt: null, endedAt: null };
+        const claim: Claim = {
+          ...issue,
+          id: randomUUID(),
+          user: { ...user },
+          key: issueKey(issue),
+          status: 'open',
+          reason: null,
+          createdAt: now,
+          progressAt: null,
+          remindedAt: null,
+          endedAt: null,
+        };
         claims.push(claim);
         return { kind: 'created', claim: copy(claim) };
       },
@@ -39,7 +57,9 @@ export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: Waitlis
       },
       async lastOn(issue) {
         const mine = claims.filter((c) => c.key === issueKey(issue));
-        const last = mine.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id)).at(-1);
+        const last = mine
+          .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
+          .at(-1);
         return last ? copy(last) : null;
       },
       async allOpen() {
@@ -89,7 +109,9 @@ export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: Waitlis
       },
       async tellNext(issue, now, turnMs) {
         const key = issueKey(issue);
-        const recent = waiters.some((w) => w.key === key && w.notifiedAt && w.notifiedAt.getTime() > now.getTime() - turnMs);
+        const recent = waiters.some(
+          (w) => w.key === key && w.notifiedAt && w.notifiedAt.getTime() > now.getTime() - turnMs,
+        );
         const first = pending(key)[0];
         if (!first || recent || openOn(key)) return null;
         first.notifiedAt = now;
@@ -113,7 +135,10 @@ export function createMemoryClaimRepos(): { claims: ClaimRepo; waitlist: Waitlis
     },
     listings: {
       async remember(user, issues, now) {
-        listings.set(keyOf(user), { issues: issues.map((i) => ({ owner: i.owner, repo: i.repo, number: i.number })), at: now });
+        listings.set(keyOf(user), {
+          issues: issues.map((i) => ({ owner: i.owner, repo: i.repo, number: i.number })),
+          at: now,
+        });
       },
       async last(user) {
         const l = listings.get(keyOf(user));

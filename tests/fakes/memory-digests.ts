@@ -4,9 +4,11 @@ import type { Locale } from '../../src/core/types.js';
 import type { UserKey } from '../../src/store/users.js';
 import { keyOf } from './person-key.js';
 
-
 /** `people` reads the memory store's own maps: a person's stored language and followed SIGs. */
-export function createMemoryDigests(people: { locale(key: UserKey): Locale | null; sigs(key: UserKey): string[] }): DigestRepo {
+export function createMemoryDigests(people: {
+  locale(key: UserKey): Locale | null;
+  sigs(key: UserKey): string[];
+}): DigestRepo {
   const optins = new Map<string, UserKey>();
   const runs = new Map<string, DigestRun>();
   const rows = new Map<string, Map<string, DeliveryRow>>();
@@ -40,11 +42,21 @@ export function createMemoryDigests(people: { locale(key: UserKey): Locale | nul
       const table = of(periodKey);
       for (const d of deliveries) {
         if (!table.has(d.destination))
-          table.set(d.destination, { ...d, status: 'pending', attempts: 0, cutoff: null, issueKeys: [], messageId: null, error: null });
+          table.set(d.destination, {
+            ...d,
+            status: 'pending',
+            attempts: 0,
+            cutoff: null,
+            issueKeys: [],
+            messageId: null,
+            error: null,
+          });
       }
     },
     async deliveries(periodKey) {
-      return [...of(periodKey).values()].sort((a, b) => a.destination.localeCompare(b.destination)).map((r) => ({ ...r }));
+      return [...of(periodKey).values()]
+        .sort((a, b) => a.destination.localeCompare(b.destination))
+        .map((r) => ({ ...r }));
     },
     async markInterrupted(periodKey) {
       let n = 0;

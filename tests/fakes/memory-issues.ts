@@ -11,7 +11,7 @@ export function createMemoryIssueRepos(): { issues: IssueRepo; httpCache: HttpCa
   const dropOrphans = () => {
     const used = new Set([...members.values()].flatMap((s) => [...s]));
     let removed = 0;
-    for (const key of [...issues.keys()]) if (!used.has(key)) (issues.delete(key), removed++);
+    for (const key of [...issues.keys()]) if (!used.has(key)) issues.delete(key), removed++;
     return removed;
   };
   const issueRepo: IssueRepo = {
@@ -23,23 +23,45 @@ export function createMemoryIssueRepos(): { issues: IssueRepo; httpCache: HttpCa
         const k = issueKey(i);
         const before = issues.get(k);
         if (!before) added++;
-        issues.set(k, { ...i, language: repos.get(repoKey(i.owner, i.repo))?.language ?? null, firstSeenAt: before?.firstSeenAt ?? at });
+        issues.set(k, {
+          ...i,
+          language: repos.get(repoKey(i.owner, i.repo))?.language ?? null,
+          firstSeenAt: before?.firstSeenAt ?? at,
+        });
         set.add(k);
       }
       members.set(key, set);
       const removed = dropOrphans();
       const previous = queries.get(key);
-      queries.set(key, { key, query, refreshedAt: outcome.complete ? now : (previous?.refreshedAt ?? null), attemptedAt: now, ok: true, complete: outcome.complete, total: outcome.total, error: null });
+      queries.set(key, {
+        key,
+        query,
+        refreshedAt: outcome.complete ? now : (previous?.refreshedAt ?? null),
+        attemptedAt: now,
+        ok: true,
+        complete: outcome.complete,
+        total: outcome.total,
+        error: null,
+      });
       return { added, removed };
     },
     async queryFailed(key, query, error, now) {
       const previous = queries.get(key);
-      queries.set(key, { key, query, refreshedAt: previous?.refreshedAt ?? null, attemptedAt: now, ok: false, complete: previous?.complete ?? false, total: previous?.total ?? 0, error: error.slice(0, 300) });
+      queries.set(key, {
+        key,
+        query,
+        refreshedAt: previous?.refreshedAt ?? null,
+        attemptedAt: now,
+        ok: false,
+        complete: previous?.complete ?? false,
+        total: previous?.total ?? 0,
+        error: error.slice(0, 300),
+      });
     },
     async keepQueries(keys) {
       const gone = new Set([...queries.keys(), ...members.keys()].filter((k) => !keys.includes(k)));
       if (gone.size === 0) return 0;
-      for (const k of gone) (queries.delete(k), members.delete(k));
+      for (const k of gone) queries.delete(k), members.delete(k);
       return dropOrphans();
     },
     async queries() {
@@ -47,7 +69,9 @@ export function createMemoryIssueRepos(): { issues: IssueRepo; httpCache: HttpCa
     },
     async all() {
       return [...issues.entries()]
-        .sort(([ka, a], [kb, b]) => (a.createdAt === b.createdAt ? ka.localeCompare(kb) : a.createdAt < b.createdAt ? 1 : -1))
+        .sort(([ka, a], [kb, b]) =>
+          a.createdAt === b.createdAt ? ka.localeCompare(kb) : a.createdAt < b.createdAt ? 1 : -1,
+        )
         .map(([, i]) => ({ ...i }));
     },
     async get(id) {
@@ -80,7 +104,7 @@ export function createMemoryIssueRepos(): { issues: IssueRepo; httpCache: HttpCa
     },
     async prune(before) {
       let n = 0;
-      for (const [k, v] of [...cache]) if (v.storedAt < before) (cache.delete(k), n++);
+      for (const [k, v] of [...cache]) if (v.storedAt < before) cache.delete(k), n++;
       return n;
     },
   };

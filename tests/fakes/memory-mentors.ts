@@ -11,7 +11,8 @@ export function createMemoryMentors(): MentorRepo {
   const paused = new Set<string>();
   const ships: Mentorship[] = [];
   const find = (id: string) => ships.find((m) => m.id === id);
-  const sameWhere = (u: UserKey, w: { platform: string; workspaceId: string }) => u.platform === w.platform && u.workspaceId === w.workspaceId;
+  const sameWhere = (u: UserKey, w: { platform: string; workspaceId: string }) =>
+    u.platform === w.platform && u.workspaceId === w.workspaceId;
   return {
     async join(user, groupId, now) {
       if (mentors.some((m) => keyOf(m.user) === keyOf(user) && m.groupId === groupId)) return false;
@@ -44,7 +45,17 @@ export function createMemoryMentors(): MentorRepo {
     async request(input, now) {
       const had = ships.find((m) => m.claimId === input.claimId);
       if (had) return { mentorship: copy(had), created: false };
-      const m: Mentorship = { id: randomUUID(), ...input, newcomer: { ...input.newcomer }, mentorId: null, mentorName: null, status: 'searching', declined: [], askedAt: null, createdAt: now };
+      const m: Mentorship = {
+        id: randomUUID(),
+        ...input,
+        newcomer: { ...input.newcomer },
+        mentorId: null,
+        mentorName: null,
+        status: 'searching',
+        declined: [],
+        askedAt: null,
+        createdAt: now,
+      };
       ships.push(m);
       return { mentorship: copy(m), created: true };
     },
@@ -77,7 +88,12 @@ export function createMemoryMentors(): MentorRepo {
     async decline(id, mentorId) {
       const m = find(id);
       if (m?.status !== 'asking' || m.mentorId !== mentorId) return false;
-      Object.assign(m, { status: 'searching', mentorId: null, askedAt: null, declined: [...new Set([...m.declined, mentorId])] });
+      Object.assign(m, {
+        status: 'searching',
+        mentorId: null,
+        askedAt: null,
+        declined: [...new Set([...m.declined, mentorId])],
+      });
       return true;
     },
     async settle(id, status) {
@@ -88,14 +104,21 @@ export function createMemoryMentors(): MentorRepo {
       return true;
     },
     async withStatus(statuses) {
-      return ships.filter((m) => statuses.includes(m.status)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id)).map(copy);
+      return ships
+        .filter((m) => statuses.includes(m.status))
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
+        .map(copy);
     },
     async helping(mentor) {
-      return ships.filter((m) => m.status === 'accepted' && m.mentorId === mentor.userId && sameWhere(m.newcomer, mentor)).map(copy);
+      return ships
+        .filter((m) => m.status === 'accepted' && m.mentorId === mentor.userId && sameWhere(m.newcomer, mentor))
+        .map(copy);
     },
     async load(where) {
       const out = new Map<string, number>();
-      for (const m of ships) if (m.mentorId && BUSY.includes(m.status) && sameWhere(m.newcomer, where)) out.set(m.mentorId, (out.get(m.mentorId) ?? 0) + 1);
+      for (const m of ships)
+        if (m.mentorId && BUSY.includes(m.status) && sameWhere(m.newcomer, where))
+          out.set(m.mentorId, (out.get(m.mentorId) ?? 0) + 1);
       return out;
     },
   };

@@ -8,7 +8,7 @@ export function createMemoryProcessedEvents(options: ProcessedEventsOptions = {}
   let lastPrune = 0;
   const prune = async (before: Date) => {
     let removed = 0;
-    for (const [key, at] of seenAt) if (at < before) (seenAt.delete(key), removed++);
+    for (const [key, at] of seenAt) if (at < before) seenAt.delete(key), removed++;
     return removed;
   };
   return {

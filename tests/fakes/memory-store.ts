@@ -12,7 +12,6 @@ import { createMemoryLeadNotes } from './memory-lead-notes.js';
 import { createMemoryMentors } from './memory-mentors.js';
 import { keyOf } from './person-key.js';
 
-
 export function createMemoryStore(): Store {
   const locales = new Map<string, Locale | null>();
   const seen = new Map<string, Locale>();
@@ -31,7 +30,9 @@ export function createMemoryStore(): Store {
     users: {
       async get(key) {
         const k = keyOf(key);
-        return locales.has(k) || seen.has(k) ? { ...key, locale: locales.get(k) ?? null, seenLocale: seen.get(k) ?? null } : null;
+        return locales.has(k) || seen.has(k)
+          ? { ...key, locale: locales.get(k) ?? null, seenLocale: seen.get(k) ?? null }
+          : null;
       },
       async setLocale(key, locale) {
         locales.set(keyOf(key), locale);

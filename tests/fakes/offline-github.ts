@@ -4,7 +4,11 @@ import type { Store } from '../../src/store/store.js';
 import { createIssueIndex } from '../../src/github/issue-index.js';
 import type { GithubPort, IssueIndex } from '../../src/github/ports.js';
 
-export function createOfflineGithub(store: Pick<Store, 'issues'>, log: Logger, now: () => Date = () => new Date()): { github: GithubPort; issues: IssueIndex } {
+export function createOfflineGithub(
+  store: Pick<Store, 'issues'>,
+  log: Logger,
+  now: () => Date = () => new Date(),
+): { github: GithubPort; issues: IssueIndex } {
   return {
     github: {
       source: 'github',

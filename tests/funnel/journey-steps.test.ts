@@ -23,7 +23,14 @@ describe('journey steps in the funnel', () => {
     const warned: string[] = [];
     const broken = { record: async () => Promise.reject(new Error('database is locked')) };
     const events = journeyFunnel(broken, { ...quiet, warn: (_f: object, msg?: string) => void warned.push(msg ?? '') });
-    await expect(events.prOpened({ user: { platform: 'slack', workspaceId: 'T1', userId: 'U1' }, issueKey: 'o/r#1', pr: 1, at: new Date() })).resolves.toBeUndefined();
+    await expect(
+      events.prOpened({
+        user: { platform: 'slack', workspaceId: 'T1', userId: 'U1' },
+        issueKey: 'o/r#1',
+        pr: 1,
+        at: new Date(),
+      }),
+    ).resolves.toBeUndefined();
     expect(warned).toEqual(['funnel step not recorded']);
   });
 });

@@ -18,11 +18,19 @@ afterEach(async () => {
 });
 
 const cli = (args: string[], extra: Record<string, string> = {}) =>
-  cliRun(args, { DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`, GITHUB_API_URL: fake.url, GITHUB_TOKEN: 'ghp_cli', ...extra });
+  cliRun(args, {
+    DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`,
+    GITHUB_API_URL: fake.url,
+    GITHUB_TOKEN: 'ghp_cli',
+    ...extra,
+  });
 
 describe('npm run cli -- issues', () => {
   it('refresh prints a line per query and a summary; list prints the cache, filtered', async () => {
-    fake.addIssue('kubernetes/website', 11, { title: 'Docs: explain static pods', labels: ['good first issue', 'sig/docs'] });
+    fake.addIssue('kubernetes/website', 11, {
+      title: 'Docs: explain static pods',
+      labels: ['good first issue', 'sig/docs'],
+    });
     fake.addIssue('kubernetes-sigs/kind', 41, { title: 'Show the node\u001b[31m image', labels: ['help wanted'] });
     fake.setRepo('kubernetes-sigs/kind', 'Go');
     const refreshed = await cli(['issues', 'refresh']);
@@ -34,19 +42,25 @@ describe('npm run cli -- issues', () => {
     expect(refreshed.out.at(-1)).toMatch(/^Index: 2 free issues; 2 repository languages looked up/);
     const all = await cli(['issues', 'list']);
     expect(all.out[0]).toMatch(/^2 free issues \(checked /);
-    expect(all.out.slice(1).join('\n')).toMatch(/kubernetes-sigs\/kind#41 {2}Show the node\[31m image {2}\[sig-testing · Go\]/);
+    expect(all.out.slice(1).join('\n')).toMatch(
+      /kubernetes-sigs\/kind#41 {2}Show the node\[31m image {2}\[sig-testing · Go\]/,
+    );
     expect(all.out.join('\n')).not.toContain('\u001b');
     const docs = await cli(['issues', 'list', '--sig', 'docs']);
     expect(docs.out).toHaveLength(2);
     expect(docs.out[1]).toMatch(/^kubernetes\/website#11 {2}Docs: explain static pods {2}\[sig-docs · \?\]/);
-    expect((await cli(['issues', 'list', '--language', 'golang'])).out.slice(1).map((l) => l.split(' ')[0])).toEqual(['kubernetes-sigs/kind#41']);
+    expect((await cli(['issues', 'list', '--language', 'golang'])).out.slice(1).map((l) => l.split(' ')[0])).toEqual([
+      'kubernetes-sigs/kind#41',
+    ]);
   });
 
   it('exits 1 naming the failed query, and 2 on bad arguments', async () => {
     fake.respond(isSearch, { status: 422, body: { message: 'Validation Failed' } });
     const failed = await cli(['issues', 'refresh']);
     expect(failed.code).toBe(1);
-    expect(failed.out.join('\n')).toMatch(/\[1\/2\] .*: failed \(GitHub rejected the request \(422\)\); the issues it found before are kept/);
+    expect(failed.out.join('\n')).toMatch(
+      /\[1\/2\] .*: failed \(GitHub rejected the request \(422\)\); the issues it found before are kept/,
+    );
     expect((await cli(['issues', 'list', '--sig', 'nope'])).code).toBe(2);
     expect((await cli(['issues', 'list', '--colour'])).err).toEqual(['unknown argument --colour']);
   });

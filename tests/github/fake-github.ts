@@ -60,7 +60,15 @@ function matches(issue: FakeIssue, q: string): boolean {
     else if (name === 'archived') ok = value === 'false';
     else if (name === 'label') ok = issue.labels.some((l) => l.toLowerCase() === value);
     else if (name === 'org' || name === 'repo') {
-      owners.push(name === 'org' ? issue.owner.toLowerCase() === value ? 'y' : 'n' : `${issue.owner}/${issue.repo}`.toLowerCase() === value ? 'y' : 'n');
+      owners.push(
+        name === 'org'
+          ? issue.owner.toLowerCase() === value
+            ? 'y'
+            : 'n'
+          : `${issue.owner}/${issue.repo}`.toLowerCase() === value
+            ? 'y'
+            : 'n',
+      );
       continue;
     } else if (name === 'created') {
       // created:>=TIMESTAMP, or created:FROM..TO by day
@@ -90,11 +98,16 @@ export async function startFakeGithub() {
 
   const withEtag = (req: IncomingMessage, res: ServerResponse, body: unknown, extra: Record<string, string> = {}) => {
     const etag = `W/"${createHash('sha1').update(JSON.stringify(body)).digest('hex').slice(0, 20)}"`;
-    if (req.headers['if-none-match'] === etag) return json(res, 304, undefined, { etag, ...extra }), 304;
-    return json(res, 200, body, { etag, ...extra }), 200;
+    if (req.headers['if-none-match'] === etag) return (json(res, 304, undefined, { etag, ...extra }), 304);
+    return (json(res, 200, body, { etag, ...extra }), 200);
   };
   const find = (owner: string, repo: string, number: number) =>
-    issues.find((i) => i.owner.toLowerCase() === owner.toLowerCase() && i.repo.toLowerCase() === repo.toLowerCase() && i.number === number);
+    issues.find(
+      (i) =>
+        i.owner.toLowerCase() === owner.toLowerCase() &&
+        i.repo.toLowerCase() === repo.toLowerCase() &&
+        i.number === number,
+    );
   const apiIssue = (base: string, i: FakeIssue) => ({
     number: i.number,
     title: i.title,
@@ -122,7 +135,9 @@ export async function startFakeGithub() {
     };
     requests.push(record);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const rule = canned.find((c) => c.responses.length > 0 && c.match({ method: record.method, path: record.path, query: record.query }));
+    const rule = canned.find(
+      (c) => c.responses.length > 0 && c.match({ method: record.method, path: record.path, query: record.query }),
+    );
     if (rule) {
       const r = rule.responses.shift()!;
       if (r.delayMs) await new Promise((resolve) => setTimeout(resolve, r.delayMs));
@@ -139,44 +154,59 @@ export async function startFakeGithub() {
         record.status = 422;
         return json(res, 422, { message: 'Only the first 1000 search results are available' });
       }
-      const found = issues.filter((i) => matches(i, q)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number);
+      const found = issues
+        .filter((i) => matches(i, q))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number);
       const incomplete = options.incompleteSearches > 0;
       if (incomplete) options.incompleteSearches -= 1;
-      const items = found.slice((page - 1) * perPage, page * perPage).slice(0, incomplete ? Math.max(0, perPage / 2) : perPage);
-      record.status = withEtag(req, res, { total_count: found.length, incomplete_results: incomplete, items: items.map((i) => ({ ...apiIssue(base, i), score: 1 })) });
+      const items = found
+        .slice((page - 1) * perPage, page * perPage)
+        .slice(0, incomplete ? Math.max(0, perPage / 2) : perPage);
+      record.status = withEtag(req, res, {
+        total_count: found.length,
+        incomplete_results: incomplete,
+        items: items.map((i) => ({ ...apiIssue(base, i), score: 1 })),
+      });
       return;
     }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/timeline$/.exec(url.pathname))) {
       const issue = find(m[1]!, m[2]!, Number(m[3]));
-      if (!issue) return (record.status = 404), json(res, 404, { message: 'Not Found' });
+      if (!issue) return ((record.status = 404), json(res, 404, { message: 'Not Found' }));
       const perPage = Number(url.searchParams.get('per_page') ?? 30);
       const page = Number(url.searchParams.get('page') ?? 1);
       const pages = Math.max(1, Math.ceil(issue.timeline.length / perPage));
       // As GitHub does: next and last while there are more pages, prev and first after the first one.
       const at = (n: number, rel: string) => `<${base}${url.pathname}?per_page=${perPage}&page=${n}>; rel="${rel}"`;
-      const rels = [...(page < pages ? [at(page + 1, 'next'), at(pages, 'last')] : []), ...(page > 1 ? [at(page - 1, 'prev'), at(1, 'first')] : [])];
+      const rels = [
+        ...(page < pages ? [at(page + 1, 'next'), at(pages, 'last')] : []),
+        ...(page > 1 ? [at(page - 1, 'prev'), at(1, 'first')] : []),
+      ];
       const link: Record<string, string> = rels.length > 0 ? { link: rels.join(', ') } : {};
       record.status = withEtag(req, res, issue.timeline.slice((page - 1) * perPage, page * perPage), link);
       return;
     }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/reviews$/.exec(url.pathname))) {
-      record.status = withEtag(req, res, Array.from({ length: reviews.get(Number(m[3])) ?? 0 }, (_, i) => ({ id: i + 1, state: 'COMMENTED' })));
+      record.status = withEtag(
+        req,
+        res,
+        Array.from({ length: reviews.get(Number(m[3])) ?? 0 }, (_, i) => ({ id: i + 1, state: 'COMMENTED' })),
+      );
       return;
     }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(url.pathname))) {
       const issue = find(m[1]!, m[2]!, Number(m[3]));
-      if (!issue) return (record.status = 404), json(res, 404, { message: 'Not Found' });
+      if (!issue) return ((record.status = 404), json(res, 404, { message: 'Not Found' }));
       record.status = withEtag(req, res, apiIssue(base, issue));
       return;
     }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)$/.exec(url.pathname))) {
       const repo = repos.get(`${m[1]}/${m[2]}`.toLowerCase());
-      if (!repo) return (record.status = 404), json(res, 404, { message: 'Not Found' });
+      if (!repo) return ((record.status = 404), json(res, 404, { message: 'Not Found' }));
       record.status = withEtag(req, res, { full_name: `${m[1]}/${m[2]}`, language: repo.language, archived: false });
       return;
     }
     if ((m = /^\/users\/([^/]+)$/.exec(url.pathname))) {
-      if (!users.has(m[1]!.toLowerCase())) return (record.status = 404), json(res, 404, { message: 'Not Found' });
+      if (!users.has(m[1]!.toLowerCase())) return ((record.status = 404), json(res, 404, { message: 'Not Found' }));
       record.status = 200;
       return json(res, 200, { login: m[1], type: 'User' });
     }
@@ -196,7 +226,21 @@ export async function startFakeGithub() {
     addIssue(repoName: string, number: number, extra: Partial<FakeIssue> = {}): FakeIssue {
       const [owner, repo] = repoName.split('/') as [string, string];
       const day = new Date(Date.UTC(2025, 0, 1) + created++ * 3_600_000).toISOString();
-      const issue: FakeIssue = { owner, repo, number, title: `Fix ${repoName}#${number}`, labels: ['good first issue'], state: 'open', assignees: [], linkedPr: false, isPull: false, createdAt: day, updatedAt: day, timeline: [], ...extra };
+      const issue: FakeIssue = {
+        owner,
+        repo,
+        number,
+        title: `Fix ${repoName}#${number}`,
+        labels: ['good first issue'],
+        state: 'open',
+        assignees: [],
+        linkedPr: false,
+        isPull: false,
+        createdAt: day,
+        updatedAt: day,
+        timeline: [],
+        ...extra,
+      };
       issues.push(issue);
       return issue;
     },
@@ -206,19 +250,39 @@ export async function startFakeGithub() {
       issue.timeline.push({ event: 'assigned', created_at: at, assignee: { login }, actor: { login } });
     },
     comment(issue: FakeIssue, login: string, at = new Date().toISOString()) {
-      issue.timeline.push({ event: 'commented', created_at: at, actor: { login }, user: { login }, body: 'I would like to help' });
+      issue.timeline.push({
+        event: 'commented',
+        created_at: at,
+        actor: { login },
+        user: { login },
+        body: 'I would like to help',
+      });
     },
     /** An open pull request that will close the issue: excluded by `-linked:pr`, seen in the timeline. */
     linkPr(issue: FakeIssue, author: string, at = new Date().toISOString()) {
       issue.linkedPr = true;
       const html = `https://github.com/${issue.owner}/${issue.repo}/pull/${9000 + issue.number}`;
-      issue.timeline.push({ event: 'cross-referenced', created_at: at, source: { type: 'issue', issue: { number: 9000 + issue.number, state: 'open', user: { login: author }, html_url: html, pull_request: { url: 'x', html_url: html, merged_at: null } } } });
+      issue.timeline.push({
+        event: 'cross-referenced',
+        created_at: at,
+        source: {
+          type: 'issue',
+          issue: {
+            number: 9000 + issue.number,
+            state: 'open',
+            user: { login: author },
+            html_url: html,
+            pull_request: { url: 'x', html_url: html, merged_at: null },
+          },
+        },
+      });
     },
     /** The linked pull request (number 9000 + the issue's) merged with a closing keyword: the issue closes too. */
     mergePr(issue: FakeIssue, at = new Date().toISOString()) {
       for (const e of issue.timeline) {
         const pr = (e.source as { issue?: Record<string, unknown> } | undefined)?.issue;
-        if (pr?.number === 9000 + issue.number) Object.assign(pr, { state: 'closed', pull_request: { ...(pr.pull_request as object), merged_at: at } });
+        if (pr?.number === 9000 + issue.number)
+          Object.assign(pr, { state: 'closed', pull_request: { ...(pr.pull_request as object), merged_at: at } });
       }
       issue.state = 'closed';
       issue.timeline.push({ event: 'closed', created_at: at, actor: { login: 'merge-bot' } });
@@ -250,7 +314,11 @@ export async function startFakeGithub() {
     reset() {
       requests.length = 0;
     },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

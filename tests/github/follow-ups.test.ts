@@ -20,7 +20,10 @@ const DAY = 24 * 60;
 async function world(env: Record<string, string> = {}) {
   const s = await botSetup({ env });
   fake = s.fake;
-  const docs = s.fake.addIssue('kubernetes/website', 11, { title: 'Docs: explain static pods', labels: ['good first issue', 'sig/docs'] });
+  const docs = s.fake.addIssue('kubernetes/website', 11, {
+    title: 'Docs: explain static pods',
+    labels: ['good first issue', 'sig/docs'],
+  });
   s.fake.addIssue('kubernetes-sigs/kind', 41, { title: 'Show the node image' });
   await s.side.refresh();
   const posts: { to: Destination; reply: Reply; text: string }[] = [];
@@ -37,7 +40,19 @@ async function world(env: Record<string, string> = {}) {
   };
   const followUps = () => claimFollowUps({ ...s.deps, post, wait: async (ms) => void waits.push(ms) });
   const tellHolder = (claim: Claim) => tellTaken({ ...s.deps, post }, claim);
-  const refresh = () => refreshIssues({ refresh: s.side.refresh, issues: s.side.issues, github: s.side.github, store: s.deps.store, log: s.deps.log, now: s.clock.now, tellTaken: tellHolder }, { force: true });
+  const refresh = () =>
+    refreshIssues(
+      {
+        refresh: s.side.refresh,
+        issues: s.side.issues,
+        github: s.side.github,
+        store: s.deps.store,
+        log: s.deps.log,
+        now: s.clock.now,
+        tellTaken: tellHolder,
+      },
+      { force: true },
+    );
   const setFailing = (v: boolean) => void (failing = v);
   return { ...s, docs, posts, followUps, refresh, setFailing, limited, waits };
 }
@@ -93,7 +108,14 @@ describe('claim follow-ups (fake clock)', () => {
     expect((await s.refresh()).claims).toMatchObject({ checked: 1, ended: 1 });
     expect(await s.deps.store.claims.allOpen()).toEqual([]);
     // The holder is told why, once; the person waiting hears nothing.
-    expect(s.posts.map((p) => [p.to.kind === 'user' && p.to.userId, p.text])).toEqual([['U1', expect.stringMatching(/Docs: explain static pods .* has been assigned to someone else on GitHub, so I ended your claim/)]]);
+    expect(s.posts.map((p) => [p.to.kind === 'user' && p.to.userId, p.text])).toEqual([
+      [
+        'U1',
+        expect.stringMatching(
+          /Docs: explain static pods .* has been assigned to someone else on GitHub, so I ended your claim/,
+        ),
+      ],
+    ]);
     s.clock.advance(14 * DAY);
     expect(await s.followUps()).toMatchObject({ reminded: 0, released: 0, notified: 0 });
     expect(s.posts).toHaveLength(1);
@@ -129,7 +151,8 @@ describe('claim follow-ups (fake clock)', () => {
   it('sees progress on the newest page of a busy timeline (read backwards from the last page)', async () => {
     const s = await world();
     await s.adapter.click('claim', 'kubernetes/website#11', ada);
-    for (let i = 0; i < 620; i++) s.fake.comment(s.docs, `commenter-${i}`, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString());
+    for (let i = 0; i < 620; i++)
+      s.fake.comment(s.docs, `commenter-${i}`, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString());
     s.clock.advance(3 * DAY);
     s.fake.linkPr(s.docs, 'whoever', s.clock.now().toISOString());
     expect((await s.refresh()).claims).toMatchObject({ progressed: 1 });
@@ -194,9 +217,22 @@ describe('claim follow-ups (fake clock)', () => {
     await s.adapter.click('claim', `kubernetes-sigs/kind#${kind.number}`, ada);
     s.fake.reset();
     s.clock.advance(60);
-    const refreshed = await refreshIssues({ refresh: s.side.refresh, issues: s.side.issues, github: s.side.github, store: s.deps.store, log: s.deps.log, now: s.clock.now, claimChecks: 2 }, { force: true });
+    const refreshed = await refreshIssues(
+      {
+        refresh: s.side.refresh,
+        issues: s.side.issues,
+        github: s.side.github,
+        store: s.deps.store,
+        log: s.deps.log,
+        now: s.clock.now,
+        claimChecks: 2,
+      },
+      { force: true },
+    );
     expect(refreshed.claims).toMatchObject({ checked: 2 });
-    const looked = s.fake.requests.filter((r) => /^\/repos\/[^/]+\/[^/]+\/issues\/\d+$/.test(r.path)).map((r) => r.path);
+    const looked = s.fake.requests
+      .filter((r) => /^\/repos\/[^/]+\/[^/]+\/issues\/\d+$/.test(r.path))
+      .map((r) => r.path);
     expect(looked).toEqual(['/repos/kubernetes-sigs/kind/issues/41', '/repos/kubernetes/website/issues/11']);
     // Progress the refresh did not look for is still seen before a reminder goes out.
     s.fake.linkPr(kind, 'whoever', s.clock.now().toISOString());

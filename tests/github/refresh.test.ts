@@ -17,13 +17,15 @@ async function setup(options: Parameters<typeof githubSetup>[0] = {}) {
   return s;
 }
 
-const numbers = async (s: Awaited<ReturnType<typeof setup>>) => (await s.side.issues.list()).map((i) => `${i.owner}/${i.repo}#${i.number}`).sort();
+const numbers = async (s: Awaited<ReturnType<typeof setup>>) =>
+  (await s.side.issues.list()).map((i) => `${i.owner}/${i.repo}#${i.number}`).sort();
 
 describe('issue index refresh against a fake GitHub', () => {
   it('reads every page of each query, 100 at a time, with advanced search and the free-issue qualifiers', async () => {
     const s = await setup();
     for (let n = 1; n <= 250; n++) s.fake.addIssue(n % 2 ? 'kubernetes/kubernetes' : 'kubernetes-sigs/kind', n);
-    for (let n = 1; n <= 30; n++) s.fake.addIssue('kubernetes/website', 1000 + n, { labels: ['help wanted', 'sig/docs'] });
+    for (let n = 1; n <= 30; n++)
+      s.fake.addIssue('kubernetes/website', 1000 + n, { labels: ['help wanted', 'sig/docs'] });
     s.fake.addIssue('someone-else/elsewhere', 1); // outside the community's organisations
     s.fake.setRepo('kubernetes/kubernetes', 'Go');
     s.fake.setRepo('kubernetes-sigs/kind', 'Go');
@@ -38,15 +40,26 @@ describe('issue index refresh against a fake GitHub', () => {
     for (const r of searches) {
       expect(r.query.get('advanced_search')).toBe('true');
       expect(r.query.get('per_page')).toBe('100');
-      expect(r.query.get('q')).toMatch(/^is:issue is:open no:assignee -linked:pr archived:false label:"(good first issue|help wanted)" org:kubernetes org:kubernetes-sigs$/);
+      expect(r.query.get('q')).toMatch(
+        /^is:issue is:open no:assignee -linked:pr archived:false label:"(good first issue|help wanted)" org:kubernetes org:kubernetes-sigs$/,
+      );
       expect(r.authorization).toBe('token ghp_test_token');
     }
     expect(searches.map((r) => r.query.get('page'))).toEqual(['1', '2', '3', '1']);
     expect(await numbers(s)).toHaveLength(280);
     const docs = (await s.side.issues.list()).find((i) => i.repo === 'website')!;
-    expect(docs).toMatchObject({ sigIds: ['sig-docs'], language: 'HTML', url: `${s.fake.url}/kubernetes/website/issues/${docs.number}` });
+    expect(docs).toMatchObject({
+      sigIds: ['sig-docs'],
+      language: 'HTML',
+      url: `${s.fake.url}/kubernetes/website/issues/${docs.number}`,
+    });
     // Only three other requests: one language lookup per repository, the first time it is seen.
-    expect(s.fake.requests.filter((r) => !isSearch(r)).map((r) => r.path).sort()).toEqual(['/repos/kubernetes-sigs/kind', '/repos/kubernetes/kubernetes', '/repos/kubernetes/website']);
+    expect(
+      s.fake.requests
+        .filter((r) => !isSearch(r))
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/repos/kubernetes-sigs/kind', '/repos/kubernetes/kubernetes', '/repos/kubernetes/website']);
   });
 
   it('re-reads unchanged results with conditional requests only (every search a 304), and keeps the index', async () => {
@@ -58,7 +71,10 @@ describe('issue index refresh against a fake GitHub', () => {
     const report = await s.side.refresh();
     expect(s.fake.requests.length).toBe(3);
     expect(s.fake.requests.every((r) => r.ifNoneMatch !== null && r.status === 304)).toBe(true);
-    expect(report!.queries.map((q) => [q.requests, q.notModified])).toEqual([[2, 2], [1, 1]]);
+    expect(report!.queries.map((q) => [q.requests, q.notModified])).toEqual([
+      [2, 2],
+      [1, 1],
+    ]);
     expect(await numbers(s)).toHaveLength(120);
     expect((await s.side.issues.status()).refreshedAt).toEqual(s.clock.now());
   });
@@ -87,7 +103,11 @@ describe('issue index refresh against a fake GitHub', () => {
     expect(await numbers(s)).toHaveLength(2150);
     const gfi = s.fake.searches().filter((r) => r.query.get('q')!.includes('good first issue'));
     expect(gfi.every((r) => Number(r.query.get('page')) <= 10)).toBe(true);
-    expect(gfi.map((r) => r.query.get('q')!.match(/created:>=(\S+)/)?.[1] ?? 'first').filter((v, i, a) => a.indexOf(v) === i)).toHaveLength(3);
+    expect(
+      gfi
+        .map((r) => r.query.get('q')!.match(/created:>=(\S+)/)?.[1] ?? 'first')
+        .filter((v, i, a) => a.indexOf(v) === i),
+    ).toHaveLength(3);
     expect(gfi.length).toBe(22); // ceil(2150 / 100): each continuation re-reads one issue, which fits in its pages
     s.fake.reset();
     s.clock.advance(30);
@@ -138,14 +158,20 @@ describe('GitHub failures', () => {
     const report = await s.side.refresh();
     expect(report!.queries[0]).toMatchObject({ ok: true, found: 1 });
     expect(s.fake.searches().map((r) => r.status)).toEqual([status, 200, 200]);
-    expect(s.deps.logLines.some((l) => l.msg === 'GitHub rate limit' && l.retryAfter === 3 && l.retrying === true)).toBe(true);
+    expect(
+      s.deps.logLines.some((l) => l.msg === 'GitHub rate limit' && l.retryAfter === 3 && l.retrying === true),
+    ).toBe(true);
   });
 
   it('waits for the reset time when the primary limit is exhausted', async () => {
     const s = await setup();
     s.fake.addIssue('kubernetes/kubectl', 1);
     const reset = String(Math.floor(Date.now() / 1000) + 2);
-    s.fake.respond(isSearch, { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }, body: { message: 'API rate limit exceeded' } });
+    s.fake.respond(isSearch, {
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+      body: { message: 'API rate limit exceeded' },
+    });
     const report = await s.side.refresh();
     expect(report!.queries[0]).toMatchObject({ ok: true, found: 1 });
     expect(s.deps.logLines.some((l) => l.msg === 'GitHub rate limit' && l.kind === 'primary')).toBe(true);
@@ -213,9 +239,24 @@ describe.each(engines())('replicas sharing one %s store', (engine) => {
     try {
       const a = await setup({ store: createStore(db) });
       const bStore = createStore(other);
-      const b = await createGithub({ config: a.deps.config, content: a.deps.content, store: bStore, log: a.deps.log, now: a.clock.now, http: { retryAfterBaseMs: 1, searchesPerMinute: 600_000, timeoutMs: 400, interactiveMs: 300 } });
+      const b = await createGithub({
+        config: a.deps.config,
+        content: a.deps.content,
+        store: bStore,
+        log: a.deps.log,
+        now: a.clock.now,
+        http: { retryAfterBaseMs: 1, searchesPerMinute: 600_000, timeoutMs: 400, interactiveMs: 300 },
+      });
       for (let n = 1; n <= 3; n++) a.fake.addIssue('kubernetes/kubectl', n);
-      const tick = (side: typeof b, store: Store) => refreshIssues({ refresh: side.refresh, issues: side.issues, github: side.github, store, log: a.deps.log, now: a.clock.now });
+      const tick = (side: typeof b, store: Store) =>
+        refreshIssues({
+          refresh: side.refresh,
+          issues: side.issues,
+          github: side.github,
+          store,
+          log: a.deps.log,
+          now: a.clock.now,
+        });
       expect((await b.issues.status()).stale).toBe(true); // B has read the index as due, and keeps that read for a while
       expect((await tick(a.side, a.deps.store)).report).not.toBeNull();
       const searches = a.fake.searches().length;

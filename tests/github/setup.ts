@@ -17,7 +17,9 @@ export function createClock(start = new Date('2026-11-27T10:00:00Z')): Clock {
   return { now: () => new Date(at), advance: (m) => void (at += m * 60_000), set: (d) => void (at = d.getTime()) };
 }
 
-export async function githubSetup(options: { env?: Record<string, string>; store?: Store; timeoutMs?: number; content?: Content } = {}) {
+export async function githubSetup(
+  options: { env?: Record<string, string>; store?: Store; timeoutMs?: number; content?: Content } = {},
+) {
   const fake = await startFakeGithub();
   const clock = createClock();
   const deps = await testDeps({

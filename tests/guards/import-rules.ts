@@ -6,7 +6,8 @@ export interface Import {
   typeOnly: boolean;
 }
 
-const IMPORT = /^\s*(import|export)(\s+type)?\b[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /^\s*(import|export)(\s+type)?\b[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 export function importsOf(source: string): Import[] {
   return [...source.matchAll(IMPORT)].map((m) => ({ spec: (m[3] ?? m[4] ?? m[5])!, typeOnly: Boolean(m[2]) }));
@@ -14,7 +15,9 @@ export function importsOf(source: string): Import[] {
 
 /** A relative import as the source path from the repository root (`.js` → `.ts`); a package name stays as it is. */
 export const resolveImport = (file: string, spec: string) =>
-  spec.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).replace(/\.js$/, '.ts') : spec;
+  spec.startsWith('.')
+    ? path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).replace(/\.js$/, '.ts')
+    : spec;
 
 /** Which files may import a package or a layer, by target. */
 const OWNERS: [RegExp, string, (file: string) => boolean][] = [
@@ -31,7 +34,8 @@ const OWNERS: [RegExp, string, (file: string) => boolean][] = [
  * src/platforms.ts, the one module that builds adapters from a configuration. An adapter imports only
  * its own files (and src/core).
  */
-export const isCompositionRoot = (file: string) => file === 'src/main.ts' || file === 'src/platforms.ts' || file.startsWith('src/cli/');
+export const isCompositionRoot = (file: string) =>
+  file === 'src/main.ts' || file === 'src/platforms.ts' || file.startsWith('src/cli/');
 
 /** claim, claim-take and claim-release are one family; issue-* belong with issues. */
 const familyOf = (file: string) => path.posix.basename(file, '.ts').split('-')[0]!.replace(/s$/, '');
@@ -39,13 +43,17 @@ const familyOf = (file: string) => path.posix.basename(file, '.ts').split('-')[0
 /** What a capability file may not import: the store, GitHub's internals, the wiring, another capability. */
 function capabilityRule(file: string, target: string, typeOnly: boolean): string | undefined {
   if (target.startsWith('src/store/'))
-    return file === 'src/capabilities/ports.ts' && typeOnly ? undefined : 'the store (declare a port in src/capabilities/ports.ts)';
-  if (target.startsWith('src/github/') && target !== 'src/github/ports.ts') return "GitHub's internals (only src/github/ports.ts)";
+    return file === 'src/capabilities/ports.ts' && typeOnly
+      ? undefined
+      : 'the store (declare a port in src/capabilities/ports.ts)';
+  if (target.startsWith('src/github/') && target !== 'src/github/ports.ts')
+    return "GitHub's internals (only src/github/ports.ts)";
   if (target.startsWith('src/wiring/')) return 'the wiring';
   if (!target.startsWith('src/capabilities/') || file === 'src/capabilities/index.ts') return undefined;
   const shared = (f: string) => f.startsWith('src/capabilities/shared/') || f === 'src/capabilities/ports.ts';
   if (shared(target)) return undefined;
-  if (!shared(file) && path.posix.dirname(file) === 'src/capabilities' && familyOf(file) === familyOf(target)) return undefined;
+  if (!shared(file) && path.posix.dirname(file) === 'src/capabilities' && familyOf(file) === familyOf(target))
+    return undefined;
   return 'another capability (share through src/capabilities/shared, src/views or a port)';
 }
 
@@ -56,19 +64,25 @@ export function checkImports(files: Record<string, string>): string[] {
     for (const { spec, typeOnly } of importsOf(source)) {
       const target = resolveImport(file, spec);
       const fail = (why: string) => broken.push(`${file} imports ${spec}: ${why}`);
-      for (const [pattern, owner, allowed] of OWNERS) if (pattern.test(target) && !allowed(file)) fail(`only ${owner} may`);
+      for (const [pattern, owner, allowed] of OWNERS)
+        if (pattern.test(target) && !allowed(file)) fail(`only ${owner} may`);
       if (target.startsWith('adapters/')) {
         const mine = /^adapters\/([^/]+)\//.exec(file)?.[1];
         const theirs = /^adapters\/([^/]+)\//.exec(target)?.[1];
         if (mine ? mine !== theirs : !isCompositionRoot(file)) fail('only composition roots import adapters/');
       }
-      if (file.startsWith('adapters/') && target.startsWith('src/') && !target.startsWith('src/core/')) fail('adapters reach src/ only through src/core');
-      if (file.startsWith('src/core/') && !target.startsWith('src/core/')) fail('src/core is a leaf: it imports only src/core (types too)');
+      if (file.startsWith('adapters/') && target.startsWith('src/') && !target.startsWith('src/core/'))
+        fail('adapters reach src/ only through src/core');
+      if (file.startsWith('src/core/') && !target.startsWith('src/core/'))
+        fail('src/core is a leaf: it imports only src/core (types too)');
       if (file.startsWith('src/capabilities/')) {
         const why = capabilityRule(file, target, typeOnly);
         if (why) fail(why);
       }
-      if (/^src\/(jobs|digest|github|store|nlu|content|views|core)\//.test(file) && target.startsWith('src/capabilities/'))
+      if (
+        /^src\/(jobs|digest|github|store|nlu|content|views|core)\//.test(file) &&
+        target.startsWith('src/capabilities/')
+      )
         fail('jobs, digests and GitHub code share src/views and src/content, never a capability');
     }
   }

@@ -22,7 +22,9 @@ describe('import boundaries', () => {
 
   it('fail on a core that imports the store, even for a type', () => {
     const broken = checkImports({ 'src/core/bot.ts': "import type { Store } from '../store/store.js';\n" });
-    expect(broken).toEqual(['src/core/bot.ts imports ../store/store.js: src/core is a leaf: it imports only src/core (types too)']);
+    expect(broken).toEqual([
+      'src/core/bot.ts imports ../store/store.js: src/core is a leaf: it imports only src/core (types too)',
+    ]);
   });
 
   it('fail on a capability that reaches the store, GitHub internals or another capability', () => {
@@ -52,21 +54,26 @@ describe('import boundaries', () => {
       'src/capabilities/ports.ts': "import type { Claim } from '../store/claims.js';",
     });
     expect(ok).toEqual([]);
-    expect(checkImports({ 'src/capabilities/ports.ts': "import { createClaimRepo } from '../store/claims.js';" })).toHaveLength(1);
+    expect(
+      checkImports({ 'src/capabilities/ports.ts': "import { createClaimRepo } from '../store/claims.js';" }),
+    ).toHaveLength(1);
   });
 
   it('let only composition roots import adapters/', () => {
     const slack = "import { createSlackAdapter } from '../adapters/slack/index.js';";
     expect(checkImports({ 'src/main.ts': slack, 'src/platforms.ts': slack })).toEqual([]);
     expect(checkImports({ 'src/cli/digest.ts': "import { x } from '../../adapters/discord/index.js';" })).toEqual([]);
-    expect(checkImports({ 'src/jobs/weekly-digest.ts': "import { x } from '../../adapters/slack/index.js';" })).toHaveLength(1);
+    expect(
+      checkImports({ 'src/jobs/weekly-digest.ts': "import { x } from '../../adapters/slack/index.js';" }),
+    ).toHaveLength(1);
     expect(checkImports({ 'adapters/slack/index.ts': "import { x } from '../discord/render.js';" })).toHaveLength(1);
-    expect(checkImports({ 'adapters/slack/index.ts': "import { x } from '../../src/store/store.js';" })).toHaveLength(1);
+    expect(checkImports({ 'adapters/slack/index.ts': "import { x } from '../../src/store/store.js';" })).toHaveLength(
+      1,
+    );
   });
 
   it('keep each SDK in its layer', () => {
     expect(checkImports({ 'src/capabilities/sig.ts': "import { WebClient } from '@slack/bolt';" })).toHaveLength(1);
     expect(checkImports({ 'src/jobs/x.ts': "import { Kysely } from 'kysely';" })).toHaveLength(1);
   });
-
 });

@@ -11,12 +11,20 @@ import { createLookup } from '../../src/core/commands.js';
 
 export async function runConsole(lines: string[], env: Record<string, string> = {}): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'onramp-console-'));
-  const booted = await boot({ DATABASE_URL: `sqlite:${path.join(dir, 'bot.db')}`, ...env }, { logFd: 2, logLevel: 'silent' });
+  const booted = await boot(
+    { DATABASE_URL: `sqlite:${path.join(dir, 'bot.db')}`, ...env },
+    { logFd: 2, logLevel: 'silent' },
+  );
   try {
     const output = new PassThrough();
     const chunks: Buffer[] = [];
     output.on('data', (c: Buffer) => chunks.push(c));
-    const adapter = createConsoleInbox({ input: Readable.from(lines.map((l) => `${l}\n`)), output, interactive: false, say: createLookup(booted.deps.translator) });
+    const adapter = createConsoleInbox({
+      input: Readable.from(lines.map((l) => `${l}\n`)),
+      output,
+      interactive: false,
+      say: createLookup(booted.deps.translator),
+    });
     // As `npm start` in console mode: what would be sent to someone else is shown in the same transcript.
     const outboxes = [createConsoleOutbox({ output, say: createLookup(booted.deps.translator) })];
     await adapter.start(createBot({ ...booted.deps, outboxes }, capabilities).dispatch);

@@ -18,7 +18,14 @@ export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'onramp-test-'));
     const url = `sqlite:${path.join(dir, 'test.db')}`;
     const db = await openDatabase(url);
-    return { ...db, url, dispose: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ...db,
+      url,
+      dispose: async () => {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   if (!POSTGRES_URL) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;

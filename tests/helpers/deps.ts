@@ -57,7 +57,10 @@ export async function testDeps(options: TestDepsOptions = {}): Promise<Deps & { 
   return {
     config: testConfig(options.env),
     content,
-    translator: createTranslator(content.locales, content.community.commands ? { communityCommands: content.community.commands } : {}),
+    translator: createTranslator(
+      content.locales,
+      content.community.commands ? { communityCommands: content.community.commands } : {},
+    ),
     nlu: createNlu(content),
     store,
     issues: options.issues ?? offline.issues,

@@ -18,7 +18,13 @@ const running = new Set<{ proc: ChildProcess; dir: string }>();
 export async function startOnrampProcess(env: Record<string, string>): Promise<OnrampProcess> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'onramp-main-'));
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'bot.db')}`, ISSUES_SOURCE: 'sample', LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite:${path.join(dir, 'bot.db')}`,
+      ISSUES_SOURCE: 'sample',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add({ proc, dir });

@@ -84,7 +84,8 @@ export function actionsOf(replies: Reply[]): [string, string][] {
     r.blocks.flatMap((b): [string, string][] => {
       if (b.type === 'choice') return b.options.map((o) => [b.id, o.value]);
       if (b.type === 'buttons') return b.buttons.map((x) => [x.id, x.value]);
-      if (b.type === 'items') return b.items.flatMap((i) => (i.button ? [[i.button.id, i.button.value] as [string, string]] : []));
+      if (b.type === 'items')
+        return b.items.flatMap((i) => (i.button ? [[i.button.id, i.button.value] as [string, string]] : []));
       return [];
     }),
   );

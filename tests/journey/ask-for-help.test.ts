@@ -17,7 +17,9 @@ describe('asking for help', () => {
 
     const asked = await w.adapter.click('claim.help', 'kubernetes/website#11', ada);
     expect(asked.text).toMatch(/I've asked a mentor of Docs privately/);
-    expect(w.plain('M1')).toMatch(/Ada wants to work on Docs: explain static pods \(kubernetes\/website#11 \(.+\)\) in Docs/);
+    expect(w.plain('M1')).toMatch(
+      /Ada wants to work on Docs: explain static pods \(kubernetes\/website#11 \(.+\)\) in Docs/,
+    );
     const [accept, notNow] = w.buttonsTo('M1');
     expect([accept![0], notNow![0]]).toEqual(['mentor.accept', 'mentor.decline']);
     // Asking twice asks nobody else.
@@ -31,11 +33,15 @@ describe('asking for help', () => {
     expect(intro).toMatch(/Ada, meet Mia: they help newcomers of Docs/);
     expect(intro).toMatch(/comment \/assign/);
     expect(intro).toMatch(/A good first message, Ada: Hi Mia! I'm looking at kubernetes\/website#11/);
-    expect((await w.adapter.command('mentor', '', mia)).text).toMatch(/helping 1 newcomer: Ada \(kubernetes\/website#11\)/);
+    expect((await w.adapter.command('mentor', '', mia)).text).toMatch(
+      /helping 1 newcomer: Ada \(kubernetes\/website#11\)/,
+    );
     // A second press changes nothing and sends nothing.
     expect((await w.adapter.click('mentor.accept', accept![1], mia)).text).toMatch(/no longer waiting/);
     expect(w.postsTo('G-M1-U1')).toHaveLength(1);
-    expect((await w.adapter.click('claim.help', 'kubernetes/website#11', ada)).text).toMatch(/Mia is already helping you/);
+    expect((await w.adapter.click('claim.help', 'kubernetes/website#11', ada)).text).toMatch(
+      /Mia is already helping you/,
+    );
   });
 
   it('understands "I want to work on #N but I don\'t know how" as a claim with a request for help', async () => {
@@ -73,7 +79,9 @@ describe('asking for help', () => {
     // Whoever answers the call first helps (here a volunteer from the channel); a late Accept from Max finds it taken.
     const volunteer = w.buttonsTo('sig-docs')[0]!;
     expect(volunteer[0]).toBe('mentor.accept');
-    expect((await w.adapter.click('mentor.accept', volunteer[1], { userId: 'V1', userName: 'Vic' })).text).toMatch(/opened a conversation with Ada/);
+    expect((await w.adapter.click('mentor.accept', volunteer[1], { userId: 'V1', userName: 'Vic' })).text).toMatch(
+      /opened a conversation with Ada/,
+    );
     expect(w.plain('G-U1-V1')).toMatch(/Ada, meet Vic/);
     expect((await w.adapter.click('mentor.accept', id, max)).text).toMatch(/no longer waiting/);
     // Sweeping again sends nothing twice.
@@ -91,7 +99,7 @@ describe('asking for help', () => {
     expect(w.outbox.posts.filter((p) => p.to.kind === 'user')).toHaveLength(0);
   });
 
-  it('prefers a mentor who speaks the newcomer\'s language, and speaks French', async () => {
+  it("prefers a mentor who speaks the newcomer's language, and speaks French", async () => {
     const w = await open();
     await w.adapter.command('mentor', 'join docs', mia);
     await w.adapter.command('language', 'fr', max);
@@ -110,11 +118,22 @@ describe('asking for help', () => {
     const w = await open();
     await w.adapter.command('mentor', 'join docs', mia);
     for (let i = 0; i < 3; i++) {
-      const { mentorship } = await w.deps.store.mentors.request({ claimId: `c${i}`, issueKey: `x/y#${i}`, groupId: 'sig-docs', newcomer: { platform: 'test', workspaceId: 'W1', userId: `N${i}` }, newcomerName: 'N' }, w.clock.now());
+      const { mentorship } = await w.deps.store.mentors.request(
+        {
+          claimId: `c${i}`,
+          issueKey: `x/y#${i}`,
+          groupId: 'sig-docs',
+          newcomer: { platform: 'test', workspaceId: 'W1', userId: `N${i}` },
+          newcomerName: 'N',
+        },
+        w.clock.now(),
+      );
       await w.deps.store.mentors.ask(mentorship.id, 'M1', w.clock.now());
     }
     await w.adapter.click('claim', 'kubernetes/website#11', ada);
-    expect((await w.adapter.click('claim.help', 'kubernetes/website#11', ada)).text).toMatch(/No mentor of Docs is free/);
+    expect((await w.adapter.click('claim.help', 'kubernetes/website#11', ada)).text).toMatch(
+      /No mentor of Docs is free/,
+    );
     expect(w.postsTo('M1')).toHaveLength(0);
   });
 });

@@ -37,13 +37,30 @@ describe('npm run cli -- follow-ups --now', () => {
     const database = await openDatabase(env.DATABASE_URL!);
     const store = createStore(database);
     const then = new Date(Date.now() - 8 * DAY);
-    const issue = (n: number) => ({ owner: 'kubernetes', repo: 'website', number: n, title: `Issue ${n}`, url: `https://github.com/kubernetes/website/issues/${n}`, sigId: 'sig-docs' });
+    const issue = (n: number) => ({
+      owner: 'kubernetes',
+      repo: 'website',
+      number: n,
+      title: `Issue ${n}`,
+      url: `https://github.com/kubernetes/website/issues/${n}`,
+      sigId: 'sig-docs',
+    });
     const ada = { platform: 'slack', workspaceId: 'T0TEST', userId: 'U0ADA' };
     const bo = { platform: 'discord', workspaceId: '100', userId: '2001' };
     const claimed = await store.claims.open(ada, issue(1), then);
     await store.claims.open(bo, issue(2), then);
     await store.mentors.join({ platform: 'slack', workspaceId: 'T0TEST', userId: 'U0MIA' }, 'sig-docs', then);
-    if (claimed.kind === 'created') await store.mentors.request({ claimId: claimed.claim.id, issueKey: claimed.claim.key, groupId: 'sig-docs', newcomer: ada, newcomerName: 'Ada' }, then);
+    if (claimed.kind === 'created')
+      await store.mentors.request(
+        {
+          claimId: claimed.claim.id,
+          issueKey: claimed.claim.key,
+          groupId: 'sig-docs',
+          newcomer: ada,
+          newcomerName: 'Ada',
+        },
+        then,
+      );
     await database.close();
   });
   afterEach(async () => {
@@ -57,16 +74,30 @@ describe('npm run cli -- follow-ups --now', () => {
     expect(first.code).toBe(0);
     expect(first.out).toHaveLength(1);
     expect(first.out[0]).toMatch(/^Follow-ups: .*2 reminder\(s\).*1 mentor\(s\) asked/);
-    const slackPosts = () => slack.of('chat.postMessage').map((c) => [String(c.body.channel), JSON.stringify(c.body.blocks)] as const);
-    const discordPosts = () => discord.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path));
-    expect(slackPosts().filter(([ch]) => ch === 'U0ADA').map(([, b]) => b).join()).toMatch(/How is it going/);
-    expect(slackPosts().filter(([ch]) => ch === 'U0MIA').map(([, b]) => b).join()).toMatch(/mentor\.accept/);
+    const slackPosts = () =>
+      slack.of('chat.postMessage').map((c) => [String(c.body.channel), JSON.stringify(c.body.blocks)] as const);
+    const discordPosts = () =>
+      discord.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path));
+    expect(
+      slackPosts()
+        .filter(([ch]) => ch === 'U0ADA')
+        .map(([, b]) => b)
+        .join(),
+    ).toMatch(/How is it going/);
+    expect(
+      slackPosts()
+        .filter(([ch]) => ch === 'U0MIA')
+        .map(([, b]) => b)
+        .join(),
+    ).toMatch(/mentor\.accept/);
     expect(discordPosts()).toHaveLength(1);
     const sent = { slack: slackPosts().length, discord: discordPosts().length };
 
     const second = await cliRun(['follow-ups', '--now'], env);
     expect(second.code).toBe(0);
-    expect(second.out[0]).toMatch(/^Follow-ups: 0 pull request\(s\) noticed, 0 nudge\(s\), 0 merge\(s\) celebrated, 0 reminder\(s\)/);
+    expect(second.out[0]).toMatch(
+      /^Follow-ups: 0 pull request\(s\) noticed, 0 nudge\(s\), 0 merge\(s\) celebrated, 0 reminder\(s\)/,
+    );
     expect({ slack: slackPosts().length, discord: discordPosts().length }).toEqual(sent);
   });
 

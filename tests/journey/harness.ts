@@ -16,13 +16,23 @@ export async function journeyWorld(options: { content?: Content } = {}) {
   const outbox = createTestOutbox();
   const deps = { ...s.deps, outboxes: [outbox] };
   const { adapter } = await startTestBot({ deps });
-  const issue = s.fake.addIssue('kubernetes/website', 11, { title: 'Docs: explain static pods', labels: ['good first issue', 'sig/docs'] });
+  const issue = s.fake.addIssue('kubernetes/website', 11, {
+    title: 'Docs: explain static pods',
+    labels: ['good first issue', 'sig/docs'],
+  });
   await s.side.refresh();
   s.fake.reset();
   /** The job's side of the help desk (time-outs, retries), over the same store and outbox. */
   const desk = createHelpDesk({ ...deps, ...outboxPorts(deps) });
-  const postsTo = (id: string) => outbox.posts.filter((p) => (p.to.kind === 'user' ? p.to.userId : p.to.channelId) === id);
-  const plain = (id: string) => postsTo(id).map((p) => replyToPlain(p.reply)).join('\n---\n');
-  const buttonsTo = (id: string) => postsTo(id).flatMap((p) => p.reply.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons.map((x) => [x.id, x.value] as const) : [])));
+  const postsTo = (id: string) =>
+    outbox.posts.filter((p) => (p.to.kind === 'user' ? p.to.userId : p.to.channelId) === id);
+  const plain = (id: string) =>
+    postsTo(id)
+      .map((p) => replyToPlain(p.reply))
+      .join('\n---\n');
+  const buttonsTo = (id: string) =>
+    postsTo(id).flatMap((p) =>
+      p.reply.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons.map((x) => [x.id, x.value] as const) : [])),
+    );
   return { ...s, deps, adapter, outbox, issue, desk, postsTo, plain, buttonsTo, close: () => s.fake.close() };
 }

@@ -28,14 +28,25 @@ describe('/mentor', () => {
     expect((await adapter.command('mentor')).text).toMatch(/don't mentor any SIG yet/);
     await adapter.command('mentor', 'join network');
     await adapter.command('mentor', 'join docs');
-    expect((await adapter.command('mentor')).text).toMatch(/You mentor: Docs, Network \(up to 3 newcomers at once\)[\s\S]*Nobody is relying on you/);
+    expect((await adapter.command('mentor')).text).toMatch(
+      /You mentor: Docs, Network \(up to 3 newcomers at once\)[\s\S]*Nobody is relying on you/,
+    );
     expect((await adapter.command('mentor', 'pause')).text).toMatch(/Paused: I won't ask you/);
     expect((await adapter.command('mentor', 'pause')).text).toMatch(/already paused/);
     expect((await adapter.command('mentor')).text).toMatch(/You're paused/);
     expect((await adapter.command('mentor', 'resume')).text).toMatch(/Welcome back/);
     expect((await adapter.command('mentor', 'resume')).text).toMatch(/weren't paused/);
     // Someone they accepted to help appears by name and issue.
-    const ship = await deps.store.mentors.request({ claimId: 'c1', issueKey: 'kubernetes/website#11', groupId: 'sig-docs', newcomer: { ...me, userId: 'U9' }, newcomerName: 'Nia' }, deps.now());
+    const ship = await deps.store.mentors.request(
+      {
+        claimId: 'c1',
+        issueKey: 'kubernetes/website#11',
+        groupId: 'sig-docs',
+        newcomer: { ...me, userId: 'U9' },
+        newcomerName: 'Nia',
+      },
+      deps.now(),
+    );
     await deps.store.mentors.ask(ship.mentorship.id, me.userId, deps.now());
     await deps.store.mentors.accept(ship.mentorship.id, me.userId, 'Me', deps.now());
     expect((await adapter.command('mentor')).text).toMatch(/helping 1 newcomer: Nia \(kubernetes\/website#11\)/);
@@ -45,7 +56,9 @@ describe('/mentor', () => {
 
   it('counts the groups content names the person a mentor of', async () => {
     const real = await realContent();
-    const sigs = real.sigs.map((s) => (s.id === 'sig-node' ? { ...s, mentors: [{ test: 'U1' } as never, { slack: 'U1' }] } : s));
+    const sigs = real.sigs.map((s) =>
+      s.id === 'sig-node' ? { ...s, mentors: [{ test: 'U1' } as never, { slack: 'U1' }] } : s,
+    );
     const content: Content = { ...real, sigs, sigById: new Map(sigs.map((s) => [s.id, s])) };
     const { adapter } = await startTestBot({ content });
     expect((await adapter.command('mentor')).text).toMatch(/You mentor: Node/);

@@ -18,7 +18,9 @@ describe('claiming offline an issue outside the sample', () => {
   });
 
   it('in French', async () => {
-    const [, claimed] = exchanges(await runConsole(['/language fr', '/claim kubernetes/website#424242'])).map(([, r]) => r);
+    const [, claimed] = exchanges(await runConsole(['/language fr', '/claim kubernetes/website#424242'])).map(
+      ([, r]) => r,
+    );
     expect(claimed).toMatch(/Non vérifié : cette démo hors ligne/);
     expect(claimed).toMatch(/J'aimerais être accompagné·e/);
   });

@@ -15,7 +15,10 @@ async function setup(options: { login?: boolean; mentor?: boolean } = {}) {
       ...w.deps,
       post: (to, reply) => w.outbox.post(to, reply),
       wait: async () => {},
-      journeyEvents: { prOpened: (e) => void events.push(`opened #${e.pr}`), prMerged: (e) => void events.push(`merged #${e.pr}`) },
+      journeyEvents: {
+        prOpened: (e) => void events.push(`opened #${e.pr}`),
+        prMerged: (e) => void events.push(`merged #${e.pr}`),
+      },
     });
   if (options.mentor !== false) await w.adapter.command('mentor', 'join docs', mia);
   if (options.login !== false) {
@@ -39,7 +42,9 @@ describe('a claim followed to a merged pull request', () => {
 
     w.fake.linkPr(w.issue, 'Ada-L', w.clock.now().toISOString());
     expect(await w.followUps()).toMatchObject({ prOpened: 1, nudged: 0, merged: 0 });
-    expect(w.plain('U1')).toMatch(/I saw your pull request #9011 \(https:\/\/github.com\/kubernetes\/website\/pull\/9011\)/);
+    expect(w.plain('U1')).toMatch(
+      /I saw your pull request #9011 \(https:\/\/github.com\/kubernetes\/website\/pull\/9011\)/,
+    );
     expect(w.plain('U1')).toMatch(/\/ok-to-test/);
     expect(w.plain('M1')).toMatch(/Ada opened pull request #9011/);
     expect(w.events).toEqual(['opened #9011']);
@@ -59,7 +64,9 @@ describe('a claim followed to a merged pull request', () => {
     w.fake.mergePr(w.issue, w.clock.now().toISOString());
     expect(await w.followUps()).toMatchObject({ merged: 1 });
     const congrats = w.postsTo('U1').at(-1)!;
-    expect(w.plain('U1')).toMatch(/Congratulations! Your pull request #9011[\s\S]*\/issues sig-docs shows free issues in Docs/);
+    expect(w.plain('U1')).toMatch(
+      /Congratulations! Your pull request #9011[\s\S]*\/issues sig-docs shows free issues in Docs/,
+    );
     expect(w.plain('M1')).toMatch(/Thank you for helping them get there/);
     expect(w.events).toEqual(['opened #9011', 'merged #9011']);
     expect(await w.deps.store.claims.allOpen()).toEqual([]);
@@ -69,7 +76,9 @@ describe('a claim followed to a merged pull request', () => {
     expect(w.postsTo('sig-docs')).toHaveLength(0);
     const share = congrats.reply.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : []))[0]!;
     expect(share.id).toBe('journey.share');
-    expect((await w.adapter.click(share.id, share.value, { userId: 'U2', userName: 'Eve' })).text).toMatch(/can't share this one/);
+    expect((await w.adapter.click(share.id, share.value, { userId: 'U2', userName: 'Eve' })).text).toMatch(
+      /can't share this one/,
+    );
     expect((await w.adapter.click(share.id, share.value, ada)).text).toMatch(/Shared in #sig-docs/);
     await w.adapter.click(share.id, share.value, ada);
     expect(w.postsTo('sig-docs')).toHaveLength(1);

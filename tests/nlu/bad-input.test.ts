@@ -39,12 +39,16 @@ describe('bad input', () => {
     const short = nlu.understand(`${opening}${'x '.repeat(3_000)}`);
     const huge = nlu.understand(`${opening}${'x '.repeat(3_000)}${padding}`);
     expect(huge).toEqual(short);
-    expect(nlu.recommendSigs(`${opening}${padding}`, 3)).toEqual(nlu.recommendSigs(`${opening}${padding}${padding}`, 3));
+    expect(nlu.recommendSigs(`${opening}${padding}`, 3)).toEqual(
+      nlu.recommendSigs(`${opening}${padding}${padding}`, 3),
+    );
     expect(huge.intent).toBe('recommend_sig');
   });
 
   it('sees through markup and mentions', () => {
-    const u = nlu.understand('<@U123> <!here> **Hey** _team_, can I `work` on [this issue](https://github.com/kubernetes/kubernetes/issues/42)? @bob @alice');
+    const u = nlu.understand(
+      '<@U123> <!here> **Hey** _team_, can I `work` on [this issue](https://github.com/kubernetes/kubernetes/issues/42)? @bob @alice',
+    );
     expect(u.intent).toBe('claim_issue');
     expect(u.entities.issues.map((i) => i.number)).toEqual([42]);
     expect(nlu.understand('@user @user @user @user @user').intent).toBe('other');
@@ -59,7 +63,14 @@ describe('bad input', () => {
 
   it('through the whole bot: hostile messages get an answer or silence, never an error', async () => {
     const { deps, adapter } = await startTestBot();
-    const hostile = ['', 'a'.repeat(100_000), binary(20_000), '<!channel> '.repeat(2_000), '**[x](javascript:alert(1))**', '\u202e/sig\u202c'];
+    const hostile = [
+      '',
+      'a'.repeat(100_000),
+      binary(20_000),
+      '<!channel> '.repeat(2_000),
+      '**[x](javascript:alert(1))**',
+      '\u202e/sig\u202c',
+    ];
     for (const line of hostile) {
       const said = await adapter.say(line);
       expect(said.text).not.toMatch(/Sorry, something went wrong/);

@@ -5,7 +5,13 @@ import { startTestBot } from '../helpers/test-bot.js';
 
 describe('addressedToSomeoneElse', () => {
   it('sees a message opening on a person, on any platform', () => {
-    for (const text of ['@ana can I take this one?', '<@U024BE7LH> any good first issues?', '<@!8123> how do I contribute?', 'hi @ana, can I take it?', 'thanks @bob! which SIG fits me?'])
+    for (const text of [
+      '@ana can I take this one?',
+      '<@U024BE7LH> any good first issues?',
+      '<@!8123> how do I contribute?',
+      'hi @ana, can I take it?',
+      'thanks @bob! which SIG fits me?',
+    ])
       expect(addressedToSomeoneElse(text), text).toBe(true);
   });
 
@@ -14,7 +20,11 @@ describe('addressedToSomeoneElse', () => {
   });
 
   it('leaves a message to everyone alone, even one that names someone later', () => {
-    for (const text of ['can I take this one?', 'hi all! any good first issues? I asked @ana yesterday', 'which SIG fits someone who likes storage?'])
+    for (const text of [
+      'can I take this one?',
+      'hi all! any good first issues? I asked @ana yesterday',
+      'which SIG fits someone who likes storage?',
+    ])
       expect(addressedToSomeoneElse(text), text).toBe(false);
   });
 });
@@ -32,11 +42,19 @@ describe('channelSpeaks', () => {
 });
 
 describe('in a newcomer channel', () => {
-  const newcomer = { isDirect: false, channelId: 'C2', channelName: 'kubernetes-contributors', platform: 'slack' as const };
+  const newcomer = {
+    isDirect: false,
+    channelId: 'C2',
+    channelName: 'kubernetes-contributors',
+    platform: 'slack' as const,
+  };
   it('answers a request to everyone, and stays out of a request made to someone else or a maintainer reply', async () => {
     const { adapter } = await startTestBot();
     expect((await adapter.say('any good first issues for a beginner?', newcomer)).replies).toHaveLength(1);
     expect((await adapter.say('<@U024BE7LH> any good first issues for a beginner?', newcomer)).replies).toEqual([]);
-    expect((await adapter.say('Thanks! I have added the good first issue label, feel free to pick it up.', newcomer)).replies).toEqual([]);
+    expect(
+      (await adapter.say('Thanks! I have added the good first issue label, feel free to pick it up.', newcomer))
+        .replies,
+    ).toEqual([]);
   });
 });

@@ -9,13 +9,27 @@ const of = (text: string) => courtesyOf(spellOut(cleanForUnderstanding(text)));
 
 describe('courtesy', () => {
   it('recognises a thank-you or a greeting on its own, in English and French', () => {
-    for (const t of ['thanks!', 'Thank you so much :)', 'ok thanks', 'thx', 'Merci beaucoup !', "D'accord, merci", 'merci à tous'])
+    for (const t of [
+      'thanks!',
+      'Thank you so much :)',
+      'ok thanks',
+      'thx',
+      'Merci beaucoup !',
+      "D'accord, merci",
+      'merci à tous',
+    ])
       expect(of(t), t).toBe('thanks');
-    for (const t of ['hello', 'Hi there!', '@onramp hey', 'Bonjour', 'salut tout le monde']) expect(of(t), t).toBe('greeting');
+    for (const t of ['hello', 'Hi there!', '@onramp hey', 'Bonjour', 'salut tout le monde'])
+      expect(of(t), t).toBe('greeting');
   });
 
   it('leaves anything with a request in it to understanding', () => {
-    for (const t of ['thanks, but how do I contribute?', 'hi, any good first issues?', 'thanks for the PR, lgtm', 'bonjour, comment contribuer ?'])
+    for (const t of [
+      'thanks, but how do I contribute?',
+      'hi, any good first issues?',
+      'thanks for the PR, lgtm',
+      'bonjour, comment contribuer ?',
+    ])
       expect(of(t), t).toBeUndefined();
   });
 

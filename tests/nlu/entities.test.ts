@@ -15,7 +15,9 @@ describe('entities', () => {
     expect(entities('I would like to join sig-network').sigMentions).toEqual([{ sigId: 'sig-network', how: 'id' }]);
     expect(entities('issues labelled sig/storage?').sigMentions).toEqual([{ sigId: 'sig-storage', how: 'id' }]);
     expect(entities('Tell me about SIG Docs').sigs).toEqual(['sig-docs']);
-    expect(entities('who leads the Contributor Experience SIG?').sigMentions).toEqual([{ sigId: 'sig-contributor-experience', how: 'name' }]);
+    expect(entities('who leads the Contributor Experience SIG?').sigMentions).toEqual([
+      { sigId: 'sig-contributor-experience', how: 'name' },
+    ]);
     expect(entities('is the API Machinery SIG friendly to beginners?').sigs).toEqual(['sig-api-machinery']);
     expect(entities('what does WG Batch work on?').sigs).toEqual(['wg-batch']);
     expect(entities("je voudrais rejoindre l'équipe Docs").sigs).toEqual(['sig-docs']);
@@ -34,7 +36,12 @@ describe('entities', () => {
   });
 
   it('normalises programming languages, and tells Go the language from "go ahead"', () => {
-    expect(entities('I know Go, Python 3, JS and a bit of C++').languages).toEqual(['go', 'python', 'javascript', 'c++']);
+    expect(entities('I know Go, Python 3, JS and a bit of C++').languages).toEqual([
+      'go',
+      'python',
+      'javascript',
+      'c++',
+    ]);
     expect(entities('mostly golang and TypeScript').languages).toEqual(['go', 'typescript']);
     expect(entities('Go ahead and open a PR, then go through the checklist').languages).toEqual([]);
     expect(entities('je connais le Go et un peu de Rust').languages).toEqual(['go', 'rust']);
@@ -47,7 +54,9 @@ describe('entities', () => {
   });
 
   it('reads issue and pull request references through the shared extractor', () => {
-    const found = entities('can I take #123 or kubernetes/website#45? also https://github.com/kubernetes/kubernetes/pull/9 and https://example.com/x');
+    const found = entities(
+      'can I take #123 or kubernetes/website#45? also https://github.com/kubernetes/kubernetes/pull/9 and https://example.com/x',
+    );
     expect(found.issues.map(({ raw, ...r }) => r)).toEqual([
       { owner: 'kubernetes', repo: 'kubernetes', number: 9, kind: 'pull' },
       { number: 123, kind: 'unknown' },

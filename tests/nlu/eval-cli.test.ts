@@ -38,7 +38,9 @@ describe('eval command', () => {
     expect(table.out.join('\n')).toMatch(/intents: 4 cases\s+accuracy/);
     expect(table.out.join('\n')).toMatch(/SIG routing: 2 cases\s+top-1/);
     // The channel rule: the three clear requests are answered, the review command is not.
-    expect(table.out.join('\n')).toContain('in a newcomer channel: would answer 3 of 3 requests (100.0% with the right intent), and 0 of 1 messages that need no answer');
+    expect(table.out.join('\n')).toContain(
+      'in a newcomer channel: would answer 3 of 3 requests (100.0% with the right intent), and 0 of 1 messages that need no answer',
+    );
     expect(table.out.join('\n')).toMatch(/confidence calibration error: 0\.\d{3}/);
     const run = await cli(['--cases', mixed, '--json']);
     const json = run.json();
@@ -48,7 +50,12 @@ describe('eval command', () => {
     expect(json.intent.ece).toBeGreaterThanOrEqual(0);
     expect(json.intent.reach).toBe(1);
     expect(json.intent.n).toBe(4);
-    expect(json.intent.per_intent.claim_issue).toEqual({ precision: expect.any(Number), recall: expect.any(Number), f1: expect.any(Number), n: 1 });
+    expect(json.intent.per_intent.claim_issue).toEqual({
+      precision: expect.any(Number),
+      recall: expect.any(Number),
+      f1: expect.any(Number),
+      n: 1,
+    });
     expect(json.sig).toEqual({ n: 2, top1: expect.any(Number), top3: expect.any(Number) });
     expect(Object.keys(json.latency_ms)).toEqual(['p50', 'p99']);
   });
@@ -70,7 +77,14 @@ describe('eval command', () => {
   });
 
   it('reports a malformed line with its number, evaluates the rest, and exits 1', async () => {
-    const broken = file('broken.jsonl', [INTENTS[0]!, '{"text": "oops", "intent": ', '', '{"text": "no label"}', '{"text": "x", "intent": "dance"}', SIGS[0]!]);
+    const broken = file('broken.jsonl', [
+      INTENTS[0]!,
+      '{"text": "oops", "intent": ',
+      '',
+      '{"text": "no label"}',
+      '{"text": "x", "intent": "dance"}',
+      SIGS[0]!,
+    ]);
     const run = await cli(['--cases', broken, '--json']);
     expect(run.code).toBe(1);
     expect(run.err).toEqual([
@@ -85,13 +99,17 @@ describe('eval command', () => {
   it('uses a Kubernetes-format sigs.yaml as the catalogue with --sigs', async () => {
     const cases = file('imported.jsonl', ['{"text": "the imported only group", "sig": "sig-imported-only"}']);
     expect((await cli(['--cases', cases, '--json'])).json().sig.top1).toBe(0);
-    expect((await cli(['--cases', cases, '--sigs', 'tests/fixtures/kubernetes-sigs.yaml', '--json'])).json().sig.top1).toBe(1);
+    expect(
+      (await cli(['--cases', cases, '--sigs', 'tests/fixtures/kubernetes-sigs.yaml', '--json'])).json().sig.top1,
+    ).toBe(1);
   });
 
   it('explains what is wrong with its arguments', async () => {
     expect((await cli([])).code).toBe(2);
     expect((await cli([])).err.join('\n')).toContain('--cases FILE is required');
-    expect((await cli(['--cases', path.join(dir, 'missing.jsonl')])).err.join('\n')).toContain('cannot read the file (ENOENT)');
+    expect((await cli(['--cases', path.join(dir, 'missing.jsonl')])).err.join('\n')).toContain(
+      'cannot read the file (ENOENT)',
+    );
     expect((await cli(['--cases', file('empty.jsonl', [''])])).err.join('\n')).toContain('no usable case');
     expect((await cli(['--cases', file('ok.jsonl', SIGS), '--sigs', path.join(dir, 'nope.yaml')])).code).toBe(1);
   });

@@ -37,7 +37,8 @@ describe('FAQ retrieval', () => {
 
   it('stays below the threshold for questions the FAQ does not answer (and for vague ones)', async () => {
     const nlu = createNlu(await realContent());
-    for (const [q, locale] of UNSURE) expect({ q, score: (nlu.answerFaq(q, locale)?.score ?? 0) < FAQ_CONFIDENT }).toEqual({ q, score: true });
+    for (const [q, locale] of UNSURE)
+      expect({ q, score: (nlu.answerFaq(q, locale)?.score ?? 0) < FAQ_CONFIDENT }).toEqual({ q, score: true });
   });
 
   it('answers a confident question with the answer and its links, and says so honestly otherwise', async () => {

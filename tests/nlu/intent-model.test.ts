@@ -14,7 +14,14 @@ const knowledge = bundledKnowledge();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'onramp-model-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const PROBES = ['can I take this one?', 'any good first issues?', 'which SIG fits someone who likes storage?', 'comment contribuer ?', '/lgtm', 'thanks!'];
+const PROBES = [
+  'can I take this one?',
+  'any good first issues?',
+  'which SIG fits someone who likes storage?',
+  'comment contribuer ?',
+  '/lgtm',
+  'thanks!',
+];
 
 describe('the stored intent model', () => {
   it('was trained from the current examples and code (else run: npx tsx src/nlu/train-intents.ts)', () => {
@@ -22,7 +29,10 @@ describe('the stored intent model', () => {
   });
 
   it('is what training gives today: training is deterministic', () => {
-    const fresh = classifierFrom(trainIntentModel(knowledge.examples, knowledge.fillers, knowledge.cues), knowledge.cues);
+    const fresh = classifierFrom(
+      trainIntentModel(knowledge.examples, knowledge.fillers, knowledge.cues),
+      knowledge.cues,
+    );
     const stored = classifierFrom(loadModel(knowledge)!, knowledge.cues);
     for (const probe of PROBES) {
       const a = fresh.classify(cleanForUnderstanding(probe));
@@ -50,7 +60,9 @@ describe('the stored intent model', () => {
   });
 
   it('reads example files strictly: an unknown section or a line before any header is an error with its line', () => {
-    expect(() => parseExamples('[claim_issue]\nhi\n[dance]\nx', 'f.txt', 'en')).toThrow('f.txt:3: unknown intent [dance]');
+    expect(() => parseExamples('[claim_issue]\nhi\n[dance]\nx', 'f.txt', 'en')).toThrow(
+      'f.txt:3: unknown intent [dance]',
+    );
     expect(() => parseExamples('orphan line', 'g.txt', 'en')).toThrow('g.txt:1: a line before any [section] header');
   });
 });

@@ -29,7 +29,9 @@ describe('a community nlu/ folder', () => {
     const nlu = createNlu(await loadContent({ dir }));
     expect(nlu.understand('I want to help with gizmo vaults').entities.sigs).toContain('sig-storage');
     // The bundled aliases are the community's no more: its file replaced them.
-    expect(createNlu(await loadContent({ dir: 'content' })).understand('I want to help with gizmo vaults').entities.sigs).not.toContain('sig-storage');
+    expect(
+      createNlu(await loadContent({ dir: 'content' })).understand('I want to help with gizmo vaults').entities.sigs,
+    ).not.toContain('sig-storage');
   });
 
   it('refuses an unknown key with one line naming the file and the key', async () => {
@@ -66,13 +68,27 @@ describe('a community nlu/ folder', () => {
   it('refuses examples, fillers or a language entry in a language the content has no locale for, one line each', async () => {
     const examples = await checkConfig(community('intents.es.txt', '[find_issues]\n¿hay issues fáciles?\n'));
     expect(examples.code).toBe(1);
-    expect(examples.err).toEqual([expect.stringMatching(/nlu\/intents\.es\.txt: examples in "es", a language the content has no locales\/es\.json for$/)]);
+    expect(examples.err).toEqual([
+      expect.stringMatching(
+        /nlu\/intents\.es\.txt: examples in "es", a language the content has no locales\/es\.json for$/,
+      ),
+    ]);
     const misnamed = await checkConfig(community('intents.spanish.txt', '[other]\nhola\n'));
     expect(misnamed.err).toEqual([expect.stringMatching(/nlu\/intents\.spanish\.txt: expected intents\.<lang>\.txt/)]);
     const fillers = await checkConfig(community('fillers.txt', '[before.de]\nHallo,\n'));
-    expect(fillers.err).toEqual([expect.stringMatching(/nlu\/fillers\.txt: line 1: \[before\.de\]: a language the content has no locales\/de\.json for$/)]);
-    const languages = await checkConfig(community('languages.yaml', 'fr:\n  marks: [{ pattern: "[", weight: 1, max: 2 }]\n'));
-    expect(languages.err).toEqual([expect.stringMatching(/nlu\/languages\.yaml: fr\.marks\.0\.pattern: expected a regular expression that compiles$/)]);
+    expect(fillers.err).toEqual([
+      expect.stringMatching(
+        /nlu\/fillers\.txt: line 1: \[before\.de\]: a language the content has no locales\/de\.json for$/,
+      ),
+    ]);
+    const languages = await checkConfig(
+      community('languages.yaml', 'fr:\n  marks: [{ pattern: "[", weight: 1, max: 2 }]\n'),
+    );
+    expect(languages.err).toEqual([
+      expect.stringMatching(
+        /nlu\/languages\.yaml: fr\.marks\.0\.pattern: expected a regular expression that compiles$/,
+      ),
+    ]);
   });
 
   it('keeps the bundled examples of the languages a community leaves out, and learns the one it adds', async () => {

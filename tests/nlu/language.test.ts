@@ -7,7 +7,13 @@ import { createLanguageDetector, detectLanguage } from '../../src/nlu/language.j
 
 describe('language detection', () => {
   it('tells French from English on short messages', () => {
-    for (const t of ['merci !', 'Quel SIG me conseillez-vous ?', "j'aimerais aider", 'y a-t-il des issues faciles ?', 'Salut tout le monde']) {
+    for (const t of [
+      'merci !',
+      'Quel SIG me conseillez-vous ?',
+      "j'aimerais aider",
+      'y a-t-il des issues faciles ?',
+      'Salut tout le monde',
+    ]) {
       expect({ t, ...detectLanguage(t) }).toMatchObject({ t, lang: 'fr' });
       expect(detectLanguage(t).confidence).toBeGreaterThanOrEqual(0.6);
     }
@@ -18,7 +24,8 @@ describe('language detection', () => {
   });
 
   it('is not sure when there is nothing to go on, and says so', () => {
-    for (const t of ['', 'ok', '/lgtm', 'sig-network', 'hello', '🙂']) expect(detectLanguage(t).confidence).toBeLessThan(0.6);
+    for (const t of ['', 'ok', '/lgtm', 'sig-network', 'hello', '🙂'])
+      expect(detectLanguage(t).confidence).toBeLessThan(0.6);
     expect(detectLanguage('ok', 'fr').lang).toBe('fr');
   });
 
@@ -44,7 +51,10 @@ describe('languages from content (nlu/languages.yaml)', () => {
 
   it('counts a word two languages share for neither', () => {
     const words = { strong: [], marks: [], stopwords: [] };
-    const detect = createLanguageDetector({ fr: { ...words, words: ['que', 'pour'] }, es: { ...words, words: ['que', 'para'] } });
+    const detect = createLanguageDetector({
+      fr: { ...words, words: ['que', 'pour'] },
+      es: { ...words, words: ['que', 'para'] },
+    });
     expect(detect('que', 'en')).toEqual({ lang: 'en', confidence: 0 });
     expect(detect('que pour', 'en').lang).toBe('fr');
     expect(detect('que para', 'en').lang).toBe('es');

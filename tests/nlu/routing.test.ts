@@ -34,7 +34,8 @@ const CHATTER = [
 describe('when the bot speaks', () => {
   it('stays silent on chatter in a newcomer channel', async () => {
     const adapter = await setup();
-    for (const line of CHATTER) expect({ line, replies: (await adapter.say(line, newcomer)).replies }).toEqual({ line, replies: [] });
+    for (const line of CHATTER)
+      expect({ line, replies: (await adapter.say(line, newcomer)).replies }).toEqual({ line, replies: [] });
   });
 
   it('stays silent on clear requests outside newcomer channels unless mentioned', async () => {
@@ -49,7 +50,9 @@ describe('when the bot speaks', () => {
     expect((await adapter.say('Hi! How do I start contributing to Kubernetes?', newcomer)).text).toContain('CLA');
     expect((await adapter.say('Which SIG should I join? I like volumes and CSI', newcomer)).text).toContain('Storage');
     expect((await adapter.say('Bonjour, comment contribuer au projet ?', newcomer)).text).toContain('CLA');
-    expect((await adapter.say('Quel SIG me conseillez-vous ? J’aime le réseau', newcomer)).text).toContain('sig-network');
+    expect((await adapter.say('Quel SIG me conseillez-vous ? J’aime le réseau', newcomer)).text).toContain(
+      'sig-network',
+    );
   });
 
   it('always answers a direct message or a mention, with an honest fallback when nothing matched', async () => {

@@ -65,9 +65,17 @@ describe('admission', () => {
 
   it('drops new work as overloaded once the queue is full, and keeps the work already queued', async () => {
     const metrics = createMemoryMetrics();
-    const admission = createAdmission({ concurrency: 1, maxQueued: 2, dropped: (reason) => metrics.dropped('discord', reason) });
+    const admission = createAdmission({
+      concurrency: 1,
+      maxQueued: 2,
+      dropped: (reason) => metrics.dropped('discord', reason),
+    });
     const first = gate();
-    const runs = [admission.run(Infinity, () => first.opened), admission.run(Infinity, async () => {}), admission.run(Infinity, async () => {})];
+    const runs = [
+      admission.run(Infinity, () => first.opened),
+      admission.run(Infinity, async () => {}),
+      admission.run(Infinity, async () => {}),
+    ];
     await new Promise((r) => setImmediate(r));
     expect(await admission.run(Infinity, async () => {})).toBe(false);
     expect(metrics.counts.get('dropped{discord,overloaded}')).toBe(1);

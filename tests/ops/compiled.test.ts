@@ -19,9 +19,14 @@ function freePort(): Promise<number> {
 }
 
 /** Starts the compiled service and resolves once it says its probes are listening. */
-async function startCompiled(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; exited: Promise<number | null> }> {
+async function startCompiled(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; port: number; exited: Promise<number | null> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [ENTRY, '--serve'], { env: { PATH: process.env.PATH!, LOG_LEVEL: 'info', PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [ENTRY, '--serve'], {
+    env: { PATH: process.env.PATH!, LOG_LEVEL: 'info', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   let out = '';
   await new Promise<void>((resolve, reject) => {
@@ -59,7 +64,10 @@ describe('the compiled service', () => {
   });
 
   it('answers /healthz, /readyz and /metrics with the sample index, and stops cleanly on SIGTERM', async () => {
-    const { child, port, exited } = await startCompiled({ DATABASE_URL: `sqlite:${path.join(dir, 'sample.db')}`, ISSUES_SOURCE: 'sample' });
+    const { child, port, exited } = await startCompiled({
+      DATABASE_URL: `sqlite:${path.join(dir, 'sample.db')}`,
+      ISSUES_SOURCE: 'sample',
+    });
     try {
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
       await untilReady(port);
@@ -75,7 +83,10 @@ describe('the compiled service', () => {
   it('stays unready, naming the issue index, while GitHub has not let it fill the index', async () => {
     const fake: FakeGithub = await startFakeGithub();
     // GitHub refuses the first searches: the index cannot be filled yet.
-    fake.respond((r) => r.path === '/search/issues', ...Array.from({ length: 3 }, () => ({ status: 422, body: { message: 'not now' } })));
+    fake.respond(
+      (r) => r.path === '/search/issues',
+      ...Array.from({ length: 3 }, () => ({ status: 422, body: { message: 'not now' } })),
+    );
     const { child, port, exited } = await startCompiled({
       DATABASE_URL: `sqlite:${path.join(dir, 'github.db')}`,
       ISSUES_SOURCE: 'github',

@@ -14,7 +14,11 @@ const isConfigKey = (k: string) => (CONFIG_KEYS as readonly string[]).includes(k
 
 /** Dockerfile instructions by stage, continuation lines joined. */
 function dockerStages(text: string) {
-  const lines = text.replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const stages: { name: string; from: string; steps: [string, string][] }[] = [];
   for (const line of lines) {
     const [op, ...rest] = line.split(/\s+/);
@@ -61,7 +65,10 @@ describe('Dockerfile', () => {
     expect(health).not.toMatch(/curl|wget/);
     expect(step('ENV').join(' ')).toMatch(/DATABASE_URL=sqlite:\/data\//);
     expect(step('VOLUME')[0]).toContain('/data');
-    for (const env of step('ENV').join(' ').matchAll(/([A-Z_]+)=/g)) if (env[1] !== 'NODE_ENV') expect(isConfigKey(env[1]!)).toBe(true);
+    for (const env of step('ENV')
+      .join(' ')
+      .matchAll(/([A-Z_]+)=/g))
+      if (env[1] !== 'NODE_ENV') expect(isConfigKey(env[1]!)).toBe(true);
   });
 });
 
@@ -88,7 +95,8 @@ describe('Kubernetes manifests', () => {
   const pod = deployment.spec.template.spec;
   const container = pod.containers[0];
   const env = Object.fromEntries((container.env as { name: string; value: string }[]).map((e) => [e.name, e.value]));
-  const portNamed = (name: string | number) => (typeof name === 'number' ? name : container.ports.find((p: { name: string }) => p.name === name)?.containerPort);
+  const portNamed = (name: string | number) =>
+    typeof name === 'number' ? name : container.ports.find((p: { name: string }) => p.name === name)?.containerPort;
 
   it('runs two replicas of the compiled entry on PostgreSQL', () => {
     expect(deployment.spec.replicas).toBe(2);

@@ -18,7 +18,10 @@ describe('GitHub failing after the first fill', () => {
 
   it('keeps answering from the index, says how old it is, and stays ready', async () => {
     s = await botSetup();
-    s.fake.addIssue('kubernetes/website', 11, { title: 'Fix the glossary link', labels: ['good first issue', 'sig/docs'] });
+    s.fake.addIssue('kubernetes/website', 11, {
+      title: 'Fix the glossary link',
+      labels: ['good first issue', 'sig/docs'],
+    });
     db = await openTestDatabase('sqlite');
     const ops = createOps({});
     watchBooted(ops.readiness, { deps: s.deps, database: db });

@@ -19,17 +19,34 @@ describe('operations endpoints', () => {
   let booted: Booted;
   let server: OpsServer;
   let ops: ReturnType<typeof createOps>;
-  const get = (p: string, headers: Record<string, string> = {}) => fetch(`http://127.0.0.1:${server.port}${p}`, { headers });
+  const get = (p: string, headers: Record<string, string> = {}) =>
+    fetch(`http://127.0.0.1:${server.port}${p}`, { headers });
 
   beforeEach(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'onramp-ops-'));
     fake = await startFakeGithub();
     fake.issues.push({
-      owner: 'kubernetes', repo: 'website', number: 7, title: 'Fix a typo', labels: ['good first issue', 'sig/docs'], state: 'open',
-      assignees: [], linkedPr: false, isPull: false, createdAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-02T00:00:00Z', timeline: [],
+      owner: 'kubernetes',
+      repo: 'website',
+      number: 7,
+      title: 'Fix a typo',
+      labels: ['good first issue', 'sig/docs'],
+      state: 'open',
+      assignees: [],
+      linkedPr: false,
+      isPull: false,
+      createdAt: '2026-11-01T00:00:00Z',
+      updatedAt: '2026-11-02T00:00:00Z',
+      timeline: [],
     });
     booted = await boot(
-      { DATABASE_URL: `sqlite:${path.join(dir, 'bot.db')}`, ISSUES_SOURCE: 'github', GITHUB_API_URL: fake.url, GITHUB_TOKEN: 'ghp_test', LOG_LEVEL: 'silent' },
+      {
+        DATABASE_URL: `sqlite:${path.join(dir, 'bot.db')}`,
+        ISSUES_SOURCE: 'github',
+        GITHUB_API_URL: fake.url,
+        GITHUB_TOKEN: 'ghp_test',
+        LOG_LEVEL: 'silent',
+      },
       { logLevel: 'silent' },
     );
     ops = createOps({ metricsToken: TOKEN, indexAgeSeconds: indexAge(booted) });
@@ -82,7 +99,14 @@ describe('operations endpoints', () => {
 
     const bot = createBot(booted.deps, capabilities);
     const dispatch = instrumentDispatch(bot.dispatch, ops.metrics, capabilities);
-    const origin = { platform: 'slack' as const, workspaceId: 'T1', channelId: 'D1', userId: 'U0SECRETUSER', userName: 'ada', isDirect: true };
+    const origin = {
+      platform: 'slack' as const,
+      workspaceId: 'T1',
+      channelId: 'D1',
+      userId: 'U0SECRETUSER',
+      userName: 'ada',
+      isDirect: true,
+    };
     const events: InboundEvent[] = [
       { kind: 'command', id: 'e1', origin, name: 'help', args: '' },
       { kind: 'message', id: 'e2', origin, text: 'how do I contribute? my-private-words', mentioned: false },

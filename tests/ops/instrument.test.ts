@@ -19,7 +19,10 @@ describe('counting scheduled work', () => {
     );
     expect(await ok!.run()).toBe('refreshed');
     await expect(broken!.run()).rejects.toThrow('boom');
-    expect(Object.fromEntries(metrics.counts)).toEqual({ 'job_runs{issues-refresh,done}': 1, 'job_runs{weekly-digest,failed}': 1 });
+    expect(Object.fromEntries(metrics.counts)).toEqual({
+      'job_runs{issues-refresh,done}': 1,
+      'job_runs{weekly-digest,failed}': 1,
+    });
   });
 
   it('counts posts as sent, failed, uncertain or rate-limited under their kind, with no destination in any label', async () => {

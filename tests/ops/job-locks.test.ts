@@ -33,7 +33,14 @@ describe('job locks on sqlite after a crash', () => {
   const lease = (host: string, pid: number, since = now) =>
     database.db
       .insertInto('job_locks')
-      .values({ name: 'weekly-digest', owner: `${host}:${pid}:x`, host, pid, acquired_at: since.toISOString(), expires_at: new Date(since.getTime() + LEASE_MS).toISOString() })
+      .values({
+        name: 'weekly-digest',
+        owner: `${host}:${pid}:x`,
+        host,
+        pid,
+        acquired_at: since.toISOString(),
+        expires_at: new Date(since.getTime() + LEASE_MS).toISOString(),
+      })
       .execute();
 
   it('takes over at once a lease whose holder was a process on this host that is gone', async () => {
@@ -46,14 +53,23 @@ describe('job locks on sqlite after a crash', () => {
     await lease('replica-b', deadPid());
     const locks = createJobLocks(database.db, 'sqlite');
     const refused = await locks.withLock('weekly-digest', at(1000), async () => 'ran');
-    expect(refused).toMatchObject({ locked: false, holder: { host: 'replica-b', since: now, expires: new Date(now.getTime() + LEASE_MS) } });
-    expect(await locks.withLock('weekly-digest', at(LEASE_MS + 1000), async () => 'ran')).toEqual({ locked: true, value: 'ran' });
+    expect(refused).toMatchObject({
+      locked: false,
+      holder: { host: 'replica-b', since: now, expires: new Date(now.getTime() + LEASE_MS) },
+    });
+    expect(await locks.withLock('weekly-digest', at(LEASE_MS + 1000), async () => 'ran')).toEqual({
+      locked: true,
+      value: 'ran',
+    });
   });
 
   it('keeps a lease whose holder on this host is still running', async () => {
     await lease(os.hostname(), process.ppid);
     const locks = createJobLocks(database.db, 'sqlite');
-    expect(await locks.withLock('weekly-digest', at(1000), async () => 'ran')).toMatchObject({ locked: false, holder: { pid: process.ppid } });
+    expect(await locks.withLock('weekly-digest', at(1000), async () => 'ran')).toMatchObject({
+      locked: false,
+      holder: { pid: process.ppid },
+    });
   });
 
   it('digest --send, refused, names the holder, since when and when its lease expires', async () => {

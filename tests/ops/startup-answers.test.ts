@@ -6,8 +6,15 @@ import { isSearch } from '../github/fake-github.js';
 import { botSetup } from '../github/setup.js';
 
 const found = (number: number, title: string): FoundIssue => ({
-  owner: 'kubernetes', repo: 'website', number, title, url: `https://github.com/kubernetes/website/issues/${number}`,
-  labels: ['good first issue'], sigIds: ['sig-docs'], createdAt: '2026-11-20T10:00:00Z', updatedAt: '2026-11-21T10:00:00Z',
+  owner: 'kubernetes',
+  repo: 'website',
+  number,
+  title,
+  url: `https://github.com/kubernetes/website/issues/${number}`,
+  labels: ['good first issue'],
+  sigIds: ['sig-docs'],
+  createdAt: '2026-11-20T10:00:00Z',
+  updatedAt: '2026-11-21T10:00:00Z',
 });
 
 describe('/issues during the first fill of the index', () => {
@@ -23,7 +30,13 @@ describe('/issues during the first fill of the index', () => {
 
     // The first query lands (the cache chat read a moment ago predates it).
     const [query, ...others] = buildQueries(s.deps.content.community.github);
-    await s.deps.store.issues.saveQuery(query!.key, query!.q, [found(101, 'Fix a broken link'), found(102, 'Translate a page')], { complete: true, total: 2 }, s.clock.now());
+    await s.deps.store.issues.saveQuery(
+      query!.key,
+      query!.q,
+      [found(101, 'Fix a broken link'), found(102, 'Translate a page')],
+      { complete: true, total: 2 },
+      s.clock.now(),
+    );
     const early = await s.adapter.command('issues', '');
     expect(early.text).toMatch(/Fix a broken link/);
     expect(early.text).toMatch(/Translate a page/);
@@ -31,7 +44,8 @@ describe('/issues during the first fill of the index', () => {
     expect(early.text).not.toMatch(/Ask me again in a minute\./);
 
     // Every query has been read once: a full answer, no mark.
-    for (const q of others) await s.deps.store.issues.saveQuery(q.key, q.q, [], { complete: true, total: 0 }, s.clock.now());
+    for (const q of others)
+      await s.deps.store.issues.saveQuery(q.key, q.q, [], { complete: true, total: 0 }, s.clock.now());
     s.deps.issues.invalidate();
     const later = await s.adapter.command('issues', '');
     expect(later.text).toMatch(/Fix a broken link/);

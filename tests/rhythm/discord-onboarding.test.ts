@@ -7,19 +7,45 @@ import { onboardingProblems } from '../discord/fake-limits.js';
 
 let fake: FakeDiscord;
 beforeEach(async () => {
-  fake = await startFakeDiscord({ channels: ['sig-docs', 'sig-node', 'wg-batch', 'steering-committee'], onboarding: true });
+  fake = await startFakeDiscord({
+    channels: ['sig-docs', 'sig-node', 'wg-batch', 'steering-committee'],
+    onboarding: true,
+  });
   // A role named like a group by its name, another by its id: both are reused, never duplicated.
-  fake.roles.push({ id: snowflake(), name: 'Network', permissions: '0', managed: false }, { id: snowflake(), name: 'sig-docs', permissions: '0', managed: false });
+  fake.roles.push(
+    { id: snowflake(), name: 'Network', permissions: '0', managed: false },
+    { id: snowflake(), name: 'sig-docs', permissions: '0', managed: false },
+  );
   // A question the server's admins wrote themselves stays as it is.
-  fake.onboarding.prompts.push({ id: snowflake(), type: 0, title: 'Pronouns?', options: [{ id: snowflake(), title: 'they/them', description: null, role_ids: [fake.roles[0].id], channel_ids: [] }], single_select: false, required: false, in_onboarding: true });
+  fake.onboarding.prompts.push({
+    id: snowflake(),
+    type: 0,
+    title: 'Pronouns?',
+    options: [
+      { id: snowflake(), title: 'they/them', description: null, role_ids: [fake.roles[0].id], channel_ids: [] },
+    ],
+    single_select: false,
+    required: false,
+    in_onboarding: true,
+  });
 });
 afterEach(async () => fake.close());
 
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const env = { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.appId, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_IDS: fake.guildId, LOG_LEVEL: 'silent' };
-  const code = await runCli(['discord', 'onboarding', ...args], { env, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const env = {
+    DISCORD_TOKEN: fake.token,
+    DISCORD_APPLICATION_ID: fake.appId,
+    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_GUILD_IDS: fake.guildId,
+    LOG_LEVEL: 'silent',
+  };
+  const code = await runCli(['discord', 'onboarding', ...args], {
+    env,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
   return { code, out, err };
 }
 const writes = () => fake.requests.filter((r) => r.method !== 'GET');
@@ -31,7 +57,12 @@ describe('discord onboarding', () => {
     expect(code).toBe(0);
     expect(writes()).toEqual([]);
     const body = JSON.parse(out.at(-1)!);
-    expect(body.prompts.map((p: { title: string }) => p.title)).toEqual(['Pronouns?', 'Which SIGs interest you?', 'Which working groups interest you?', 'Which committees interest you?']);
+    expect(body.prompts.map((p: { title: string }) => p.title)).toEqual([
+      'Pronouns?',
+      'Which SIGs interest you?',
+      'Which working groups interest you?',
+      'Which committees interest you?',
+    ]);
     const sigs = body.prompts[1].options;
     const network = sigs.find((o: { title: string }) => o.title === 'Network');
     expect(network).toMatchObject({ role_ids: [role('Network').id], channel_ids: [fake.channels.sigNetwork] });
@@ -49,7 +80,9 @@ describe('discord onboarding', () => {
     expect(put.status).toBe(200);
     const roleIds = new Set(fake.roles.map((r) => r.id));
     const options = fake.onboarding.prompts.flatMap((p) => p.options);
-    expect(options.every((o: { role_ids: string[] }) => o.role_ids.length === 1 && roleIds.has(o.role_ids[0]!))).toBe(true);
+    expect(options.every((o: { role_ids: string[] }) => o.role_ids.length === 1 && roleIds.has(o.role_ids[0]!))).toBe(
+      true,
+    );
     expect(fake.roles.filter((r) => /network/i.test(r.name)).map((r) => r.name)).toEqual(['Network']);
     expect(role('sig-node')).toBeDefined();
     expect(fake.onboarding.prompts[0].title).toBe('Pronouns?');
@@ -63,15 +96,32 @@ describe('discord onboarding', () => {
   });
 
   it("keeps within Discord's limits with a large catalogue, leaving the rest to /sig", () => {
-    const kinds = Array.from({ length: 20 }, (_, i) => ({ id: `k${i}`, title: `Which kind ${i} groups interest you? ${'x'.repeat(120)}` }));
+    const kinds = Array.from({ length: 20 }, (_, i) => ({
+      id: `k${i}`,
+      title: `Which kind ${i} groups interest you? ${'x'.repeat(120)}`,
+    }));
     const groups: OnboardingGroup[] = [];
-    for (let n = 0; n < 80; n++) groups.push({ id: `g${n}`, name: `Group ${n} ${'y'.repeat(n % 3 === 0 ? 80 : 0)}`, kind: 'k0', description: 'z'.repeat(300) });
-    for (let k = 1; k < 20; k++) groups.push({ id: `g-k${k}`, name: `Only of kind ${k}`, kind: `k${k}`, description: '' });
+    for (let n = 0; n < 80; n++)
+      groups.push({
+        id: `g${n}`,
+        name: `Group ${n} ${'y'.repeat(n % 3 === 0 ? 80 : 0)}`,
+        kind: 'k0',
+        description: 'z'.repeat(300),
+      });
+    for (let k = 1; k < 20; k++)
+      groups.push({ id: `g-k${k}`, name: `Only of kind ${k}`, kind: `k${k}`, description: '' });
     const roles = groups.map((g) => ({ id: snowflake(), name: g.id }));
     const plan = planOnboarding(kinds, groups, { roles, channels: [], prompts: [] }, snowflakeFactory());
     expect(onboardingProblems(plan.body, new Set(roles.map((r) => r.id)), new Set())).toEqual([]);
     expect(plan.body.prompts).toHaveLength(15);
     expect(plan.body.prompts[0]!.options).toHaveLength(50);
-    expect(plan.leftOut.map((g) => g.id)).toEqual([...groups.slice(50, 80).map((g) => g.id), 'g-k15', 'g-k16', 'g-k17', 'g-k18', 'g-k19']);
+    expect(plan.leftOut.map((g) => g.id)).toEqual([
+      ...groups.slice(50, 80).map((g) => g.id),
+      'g-k15',
+      'g-k16',
+      'g-k17',
+      'g-k18',
+      'g-k19',
+    ]);
   });
 });

@@ -6,14 +6,25 @@ import { meetingsThisWeek } from '../../src/jobs/starter-post-compose.js';
 import { realContent } from '../helpers/deps.js';
 
 const at = (iso: string) => new Date(iso);
-const event = (rrule: string, extra: Record<string, string> = {}) => ({ rrule, time: '17:30', timezone: 'UTC', ...extra });
+const event = (rrule: string, extra: Record<string, string> = {}) => ({
+  rrule,
+  time: '17:30',
+  timezone: 'UTC',
+  ...extra,
+});
 
 describe('community events', () => {
   it('finds the third Tuesday, the last Friday, and every other week from its first day', () => {
-    expect(nextOccurrence(event('FREQ=MONTHLY;BYDAY=3TU'), at('2026-12-08T06:00:00Z'))).toEqual(at('2026-12-15T17:30:00Z'));
+    expect(nextOccurrence(event('FREQ=MONTHLY;BYDAY=3TU'), at('2026-12-08T06:00:00Z'))).toEqual(
+      at('2026-12-15T17:30:00Z'),
+    );
     // Past this month's: next month's third Tuesday (January 2027 starts on a Friday).
-    expect(nextOccurrence(event('FREQ=MONTHLY;BYDAY=3TU'), at('2026-12-15T18:00:00Z'))).toEqual(at('2027-01-19T17:30:00Z'));
-    expect(nextOccurrence(event('FREQ=MONTHLY;BYDAY=-1FR'), at('2026-12-01T00:00:00Z'))).toEqual(at('2026-12-25T17:30:00Z'));
+    expect(nextOccurrence(event('FREQ=MONTHLY;BYDAY=3TU'), at('2026-12-15T18:00:00Z'))).toEqual(
+      at('2027-01-19T17:30:00Z'),
+    );
+    expect(nextOccurrence(event('FREQ=MONTHLY;BYDAY=-1FR'), at('2026-12-01T00:00:00Z'))).toEqual(
+      at('2026-12-25T17:30:00Z'),
+    );
     const biweekly = event('FREQ=WEEKLY;INTERVAL=2;BYDAY=WE', { since: '2026-12-02' });
     expect(nextOccurrence(biweekly, at('2026-12-03T00:00:00Z'))).toEqual(at('2026-12-16T17:30:00Z'));
   });
@@ -27,7 +38,12 @@ describe('community events', () => {
   it('refuses rules outside the subset in content', async () => {
     const community = (await realContent()).community;
     const base = { id: 'x', name: { en: 'X' }, time: '10:00', timezone: 'UTC' };
-    for (const rrule of ['FREQ=DAILY', 'FREQ=MONTHLY;BYDAY=TU', 'FREQ=WEEKLY;BYDAY=2TU', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU'])
+    for (const rrule of [
+      'FREQ=DAILY',
+      'FREQ=MONTHLY;BYDAY=TU',
+      'FREQ=WEEKLY;BYDAY=2TU',
+      'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU',
+    ])
       expect(communitySchema.safeParse({ ...community, events: [{ ...base, rrule }] }).success, rrule).toBe(false);
   });
 

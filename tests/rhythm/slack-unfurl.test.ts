@@ -16,14 +16,28 @@ const OUTSIDE = 'https://github.com/torvalds/linux/issues/1';
 
 beforeAll(async () => {
   github = await startFakeGithub();
-  github.addIssue('kubernetes/website', 11, { title: 'Docs: explain static pods', labels: ['good first issue', 'sig/docs'] });
-  github.addIssue('kubernetes/kubernetes', 21, { title: 'kube-proxy: <!channel> log line', labels: ['good first issue', 'sig/network'] });
-  github.assign(github.addIssue('kubernetes/kubernetes', 31, { title: 'Taken already', labels: ['good first issue', 'sig/node'] }), 'alice');
-  github.linkPr(github.addIssue('kubernetes/kubernetes', 41, { title: 'Fixed soon', labels: ['good first issue', 'sig/network'] }), 'bob');
+  github.addIssue('kubernetes/website', 11, {
+    title: 'Docs: explain static pods',
+    labels: ['good first issue', 'sig/docs'],
+  });
+  github.addIssue('kubernetes/kubernetes', 21, {
+    title: 'kube-proxy: <!channel> log line',
+    labels: ['good first issue', 'sig/network'],
+  });
+  github.assign(
+    github.addIssue('kubernetes/kubernetes', 31, { title: 'Taken already', labels: ['good first issue', 'sig/node'] }),
+    'alice',
+  );
+  github.linkPr(
+    github.addIssue('kubernetes/kubernetes', 41, { title: 'Fixed soon', labels: ['good first issue', 'sig/network'] }),
+    'bob',
+  );
   github.addIssue('torvalds/linux', 1, { title: 'Not ours' });
   github.setRepo('kubernetes/website', 'HTML');
   github.setRepo('kubernetes/kubernetes', 'Go');
-  h = await startHarness({ env: { GITHUB_API_URL: github.url, GITHUB_TOKEN: 'ghp_test_token', ISSUES_SOURCE: 'github' } });
+  h = await startHarness({
+    env: { GITHUB_API_URL: github.url, GITHUB_TOKEN: 'ghp_test_token', ISSUES_SOURCE: 'github' },
+  });
   await h.booted.githubSide.refresh();
 });
 afterAll(async () => {
@@ -32,11 +46,32 @@ afterAll(async () => {
 });
 
 let ts = 1000;
-async function share(urls: string[], user = 'U0ADA'): Promise<Record<string, { blocks: { text?: { text: string }; elements?: { action_id: string; value: string }[] }[] }>> {
+async function share(
+  urls: string[],
+  user = 'U0ADA',
+): Promise<
+  Record<string, { blocks: { text?: { text: string }; elements?: { action_id: string; value: string }[] }[] }>
+> {
   const messageTs = `${++ts}.000100`;
   const links = urls.map((url) => ({ domain: 'github.com', url }));
-  await send(h.url, asJson(eventCallback({ type: 'link_shared', channel: 'C0RANDOM1', user, message_ts: messageTs, source: 'conversations_history', unfurl_id: `C0RANDOM1.${messageTs}.x`, links, event_ts: messageTs })));
-  const [call] = (await h.fake.waitFor((c: Call) => c.method === 'chat.unfurl' && String(c.body.unfurl_id).includes(messageTs))) as Call[];
+  await send(
+    h.url,
+    asJson(
+      eventCallback({
+        type: 'link_shared',
+        channel: 'C0RANDOM1',
+        user,
+        message_ts: messageTs,
+        source: 'conversations_history',
+        unfurl_id: `C0RANDOM1.${messageTs}.x`,
+        links,
+        event_ts: messageTs,
+      }),
+    ),
+  );
+  const [call] = (await h.fake.waitFor(
+    (c: Call) => c.method === 'chat.unfurl' && String(c.body.unfurl_id).includes(messageTs),
+  )) as Call[];
   return call!.body.unfurls as never;
 }
 const textOf = (u: { blocks: { text?: { text: string } }[] }) => u.blocks.map((b) => b.text?.text ?? '').join('\n');
@@ -58,7 +93,15 @@ describe('Slack unfurls of GitHub issue links', () => {
     const first = await share([TO_CLAIM]);
     expect(textOf(first[TO_CLAIM]!)).toContain('&lt;!channel&gt;');
     const button = first[TO_CLAIM]!.blocks.flatMap((b) => b.elements ?? [])[0]!;
-    await send(h.url, asInteraction(blockAction({ action_id: button.action_id, value: button.value }, { responseUrl: h.fake.responseUrl('unfurl-claim'), user: 'U0GRACE' })));
+    await send(
+      h.url,
+      asInteraction(
+        blockAction(
+          { action_id: button.action_id, value: button.value },
+          { responseUrl: h.fake.responseUrl('unfurl-claim'), user: 'U0GRACE' },
+        ),
+      ),
+    );
     const answer = await h.fake.answerTo('unfurl-claim');
     expect(JSON.stringify(answer.body.blocks)).toMatch(/is yours to try/);
     const open = await h.booted.deps.store.claims.openFor({ platform: 'slack', workspaceId: TEAM, userId: 'U0GRACE' });
@@ -71,8 +114,14 @@ describe('Slack unfurls of GitHub issue links', () => {
 
   it('reads only strict GitHub issue addresses: look-alike hosts, ports, credentials and odd paths are not issues', () => {
     const hosts = ['github.com'];
-    expect(parseIssueUrl('https://github.com/kubernetes/kubernetes/issues/21', hosts)).toEqual({ owner: 'kubernetes', repo: 'kubernetes', number: 21 });
-    expect(parseIssueUrl('https://www.github.com/kubernetes/kubernetes/issues/21/#issuecomment-1', hosts)).not.toBeNull();
+    expect(parseIssueUrl('https://github.com/kubernetes/kubernetes/issues/21', hosts)).toEqual({
+      owner: 'kubernetes',
+      repo: 'kubernetes',
+      number: 21,
+    });
+    expect(
+      parseIssueUrl('https://www.github.com/kubernetes/kubernetes/issues/21/#issuecomment-1', hosts),
+    ).not.toBeNull();
     for (const bad of [
       'https://github.com.evil.example/kubernetes/kubernetes/issues/21',
       'https://evil.example/github.com/kubernetes/kubernetes/issues/21',

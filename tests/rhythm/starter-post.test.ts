@@ -51,7 +51,9 @@ describe('weekly starter post', () => {
     expect(text).toContain('kubernetes/kubernetes#6');
     expect(text).toContain('Contributor Experience: Regular SIG Meeting, Wednesday 2 Dec');
     expect(text).toContain('Made your first contribution this week?');
-    expect(h.rec.posts[0]!.reply.blocks.some((b) => b.type === 'items' && b.items.every((i) => i.button?.id))).toBe(true);
+    expect(h.rec.posts[0]!.reply.blocks.some((b) => b.type === 'items' && b.items.every((i) => i.button?.id))).toBe(
+      true,
+    );
   });
 
   it('is sent once per channel per week across a crash and a rerun, and again the next week', async () => {
@@ -73,17 +75,27 @@ describe('weekly starter post', () => {
   });
 
   it('leaves the ledger to the digest: a channel that is both gets both, and the digest still counts from its own cutoffs', async () => {
-    const h = await setup((c) => ({ ...c, sigs: c.sigs.map((s) => (s.id === 'sig-docs' ? { ...s, channels: { slack: 'kubernetes-novice' } } : s)) }));
+    const h = await setup((c) => ({
+      ...c,
+      sigs: c.sigs.map((s) => (s.id === 'sig-docs' ? { ...s, channels: { slack: 'kubernetes-novice' } } : s)),
+    }));
     await h.run();
     const digest = await weeklyDigest(h.deps, { ...h.job, platforms: ['slack'] });
     expect(digest.ran.sent).toBeGreaterThan(0);
-    expect(h.rec.posts.filter((p) => p.to.kind === 'channel' && p.to.channelId === 'kubernetes-novice')).toHaveLength(2);
+    expect(h.rec.posts.filter((p) => p.to.kind === 'channel' && p.to.channelId === 'kubernetes-novice')).toHaveLength(
+      2,
+    );
     // The starter post is not mistaken for an earlier digest there: the digest is that channel's first one.
-    expect(h.rec.posts.filter((p) => p.key === 'slack/*/#kubernetes-novice').at(-1)!.text).toContain('Ready for you in Docs');
+    expect(h.rec.posts.filter((p) => p.key === 'slack/*/#kubernetes-novice').at(-1)!.text).toContain(
+      'Ready for you in Docs',
+    );
   });
 
   it('posts nothing when content leaves it off', async () => {
-    const h = await setup((c) => ({ ...c, community: { ...c.community, starterPost: { enabled: false, cron: '0 9 * * 1', issues: 5, meetingsOf: [] } } }));
+    const h = await setup((c) => ({
+      ...c,
+      community: { ...c.community, starterPost: { enabled: false, cron: '0 9 * * 1', issues: 5, meetingsOf: [] } },
+    }));
     expect(await h.run()).toMatchObject({ status: 'off' });
     expect(h.rec.attempts).toHaveLength(0);
   });

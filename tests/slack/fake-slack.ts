@@ -12,7 +12,10 @@ export const blocksText = (node: unknown): number =>
   Array.isArray(node)
     ? node.reduce((n: number, x) => n + blocksText(x), 0)
     : node && typeof node === 'object'
-      ? Object.entries(node).reduce((n, [k, v]) => n + (k === 'text' && typeof v === 'string' ? v.length : blocksText(v)), 0)
+      ? Object.entries(node).reduce(
+          (n, [k, v]) => n + (k === 'text' && typeof v === 'string' ? v.length : blocksText(v)),
+          0,
+        )
       : 0;
 
 /** Everything a call shows people, as one string: fallback text, blocks and any view. */
@@ -61,7 +64,11 @@ export async function startFakeSlack() {
   const hangUps = new Map<string, number>();
   const failures = new Map<string, { status: number; times: number }>();
   const users = new Map<string, FakeUser>();
-  const channels = new Map<string, string>([['C0NEWBIE1', 'kubernetes-novice'], ['C0RANDOM1', 'random'], ['C0NETWORK', 'sig-network']]);
+  const channels = new Map<string, string>([
+    ['C0NEWBIE1', 'kubernetes-novice'],
+    ['C0RANDOM1', 'random'],
+    ['C0NETWORK', 'sig-network'],
+  ]);
   const sockets = new Set<WebSocket>();
   const acks = new Map<string, (payload: unknown) => void>();
   let ts = 1_700_000_000;
@@ -73,12 +80,20 @@ export async function startFakeSlack() {
     for (const wake of [...waiters]) wake(recorded);
   };
 
-
   function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
-    if ((method === 'chat.postMessage' || method === 'chat.postEphemeral') && blocksText(body.blocks) > 13_000) return { ok: false, error: 'msg_blocks_too_long' };
+    if ((method === 'chat.postMessage' || method === 'chat.postEphemeral') && blocksText(body.blocks) > 13_000)
+      return { ok: false, error: 'msg_blocks_too_long' };
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://onramp-test.slack.com/', team: 'Test', user: 'onramp', team_id: 'T0TEST', user_id: 'U0BOT', bot_id: 'B0BOT' };
+        return {
+          ok: true,
+          url: 'https://onramp-test.slack.com/',
+          team: 'Test',
+          user: 'onramp',
+          team_id: 'T0TEST',
+          user_id: 'U0BOT',
+          bot_id: 'B0BOT',
+        };
       case 'chat.postMessage':
         // Like a channel the bot was never invited to.
         if (body.channel === 'C0NOTIN') return { ok: false, error: 'not_in_channel' };
@@ -92,20 +107,41 @@ export async function startFakeSlack() {
       case 'users.info': {
         const user = users.get(String(body.user));
         if (!user) return { ok: false, error: 'user_not_found' };
-        return { ok: true, user: { id: body.user, name: user.name, real_name: user.realName ?? user.name, profile: { display_name: user.name }, ...(user.locale ? { locale: user.locale } : {}) } };
+        return {
+          ok: true,
+          user: {
+            id: body.user,
+            name: user.name,
+            real_name: user.realName ?? user.name,
+            profile: { display_name: user.name },
+            ...(user.locale ? { locale: user.locale } : {}),
+          },
+        };
       }
       case 'conversations.info': {
         const name = channels.get(String(body.channel));
         return name ? { ok: true, channel: { id: body.channel, name } } : { ok: false, error: 'channel_not_found' };
       }
       case 'conversations.list':
-        return { ok: true, channels: [...channels].map(([id, name]) => ({ id, name })), response_metadata: { next_cursor: '' } };
+        return {
+          ok: true,
+          channels: [...channels].map(([id, name]) => ({ id, name })),
+          response_metadata: { next_cursor: '' },
+        };
       case 'conversations.open': {
         // Like Slack: the same people (the bot is added) always get the same group DM.
-        const people = String(body.users ?? '').split(',').filter(Boolean).sort();
+        const people = String(body.users ?? '')
+          .split(',')
+          .filter(Boolean)
+          .sort();
         if (people.length === 0) return { ok: false, error: 'users_list_not_supplied' };
         if (people.some((p) => !/^U[A-Z0-9]+$/.test(p))) return { ok: false, error: 'user_not_found' };
-        return { ok: true, channel: { id: people.length === 1 ? `D${people[0]!.slice(1)}` : `G${people.map((p) => p.slice(1)).join('')}` } };
+        return {
+          ok: true,
+          channel: {
+            id: people.length === 1 ? `D${people[0]!.slice(1)}` : `G${people.map((p) => p.slice(1)).join('')}`,
+          },
+        };
       }
       case 'apps.connections.open':
         return { ok: true, url: `${base.replace('http', 'ws')}/socket` };
@@ -117,12 +153,14 @@ export async function startFakeSlack() {
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(req);
-    const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (typeof body.token === 'string' ? body.token : undefined);
+    const token =
+      req.headers.authorization?.replace(/^Bearer /, '') ?? (typeof body.token === 'string' ? body.token : undefined);
     const respond = /^\/respond\/([\w-]+)$/.exec(url.pathname);
     if (respond) {
       record({ method: 'response_url', body, responseId: respond[1]! });
       // Like a response_url used 5 times or older than 30 minutes.
-      if (respond[1]!.startsWith('expired')) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('expired_url');
+      if (respond[1]!.startsWith('expired'))
+        return void res.writeHead(404, { 'content-type': 'text/plain' }).end('expired_url');
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
@@ -145,7 +183,9 @@ export async function startFakeSlack() {
     }
     if (limit && limit.times > 0) {
       limit.times -= 1;
-      res.writeHead(429, { 'retry-after': String(limit.retryAfter), 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      res
+        .writeHead(429, { 'retry-after': String(limit.retryAfter), 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(method, body)));
@@ -220,7 +260,10 @@ export async function startFakeSlack() {
     sendEnvelope(type: string, payload: unknown, extra: Record<string, unknown> = {}): Promise<unknown> {
       const envelope_id = `env-${++envelopes}`;
       const acked = new Promise<unknown>((resolve) => acks.set(envelope_id, resolve));
-      for (const ws of sockets) ws.send(JSON.stringify({ type, envelope_id, payload, accepts_response_payload: type !== 'events_api', ...extra }));
+      for (const ws of sockets)
+        ws.send(
+          JSON.stringify({ type, envelope_id, payload, accepts_response_payload: type !== 'events_api', ...extra }),
+        );
       return acked;
     },
     get connected() {

@@ -3,7 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createSlackInbox, createSlackOutbox, type SlackInbox, type SlackInboxOptions } from '../../adapters/slack/index.js';
+import {
+  createSlackInbox,
+  createSlackOutbox,
+  type SlackInbox,
+  type SlackInboxOptions,
+} from '../../adapters/slack/index.js';
 import { boot, type Booted } from '../../src/boot.js';
 import { capabilities } from '../../src/capabilities/index.js';
 import type { Capability } from '../../src/core/capability.js';
@@ -82,7 +87,10 @@ async function startAdapter(booted: Booted, o: HarnessOptions): Promise<SlackInb
 }
 
 /** Another replica behind the same load balancer: its own adapter and port, the same database and Slack. */
-export async function startReplica(h: Harness, o: HarnessOptions = {}): Promise<{ url: string; close(): Promise<void> }> {
+export async function startReplica(
+  h: Harness,
+  o: HarnessOptions = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const adapter = await startAdapter(h.booted, o);
   return { url: `http://127.0.0.1:${adapter.port}/slack/events`, close: () => adapter.stop() };
 }

@@ -2,7 +2,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shown, type Call } from './fake-slack.js';
 import { startHarness, startReplica, type Harness } from './harness.js';
-import { asForm, asInteraction, asJson, BOT_TOKEN, blockAction, command, eventCallback, homeOpened, joined, mention, message, send, sign, SIGNING_SECRET, type SendOptions, type SlackEvent } from './payloads.js';
+import {
+  asForm,
+  asInteraction,
+  asJson,
+  BOT_TOKEN,
+  blockAction,
+  command,
+  eventCallback,
+  homeOpened,
+  joined,
+  mention,
+  message,
+  send,
+  sign,
+  SIGNING_SECRET,
+  type SendOptions,
+  type SlackEvent,
+} from './payloads.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,8 +31,10 @@ afterAll(async () => h?.close());
 const POSTING = new Set(['chat.postMessage', 'chat.postEphemeral', 'views.publish', 'response_url']);
 /** Everything a Slack call shows people, as one string: fallback text and every block. */
 const posts = () => h.fake.calls.filter((c) => POSTING.has(c.method));
-const sendEvent = (event: SlackEvent, eventId?: string, headers?: Record<string, string>) => send(h.url, asJson(eventCallback(event, eventId)), headers ? { headers } : {});
-const sendCommand = (name: string, text: string, id: string, o: Parameters<typeof command>[3] = {}) => send(h.url, asForm(command(name, text, h.fake.responseUrl(id), o)));
+const sendEvent = (event: SlackEvent, eventId?: string, headers?: Record<string, string>) =>
+  send(h.url, asJson(eventCallback(event, eventId)), headers ? { headers } : {});
+const sendCommand = (name: string, text: string, id: string, o: Parameters<typeof command>[3] = {}) =>
+  send(h.url, asForm(command(name, text, h.fake.responseUrl(id), o)));
 const answerTo = (id: string) => h.fake.answerTo(id);
 /** Sends, waits until the adapter has finished with everything it received, and returns what it posted meanwhile. */
 async function postedWhile(act: () => Promise<unknown>): Promise<Call[]> {
@@ -54,12 +73,20 @@ describe('Slack over HTTP: answering', () => {
     await sendCommand('/sig', '', 'sig-list', { user: 'U0ADA' });
     const list = await answerTo('sig-list');
     expect(list.body.response_type).toBe('ephemeral');
-    const select = (list.body.blocks as { type: string; elements?: { type: string; action_id: string; options: { value: string }[] }[] }[])
+    const select = (
+      list.body.blocks as {
+        type: string;
+        elements?: { type: string; action_id: string; options: { value: string }[] }[];
+      }[]
+    )
       .flatMap((b) => b.elements ?? [])
       .find((e) => e.type === 'static_select')!;
     expect(select.options.map((o) => o.value)).toContain('sig-network');
 
-    const click = blockAction({ action_id: select.action_id, selected: 'sig-network' }, { responseUrl: h.fake.responseUrl('sig-pick'), user: 'U0ADA' });
+    const click = blockAction(
+      { action_id: select.action_id, selected: 'sig-network' },
+      { responseUrl: h.fake.responseUrl('sig-pick'), user: 'U0ADA' },
+    );
     expect((await send(h.url, asInteraction(click))).status).toBe(200);
     const confirmation = await answerTo('sig-pick');
     expect(confirmation.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
@@ -80,7 +107,10 @@ describe('Slack over HTTP: answering', () => {
     expect(shown(first!)).toMatch(/Your SIGs/);
     expect(shown(first!)).toMatch(/digest/i);
 
-    await send(h.url, asInteraction(blockAction({ action_id: 'sig.pick~2', selected: 'sig-docs' }, { user: 'U0GRACE', home: true })));
+    await send(
+      h.url,
+      asInteraction(blockAction({ action_id: 'sig.pick~2', selected: 'sig-docs' }, { user: 'U0GRACE', home: true })),
+    );
     const [dm] = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'U0GRACE');
     expect(shown(dm!)).toMatch(/You joined \*Docs\*/);
     const published = await h.fake.waitFor((c) => c.method === 'views.publish' && c.body.user_id === 'U0GRACE', 2);
@@ -113,19 +143,31 @@ describe('Slack over HTTP: answering', () => {
   });
 
   it('spends nothing on chatter outside newcomer channels: no lookup, no database write', async () => {
-    const quiet = await postedWhile(() => sendEvent(message('anyone up for lunch?', { channel: 'C0RANDOM1', user: 'U0CHATTY' }), 'EvCHATTER1'));
+    const quiet = await postedWhile(() =>
+      sendEvent(message('anyone up for lunch?', { channel: 'C0RANDOM1', user: 'U0CHATTY' }), 'EvCHATTER1'),
+    );
     expect(quiet).toEqual([]);
     expect(h.fake.calls.some((c) => c.method === 'users.info' && c.body.user === 'U0CHATTY')).toBe(false);
-    const rows = await h.booted.database.db.selectFrom('processed_events').selectAll().where('event_id', '=', 'EvCHATTER1').execute();
+    const rows = await h.booted.database.db
+      .selectFrom('processed_events')
+      .selectAll()
+      .where('event_id', '=', 'EvCHATTER1')
+      .execute();
     expect(rows).toEqual([]);
   });
 
   it('spends nothing on chatter in a newcomer channel it leaves alone: no Web API call, no database write', async () => {
     const before = h.fake.calls.length;
-    const quiet = await postedWhile(() => sendEvent(message('lunch anyone?', { channel: 'C0NEWBIE1', user: 'U0QUIET' }), 'EvCHATTER2'));
+    const quiet = await postedWhile(() =>
+      sendEvent(message('lunch anyone?', { channel: 'C0NEWBIE1', user: 'U0QUIET' }), 'EvCHATTER2'),
+    );
     expect(quiet).toEqual([]);
     expect(h.fake.calls.slice(before).map((c) => c.method)).toEqual([]); // not even users.info or conversations.info
-    const rows = await h.booted.database.db.selectFrom('processed_events').selectAll().where('event_id', '=', 'EvCHATTER2').execute();
+    const rows = await h.booted.database.db
+      .selectFrom('processed_events')
+      .selectAll()
+      .where('event_id', '=', 'EvCHATTER2')
+      .execute();
     expect(rows).toEqual([]);
   });
 
@@ -136,7 +178,11 @@ describe('Slack over HTTP: answering', () => {
     const [answer] = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.thread_ts === question.ts);
     expect(String(answer!.body.text)).toMatch(/five steps/);
     expect(h.fake.calls.filter((c) => c.method === 'users.info' && c.body.user === 'U0DENISE')).toHaveLength(1);
-    const rows = await h.booted.database.db.selectFrom('processed_events').selectAll().where('event_id', '=', 'EvASKED01').execute();
+    const rows = await h.booted.database.db
+      .selectFrom('processed_events')
+      .selectAll()
+      .where('event_id', '=', 'EvASKED01')
+      .execute();
     expect(rows).toHaveLength(1);
   });
 
@@ -152,7 +198,9 @@ describe('Slack over HTTP: answering', () => {
 
   it('welcomes someone joining a newcomer channel, privately and by name, and nobody elsewhere', async () => {
     await sendEvent(joined('U0GRACE', 'C0NEWBIE1'));
-    const [welcome] = await h.fake.waitFor((c) => c.method === 'chat.postEphemeral' && c.body.user === 'U0GRACE' && c.body.channel === 'C0NEWBIE1');
+    const [welcome] = await h.fake.waitFor(
+      (c) => c.method === 'chat.postEphemeral' && c.body.user === 'U0GRACE' && c.body.channel === 'C0NEWBIE1',
+    );
     expect(shown(welcome!)).toMatch(/Welcome to Kubernetes, Grace/);
     const quiet = await postedWhile(async () => {
       await sendEvent(joined('U0GRACE', 'C0RANDOM1'));
@@ -177,7 +225,9 @@ describe('Slack over HTTP: answering', () => {
 
   it('says it in the channel when the response_url no longer works', async () => {
     await sendCommand('/contribute', '', 'expired-1', { user: 'U0ADA', channel: 'C0RANDOM1' });
-    const [ephemeral] = await h.fake.waitFor((c) => c.method === 'chat.postEphemeral' && c.body.user === 'U0ADA' && c.body.channel === 'C0RANDOM1');
+    const [ephemeral] = await h.fake.waitFor(
+      (c) => c.method === 'chat.postEphemeral' && c.body.user === 'U0ADA' && c.body.channel === 'C0RANDOM1',
+    );
     expect(shown(ephemeral!)).toMatch(/five steps/);
   });
 
@@ -236,7 +286,9 @@ describe('Slack over HTTP: refusing', () => {
       const timestamp = now();
       expect((await send(h.url, request, { timestamp })).status).toBe(200);
       await answerTo('replayed-elsewhere');
-      const posted = await postedWhile(async () => expect((await send(replica.url, request, { timestamp })).status).toBe(401));
+      const posted = await postedWhile(async () =>
+        expect((await send(replica.url, request, { timestamp })).status).toBe(401),
+      );
       expect(posted).toEqual([]);
     } finally {
       await replica.close();
@@ -261,8 +313,14 @@ describe('Slack over HTTP: refusing', () => {
     expect((await sendEvent(event, 'EvRETRY01')).status).toBe(200);
     await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.thread_ts === event.ts);
     const again = await postedWhile(async () => {
-      expect((await sendEvent(event, 'EvRETRY01', { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(200);
-      expect((await sendEvent(event, 'EvRETRY01', { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(200);
+      expect(
+        (await sendEvent(event, 'EvRETRY01', { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }))
+          .status,
+      ).toBe(200);
+      expect(
+        (await sendEvent(event, 'EvRETRY01', { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' }))
+          .status,
+      ).toBe(200);
     });
     expect(again).toEqual([]);
   });

@@ -9,11 +9,19 @@ let h: Harness;
 let github: FakeGithub;
 beforeAll(async () => {
   github = await startFakeGithub();
-  github.addIssue('kubernetes/website', 11, { title: 'Docs: explain static pods', labels: ['good first issue', 'sig/docs'] });
-  github.addIssue('kubernetes/kubernetes', 21, { title: 'kube-proxy: <!channel> log line @here & <@U0ADA>', labels: ['good first issue', 'sig/network'] });
+  github.addIssue('kubernetes/website', 11, {
+    title: 'Docs: explain static pods',
+    labels: ['good first issue', 'sig/docs'],
+  });
+  github.addIssue('kubernetes/kubernetes', 21, {
+    title: 'kube-proxy: <!channel> log line @here & <@U0ADA>',
+    labels: ['good first issue', 'sig/network'],
+  });
   github.setRepo('kubernetes/website', 'HTML');
   github.setRepo('kubernetes/kubernetes', 'Go');
-  h = await startHarness({ env: { GITHUB_API_URL: github.url, GITHUB_TOKEN: 'ghp_test_token', ISSUES_SOURCE: 'github' } });
+  h = await startHarness({
+    env: { GITHUB_API_URL: github.url, GITHUB_TOKEN: 'ghp_test_token', ISSUES_SOURCE: 'github' },
+  });
   await h.booted.githubSide.refresh();
 });
 afterAll(async () => {
@@ -34,16 +42,30 @@ describe('Slack: /issues → a claim button → the claim', () => {
     expect(shown(list)).not.toMatch(/<[!@]|@here/);
 
     const blocks = list.body.blocks as { accessory?: Element; elements?: Element[] }[];
-    const claimButtons = blocks.flatMap((b) => [b.accessory, ...(b.elements ?? [])]).filter((e): e is Element => e?.type === 'button' && /^claim~/.test(e.action_id));
+    const claimButtons = blocks
+      .flatMap((b) => [b.accessory, ...(b.elements ?? [])])
+      .filter((e): e is Element => e?.type === 'button' && /^claim~/.test(e.action_id));
     expect(claimButtons.map((b) => b.value).sort()).toEqual(['kubernetes/kubernetes#21', 'kubernetes/website#11']);
     const docs = claimButtons.find((b) => b.value === 'kubernetes/website#11')!;
 
-    await send(h.url, asInteraction(blockAction({ action_id: docs.action_id, value: docs.value! }, { responseUrl: h.fake.responseUrl('claim'), user: 'U0ADA' })));
+    await send(
+      h.url,
+      asInteraction(
+        blockAction(
+          { action_id: docs.action_id, value: docs.value! },
+          { responseUrl: h.fake.responseUrl('claim'), user: 'U0ADA' },
+        ),
+      ),
+    );
     const claimed = await answerTo('claim');
     expect(claimed.body.response_type).toBe('ephemeral');
     expect(shown(claimed)).toMatch(/is yours to try/);
     expect(shown(claimed)).toMatch(/\/assign/);
-    const open = await h.booted.deps.store.claims.openFor({ platform: 'slack', workspaceId: 'T0TEST', userId: 'U0ADA' });
+    const open = await h.booted.deps.store.claims.openFor({
+      platform: 'slack',
+      workspaceId: 'T0TEST',
+      userId: 'U0ADA',
+    });
     expect(open.map((c) => c.key)).toEqual(['kubernetes/website#11']);
   });
 

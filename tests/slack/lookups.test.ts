@@ -12,7 +12,12 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 const digest = { blocks: [text('**Your weekly digest**: 3 new issues')] };
-const sigNetwork: Destination = { platform: 'slack', workspaceId: ANY_WORKSPACE, kind: 'channel', channelId: 'sig-network' };
+const sigNetwork: Destination = {
+  platform: 'slack',
+  workspaceId: ANY_WORKSPACE,
+  kind: 'channel',
+  channelId: 'sig-network',
+};
 
 describe('Slack lookups on a client of their own', () => {
   it('a 429 on the channel list holds no chat answer, and the digest is told how long to wait', async () => {

@@ -25,7 +25,15 @@ async function startOnramp(slackEnv: Record<string, string>) {
   fake = await startFakeSlack();
   fake.users.set('U0ADA', { name: 'Ada' });
   const run = await startOnrampProcess({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl, ...slackEnv });
-  return { fake, out: { get logs() { return run.logs(); } }, stop: run.stop };
+  return {
+    fake,
+    out: {
+      get logs() {
+        return run.logs();
+      },
+    },
+    stop: run.stop,
+  };
 }
 
 it('the onramp process serves Slack over HTTP on PORT, answers, logs no secret, and stops on SIGTERM', async () => {
@@ -35,7 +43,10 @@ it('the onramp process serves Slack over HTTP on PORT, answers, logs no secret, 
   expect((await send(`http://127.0.0.1:${port}/slack/events`, asJson(eventCallback(event)))).status).toBe(200);
   const [post] = await fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.thread_ts === event.ts);
   expect(String(post!.body.text)).toMatch(/five steps/);
-  expect((await send(`http://127.0.0.1:${port}/slack/events`, asJson(eventCallback(event)), { signature: 'v0=forged' })).status).toBe(401);
+  expect(
+    (await send(`http://127.0.0.1:${port}/slack/events`, asJson(eventCallback(event)), { signature: 'v0=forged' }))
+      .status,
+  ).toBe(401);
   expect(await stop()).toBe(0);
   expect(out.logs).toMatch(/"msg":"slack adapter started"/);
   for (const secret of [BOT_TOKEN, SIGNING_SECRET]) expect(out.logs).not.toContain(secret);

@@ -27,18 +27,34 @@ export interface SendOptions {
   headers?: Record<string, string>;
 }
 
-export async function send(url: string, request: { body: string; type: string }, options: SendOptions = {}): Promise<Sent> {
+export async function send(
+  url: string,
+  request: { body: string; type: string },
+  options: SendOptions = {},
+): Promise<Sent> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const signed: Record<string, string> =
-    options.signature === null ? {} : { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': options.signature ?? sign(request.body, timestamp) };
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': request.type, ...signed, ...options.headers }, body: request.body });
+    options.signature === null
+      ? {}
+      : {
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': options.signature ?? sign(request.body, timestamp),
+        };
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': request.type, ...signed, ...options.headers },
+    body: request.body,
+  });
   return { status: res.status, body: await res.text() };
 }
 
 export type SlackEvent = Record<string, unknown>;
 
 /** An Events API delivery (HTTP body, or the payload of a Socket Mode `events_api` envelope). */
-export function eventCallback(event: SlackEvent, eventId = `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`) {
+export function eventCallback(
+  event: SlackEvent,
+  eventId = `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`,
+) {
   return {
     token: 'verification-token-unused',
     team_id: TEAM,
@@ -47,7 +63,9 @@ export function eventCallback(event: SlackEvent, eventId = `Ev${randomUUID().rep
     type: 'event_callback',
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ enterprise_id: null, team_id: TEAM, user_id: BOT_USER, is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      { enterprise_id: null, team_id: TEAM, user_id: BOT_USER, is_bot: true, is_enterprise_install: false },
+    ],
     is_ext_shared_channel: false,
   };
 }
@@ -55,10 +73,22 @@ export const asJson = (body: unknown) => ({ body: JSON.stringify(body), type: 'a
 
 export function mention(text: string, o: { user?: string; channel?: string; thread_ts?: string } = {}): SlackEvent {
   const ts = nextTs();
-  return { type: 'app_mention', user: o.user ?? 'U0ADA', text: `<@${BOT_USER}> ${text}`, ts, channel: o.channel ?? 'C0RANDOM1', event_ts: ts, client_msg_id: randomUUID(), ...(o.thread_ts ? { thread_ts: o.thread_ts } : {}) };
+  return {
+    type: 'app_mention',
+    user: o.user ?? 'U0ADA',
+    text: `<@${BOT_USER}> ${text}`,
+    ts,
+    channel: o.channel ?? 'C0RANDOM1',
+    event_ts: ts,
+    client_msg_id: randomUUID(),
+    ...(o.thread_ts ? { thread_ts: o.thread_ts } : {}),
+  };
 }
 
-export function message(text: string, o: { user?: string; channel?: string; im?: boolean; subtype?: string; bot_id?: string } = {}): SlackEvent {
+export function message(
+  text: string,
+  o: { user?: string; channel?: string; im?: boolean; subtype?: string; bot_id?: string } = {},
+): SlackEvent {
   const ts = nextTs();
   const im = o.im ?? false;
   return {
@@ -75,12 +105,31 @@ export function message(text: string, o: { user?: string; channel?: string; im?:
   };
 }
 
-export const joined = (user: string, channel: string): SlackEvent => ({ type: 'member_joined_channel', user, channel, channel_type: 'C', team: TEAM, inviter: 'U0INVITER', event_ts: nextTs() });
+export const joined = (user: string, channel: string): SlackEvent => ({
+  type: 'member_joined_channel',
+  user,
+  channel,
+  channel_type: 'C',
+  team: TEAM,
+  inviter: 'U0INVITER',
+  event_ts: nextTs(),
+});
 
-export const homeOpened = (user: string, tab = 'home'): SlackEvent => ({ type: 'app_home_opened', user, channel: `D${user.slice(1)}`, tab, event_ts: nextTs() });
+export const homeOpened = (user: string, tab = 'home'): SlackEvent => ({
+  type: 'app_home_opened',
+  user,
+  channel: `D${user.slice(1)}`,
+  tab,
+  event_ts: nextTs(),
+});
 
 /** A slash command as Slack posts it: form-encoded fields. */
-export function command(name: string, text: string, responseUrl: string, o: { user?: string; channel?: string; channel_name?: string } = {}) {
+export function command(
+  name: string,
+  text: string,
+  responseUrl: string,
+  o: { user?: string; channel?: string; channel_name?: string } = {},
+) {
   const fields = {
     token: 'verification-token-unused',
     team_id: TEAM,
@@ -98,7 +147,10 @@ export function command(name: string, text: string, responseUrl: string, o: { us
   };
   return fields;
 }
-export const asForm = (fields: Record<string, string>) => ({ body: new URLSearchParams(fields).toString(), type: 'application/x-www-form-urlencoded' });
+export const asForm = (fields: Record<string, string>) => ({
+  body: new URLSearchParams(fields).toString(),
+  type: 'application/x-www-form-urlencoded',
+});
 
 /** A block_actions payload for a click on a button or a choice in a select, on a message or in App Home. */
 export function blockAction(
@@ -106,9 +158,24 @@ export function blockAction(
   o: { user?: string; responseUrl?: string; channel?: string; home?: boolean } = {},
 ) {
   const user = o.user ?? 'U0ADA';
-  const element = action.selected !== undefined
-    ? { type: 'static_select', action_id: action.action_id, block_id: 'b1', selected_option: { text: { type: 'plain_text', text: action.selected, emoji: true }, value: action.selected }, placeholder: { type: 'plain_text', text: 'Pick' }, action_ts: nextTs() }
-    : { type: 'button', action_id: action.action_id, block_id: 'b1', text: { type: 'plain_text', text: 'Go', emoji: true }, value: action.value, action_ts: nextTs() };
+  const element =
+    action.selected !== undefined
+      ? {
+          type: 'static_select',
+          action_id: action.action_id,
+          block_id: 'b1',
+          selected_option: { text: { type: 'plain_text', text: action.selected, emoji: true }, value: action.selected },
+          placeholder: { type: 'plain_text', text: 'Pick' },
+          action_ts: nextTs(),
+        }
+      : {
+          type: 'button',
+          action_id: action.action_id,
+          block_id: 'b1',
+          text: { type: 'plain_text', text: 'Go', emoji: true },
+          value: action.value,
+          action_ts: nextTs(),
+        };
   const where = o.home
     ? { container: { type: 'view', view_id: 'V0HOME' }, view: { id: 'V0HOME', type: 'home', blocks: [] } }
     : {
@@ -129,4 +196,7 @@ export function blockAction(
     actions: [element],
   };
 }
-export const asInteraction = (payload: unknown) => ({ body: `payload=${encodeURIComponent(JSON.stringify(payload))}`, type: 'application/x-www-form-urlencoded' });
+export const asInteraction = (payload: unknown) => ({
+  body: `payload=${encodeURIComponent(JSON.stringify(payload))}`,
+  type: 'application/x-www-form-urlencoded',
+});

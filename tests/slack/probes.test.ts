@@ -8,7 +8,9 @@ let h: Harness;
 /** What an ops module would add: readiness from the inbox, and a catch-all that must never take Slack's endpoint. */
 const extraRoutes = (req: IncomingMessage, res: ServerResponse): boolean => {
   if (req.url === '/readyz') {
-    res.writeHead(h.adapter.ready() ? 200 : 503, { 'content-type': 'text/plain' }).end(h.adapter.ready() ? 'ready' : 'not ready');
+    res
+      .writeHead(h.adapter.ready() ? 200 : 503, { 'content-type': 'text/plain' })
+      .end(h.adapter.ready() ? 'ready' : 'not ready');
     return true;
   }
   if (req.url === '/slack/events') throw new Error('extra routes must not see Slack events');

@@ -21,7 +21,12 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 const digest = { blocks: [text('**Your weekly digest**: 3 new issues')] };
-const channel = (channelId: string, workspaceId = 'T0TEST'): Destination => ({ platform: 'slack', workspaceId, kind: 'channel', channelId });
+const channel = (channelId: string, workspaceId = 'T0TEST'): Destination => ({
+  platform: 'slack',
+  workspaceId,
+  kind: 'channel',
+  channelId,
+});
 
 describe('Slack push posts (digests, reminders)', () => {
   it('posts to a channel by id, without link previews, and returns the message id', async () => {
@@ -35,23 +40,38 @@ describe('Slack push posts (digests, reminders)', () => {
   it('finds a channel named in content, and says so when none has that name', async () => {
     expect(await h.outbox.post(channel('sig-network', ANY_WORKSPACE), digest)).toMatchObject({ ok: true });
     expect(h.fake.of('chat.postMessage').some((c) => c.body.channel === 'C0NETWORK')).toBe(true);
-    expect(await h.outbox.post(channel('#sig-nowhere', ANY_WORKSPACE), digest)).toEqual({ ok: false, error: 'channel_not_found' });
+    expect(await h.outbox.post(channel('#sig-nowhere', ANY_WORKSPACE), digest)).toEqual({
+      ok: false,
+      error: 'channel_not_found',
+    });
   });
 
   it('sends a person a DM through the app’s Messages tab', async () => {
-    expect(await h.outbox.post({ platform: 'slack', workspaceId: 'T0TEST', kind: 'user', userId: 'U0GRACE' }, digest)).toMatchObject({ ok: true });
+    expect(
+      await h.outbox.post({ platform: 'slack', workspaceId: 'T0TEST', kind: 'user', userId: 'U0GRACE' }, digest),
+    ).toMatchObject({ ok: true });
     expect(h.fake.of('chat.postMessage').some((c) => c.body.channel === 'U0GRACE')).toBe(true);
   });
 
   it('refuses another workspace or platform, and reports Slack’s own error', async () => {
-    expect(await h.outbox.post(channel('C0NEWBIE1', 'T0OTHER'), digest)).toEqual({ ok: false, error: 'wrong_workspace' });
-    expect(await h.outbox.post({ ...channel('C0NEWBIE1'), platform: 'discord' }, digest)).toEqual({ ok: false, error: 'wrong_platform' });
+    expect(await h.outbox.post(channel('C0NEWBIE1', 'T0OTHER'), digest)).toEqual({
+      ok: false,
+      error: 'wrong_workspace',
+    });
+    expect(await h.outbox.post({ ...channel('C0NEWBIE1'), platform: 'discord' }, digest)).toEqual({
+      ok: false,
+      error: 'wrong_platform',
+    });
     expect(await h.outbox.post(channel('C0NOTIN'), digest)).toEqual({ ok: false, error: 'not_in_channel' });
   });
 
   it('reports a 429 at once with Slack’s wait, after one attempt, and holds nothing back afterwards', async () => {
     h.fake.rateLimit('chat.postMessage', 120, 1);
-    expect(await h.outbox.post(channel('C0RATE01'), digest)).toEqual({ ok: false, error: 'ratelimited', retryAfterMs: 120_000 });
+    expect(await h.outbox.post(channel('C0RATE01'), digest)).toEqual({
+      ok: false,
+      error: 'ratelimited',
+      retryAfterMs: 120_000,
+    });
     expect(h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0RATE01')).toHaveLength(1);
     // Waiting is the caller's: the adapter keeps no pause of its own to add to it.
     expect(await h.outbox.post(channel('C0RATE01'), digest)).toMatchObject({ ok: true });
@@ -75,8 +95,13 @@ describe('Slack push posts (digests, reminders)', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
-    const post = createPushPoster(createOutboxClients('xoxb-test', `http://127.0.0.1:${port}/api/`, createBoltLogger(createSilentLogger())).push);
-    expect(await post('C0NEWBIE1', { text: 'digest', blocks: [] })).toEqual({ ok: false, error: 'request_failed: ECONNREFUSED' });
+    const post = createPushPoster(
+      createOutboxClients('xoxb-test', `http://127.0.0.1:${port}/api/`, createBoltLogger(createSilentLogger())).push,
+    );
+    expect(await post('C0NEWBIE1', { text: 'digest', blocks: [] })).toEqual({
+      ok: false,
+      error: 'request_failed: ECONNREFUSED',
+    });
   });
 
   it('marks such a digest uncertain and does not send it again in a later run that week', async () => {
@@ -97,21 +122,34 @@ describe('Slack push posts (digests, reminders)', () => {
     const issues = createFakeIssues([issue(42, ['sig-network'], new Date('2026-11-29T09:00:00Z'))]);
     const before = h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0NETWORK').length;
     h.fake.rateLimit('chat.postMessage', 30, 1);
-    const report = await weeklyDigest(h.booted.deps, { issues, clock, post: h.outbox.post.bind(h.outbox), platforms: ['slack'] });
+    const report = await weeklyDigest(h.booted.deps, {
+      issues,
+      clock,
+      post: h.outbox.post.bind(h.outbox),
+      platforms: ['slack'],
+    });
     expect(report.ran.sent).toBe(1);
     expect(h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0NETWORK').length - before).toBe(2); // refused, then sent
     expect(clock.sleeps).toContain(30_000); // the digest's pacer did the waiting
   });
 
   it('delivers a huge reply, trimmed to what Slack accepts across blocks, instead of failing it', async () => {
-    const answer = Array.from({ length: 50 }, (_, i) => `**Question ${i}**: ${'Read [the guide](https://k8s.dev/guide) and ask in #sig-contribex. '.repeat(40)}`);
-    expect(await h.outbox.post(channel('C0HUGE01'), { blocks: [text(answer.join('\n\n'))] })).toMatchObject({ ok: true });
+    const answer = Array.from(
+      { length: 50 },
+      (_, i) =>
+        `**Question ${i}**: ${'Read [the guide](https://k8s.dev/guide) and ask in #sig-contribex. '.repeat(40)}`,
+    );
+    expect(await h.outbox.post(channel('C0HUGE01'), { blocks: [text(answer.join('\n\n'))] })).toMatchObject({
+      ok: true,
+    });
     const [post] = h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0HUGE01');
     expect(JSON.stringify(post!.body.blocks)).toMatch(/… \(\+\d+\)/);
   });
 
   it('escapes what it pushes like everything else', async () => {
-    await h.outbox.post(channel('C0HOSTILE'), { blocks: [text(`New: ${escapeMarkup('<!channel> fix @here <@U0ADA>')}`)] });
+    await h.outbox.post(channel('C0HOSTILE'), {
+      blocks: [text(`New: ${escapeMarkup('<!channel> fix @here <@U0ADA>')}`)],
+    });
     const [post] = h.fake.of('chat.postMessage').filter((c) => c.body.channel === 'C0HOSTILE');
     const shown = JSON.stringify([post!.body.text, post!.body.blocks]);
     expect(shown).not.toMatch(/<[!@]/);

@@ -14,11 +14,19 @@ describe('Slack HTTP receiver: refusals in the log', () => {
   it('warns once a minute whatever the flood, and the next warning carries the count since the last', async () => {
     const { log, lines } = memoryLogger();
     let clock = 1_800_000_000_000;
-    const receiver = createHttpReceiver({ signingSecret: SIGNING_SECRET, port: 0, logger: createBoltLogger(log), log, seen: async () => false, now: () => clock });
+    const receiver = createHttpReceiver({
+      signingSecret: SIGNING_SECRET,
+      port: 0,
+      logger: createBoltLogger(log),
+      log,
+      seen: async () => false,
+      now: () => clock,
+    });
     server = createServer(receiver.requestListener);
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
-    const unsigned = () => send(url, asForm(command('/contribute', '', 'http://127.0.0.1:1/respond')), { signature: null });
+    const unsigned = () =>
+      send(url, asForm(command('/contribute', '', 'http://127.0.0.1:1/respond')), { signature: null });
     const warnings = () => lines.filter((l) => l.level === 40 && String(l.msg).startsWith('slack requests refused'));
 
     for (let i = 0; i < 30; i++) expect((await unsigned()).status).toBe(401);

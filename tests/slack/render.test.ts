@@ -6,7 +6,8 @@ import { chunkLines, cut, escapeText, toMrkdwn } from '../../adapters/slack/mrkd
 import { LIMITS, neutralActionId, renderHome, renderMessage } from '../../adapters/slack/render.js';
 import { blocksText } from './fake-slack.js';
 
-const HOSTILE = '<!channel> <!here|here> <!everyone> <@U123> <#C1|x> <https://evil.example|click> & @here @channel @everyone';
+const HOSTILE =
+  '<!channel> <!here|here> <!everyone> <@U123> <#C1|x> <https://evil.example|click> & @here @channel @everyone';
 const json = (x: unknown) => JSON.stringify(x);
 const shownText = blocksText;
 /** The `text` of every text object of one type, in order. */
@@ -29,7 +30,11 @@ describe('mrkdwn', () => {
   it.each([
     ['plain text', 'a < b & c > d', 'a &lt; b &amp; c &gt; d'],
     ['bold, italic, code', '**bold** _it_ `x<y`', '*bold* _it_ `x&lt;y`'],
-    ['a link from trusted markup', '[the guide](https://k8s.dev/guide?a=1&b=2)', '<https://k8s.dev/guide?a=1&amp;b=2|the guide>'],
+    [
+      'a link from trusted markup',
+      '[the guide](https://k8s.dev/guide?a=1&b=2)',
+      '<https://k8s.dev/guide?a=1&amp;b=2|the guide>',
+    ],
     ['a link whose URL would break out', '[x](https://k8s.dev/a|b>c)', '<https://k8s.dev/a%7Cb%3Ec|x>'],
     ['a javascript: link stays text', '[x](javascript:alert(1))', '[x](javascript:alert(1))'],
     ['escaped user text cannot become a link', escapeMarkup('[x](https://evil.example)'), '[x](https://evil.example)'],
@@ -64,9 +69,18 @@ describe('Block Kit rendering', () => {
     const out = renderMessage(
       reply(
         text('**Hi** there'),
-        items([{ title: 'Fix the <docs>', url: 'https://github.com/k/k/issues/1', detail: '`kind/docs`', button: { id: 'claim.take', label: 'I want it', value: 'k/k#1' } }]),
+        items([
+          {
+            title: 'Fix the <docs>',
+            url: 'https://github.com/k/k/issues/1',
+            detail: '`kind/docs`',
+            button: { id: 'claim.take', label: 'I want it', value: 'k/k#1' },
+          },
+        ]),
         fields([{ label: 'Leads', value: 'Ada (ada)' }]),
-        choice('sig.pick', 'Pick a SIG', [{ label: 'Network', value: 'sig-network', description: 'sig-network · special interest group' }]),
+        choice('sig.pick', 'Pick a SIG', [
+          { label: 'Network', value: 'sig-network', description: 'sig-network · special interest group' },
+        ]),
         buttons([{ id: 'sig.pick', label: 'Join', value: 'sig-docs', style: 'primary' }]),
         divider(),
       ),
@@ -81,8 +95,18 @@ describe('Block Kit rendering', () => {
   });
 
   it('makes repeated action ids unique within a message, and reads them back', () => {
-    const out = renderMessage(reply(buttons([{ id: 'sig.leave', label: 'Leave', value: 'a' }, { id: 'sig.leave', label: 'Leave', value: 'b' }]), choice('x.pick:3', 'p', [{ label: 'a', value: 'a' }])));
-    const ids = out.blocks.flatMap((b) => ('elements' in b ? (b.elements as { action_id: string }[]).map((e) => e.action_id) : []));
+    const out = renderMessage(
+      reply(
+        buttons([
+          { id: 'sig.leave', label: 'Leave', value: 'a' },
+          { id: 'sig.leave', label: 'Leave', value: 'b' },
+        ]),
+        choice('x.pick:3', 'p', [{ label: 'a', value: 'a' }]),
+      ),
+    );
+    const ids = out.blocks.flatMap((b) =>
+      'elements' in b ? (b.elements as { action_id: string }[]).map((e) => e.action_id) : [],
+    );
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.map(neutralActionId)).toEqual(['sig.leave', 'sig.leave', 'x.pick:3']);
   });
@@ -101,14 +125,19 @@ describe('Block Kit rendering', () => {
         items([{ title: 'Issue', detail: 'd'.repeat(4000) }]),
       ),
     );
-    const sections = out.blocks.filter((b) => b.type === 'section') as { text?: { text: string }; fields?: { text: string }[] }[];
+    const sections = out.blocks.filter((b) => b.type === 'section') as {
+      text?: { text: string };
+      fields?: { text: string }[];
+    }[];
     expect(sections.map((s) => s.fields?.length ?? 0)).toEqual([10, 2, 0]);
     for (const s of sections) {
       if (s.text) expect(s.text.text.length).toBeLessThanOrEqual(3000);
       for (const f of s.fields ?? []) expect(f.text.length).toBeLessThanOrEqual(2000);
       expect((s.fields ?? []).length).toBeLessThanOrEqual(10);
     }
-    const actions = renderMessage(reply(buttons(Array.from({ length: 30 }, (_, i) => ({ id: 'b', label: 'L'.repeat(100), value: String(i) }))))).blocks as {
+    const actions = renderMessage(
+      reply(buttons(Array.from({ length: 30 }, (_, i) => ({ id: 'b', label: 'L'.repeat(100), value: String(i) })))),
+    ).blocks as {
       elements: { text: { text: string } }[];
     }[];
     expect(actions.map((a) => a.elements.length)).toEqual([25, 5]);
@@ -122,8 +151,12 @@ describe('Block Kit rendering', () => {
   });
 
   it('fits a huge FAQ-like answer under the text Slack accepts across blocks, and says the rest was left out', () => {
-    const paragraph = (i: number) => `**Question ${i}**: how do I sign the CLA? ${'Read [the guide](https://k8s.dev/guide) and ask in #sig-contribex. '.repeat(40)}`;
-    const huge = reply(text(Array.from({ length: 50 }, (_, i) => paragraph(i)).join('\n\n')), buttons([{ id: 'faq.more', label: 'More', value: 'm' }]));
+    const paragraph = (i: number) =>
+      `**Question ${i}**: how do I sign the CLA? ${'Read [the guide](https://k8s.dev/guide) and ask in #sig-contribex. '.repeat(40)}`;
+    const huge = reply(
+      text(Array.from({ length: 50 }, (_, i) => paragraph(i)).join('\n\n')),
+      buttons([{ id: 'faq.more', label: 'More', value: 'm' }]),
+    );
     for (const blocks of [renderMessage(huge).blocks, renderHome(huge).blocks]) {
       expect(shownText(blocks)).toBeGreaterThan(8_000);
       expect(shownText(blocks)).toBeLessThanOrEqual(11_000);
@@ -156,7 +189,11 @@ describe('Block Kit rendering', () => {
         choice('c', 'Pick one & go', [{ label: 'Docs & Tools', value: 'v', description: 'sig-docs <docs>' }]),
       ),
     );
-    expect(textsOf(out.blocks, 'plain_text')).toEqual(['Q&A <docs>', 'Pick one & go', 'Docs & Tools (sig-docs <docs>)']);
+    expect(textsOf(out.blocks, 'plain_text')).toEqual([
+      'Q&A <docs>',
+      'Pick one & go',
+      'Docs & Tools (sig-docs <docs>)',
+    ]);
   });
 
   it('renders App Home as a home view of up to 100 blocks', () => {
@@ -166,7 +203,9 @@ describe('Block Kit rendering', () => {
   });
 
   it('never sends an empty plain_text, which would make Slack refuse the whole message', () => {
-    const out = renderMessage(reply(choice('c', ' ', [{ label: '', value: 'a' }]), buttons([{ id: 'b', label: '  ', value: 'x' }])));
+    const out = renderMessage(
+      reply(choice('c', ' ', [{ label: '', value: 'a' }]), buttons([{ id: 'b', label: '  ', value: 'x' }])),
+    );
     const texts = JSON.stringify(out.blocks).match(/"type":"plain_text","text":"[^"]*"/g) ?? [];
     expect(texts).toHaveLength(3);
     for (const t of texts) expect(t).toBe('"type":"plain_text","text":"…"');

@@ -27,7 +27,10 @@ describe('Slack in Socket Mode', () => {
   it('acknowledges a slash command before any work, then answers through its response_url', async () => {
     const release = h.fake.hold('users.info');
     // Resolves only when the adapter's acknowledgement arrives, while its first lookup is still held.
-    await h.fake.sendEnvelope('slash_commands', command('/sig', '', h.fake.responseUrl('socket-sig'), { user: 'U0GRACE' }));
+    await h.fake.sendEnvelope(
+      'slash_commands',
+      command('/sig', '', h.fake.responseUrl('socket-sig'), { user: 'U0GRACE' }),
+    );
     expect(h.fake.calls.some((c) => c.responseId === 'socket-sig')).toBe(false);
     release();
     const [answer] = await h.fake.waitFor((c) => c.responseId === 'socket-sig');
@@ -35,7 +38,10 @@ describe('Slack in Socket Mode', () => {
   });
 
   it('acknowledges a click and answers it', async () => {
-    const click = blockAction({ action_id: 'sig.pick~0', selected: 'sig-storage' }, { responseUrl: h.fake.responseUrl('socket-pick'), user: 'U0ADA' });
+    const click = blockAction(
+      { action_id: 'sig.pick~0', selected: 'sig-storage' },
+      { responseUrl: h.fake.responseUrl('socket-pick'), user: 'U0ADA' },
+    );
     await h.fake.sendEnvelope('interactive', click);
     const [answer] = await h.fake.waitFor((c) => c.responseId === 'socket-pick');
     expect(JSON.stringify(answer!.body)).toMatch(/You joined \*Storage\*/);
@@ -48,6 +54,8 @@ describe('Slack in Socket Mode', () => {
     await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.thread_ts === event.ts);
     await h.fake.sendEnvelope('events_api', delivery, { retry_attempt: 1, retry_reason: 'timeout' });
     await h.adapter.settled();
-    expect(h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.thread_ts === event.ts)).toHaveLength(1);
+    expect(h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.thread_ts === event.ts)).toHaveLength(
+      1,
+    );
   });
 });

@@ -28,6 +28,8 @@ describe('Slack over HTTP when the store or Slack misbehaves', () => {
     await send(h.url, asJson(eventCallback(event)));
     await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.thread_ts === event.ts);
     await h.adapter.settled();
-    expect(h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.thread_ts === event.ts)).toHaveLength(1);
+    expect(h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.thread_ts === event.ts)).toHaveLength(
+      1,
+    );
   });
 });

@@ -23,7 +23,13 @@ describe.each([...engines(), 'memory' as const])('action stash on %s', (engine) 
   afterAll(async () => db?.dispose());
 
   it('gives back on one replica what another kept, and nothing for an unknown key', async () => {
-    await stash.put([['#a', '{"kind":"value","value":"long"}'], ['#b', 'é😀'.repeat(2000)]], t0);
+    await stash.put(
+      [
+        ['#a', '{"kind":"value","value":"long"}'],
+        ['#b', 'é😀'.repeat(2000)],
+      ],
+      t0,
+    );
     expect(await other.get('#a', days(1))).toBe('{"kind":"value","value":"long"}');
     expect(await other.get('#b', days(1))).toBe('é😀'.repeat(2000));
     expect(await other.get('#nope', days(1))).toBeNull();

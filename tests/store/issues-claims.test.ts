@@ -44,25 +44,52 @@ describe.each(kinds)('issue index and claims on %s', (kind) => {
   afterAll(async () => db?.dispose());
 
   it('keeps an issue while any query returns it, and drops it when none does', async () => {
-    const first = await store.issues.saveQuery('gfi', 'q1', [issue('kubernetes/website', 1), issue('kubernetes/website', 2)], { complete: true, total: 2 }, t0);
+    const first = await store.issues.saveQuery(
+      'gfi',
+      'q1',
+      [issue('kubernetes/website', 1), issue('kubernetes/website', 2)],
+      { complete: true, total: 2 },
+      t0,
+    );
     expect(first).toEqual({ added: 2, removed: 0 });
-    await store.issues.saveQuery('hw', 'q2', [issue('kubernetes/website', 2), issue('Kubernetes/Kubectl', 3)], { complete: true, total: 2 }, t0);
+    await store.issues.saveQuery(
+      'hw',
+      'q2',
+      [issue('kubernetes/website', 2), issue('Kubernetes/Kubectl', 3)],
+      { complete: true, total: 2 },
+      t0,
+    );
     expect((await store.issues.all()).map((i) => i.number).sort()).toEqual([1, 2, 3]);
     // Issue 2 was assigned: gone from the first query, still in the second; issue 1 is gone from both.
     const next = await store.issues.saveQuery('gfi', 'q1', [], { complete: true, total: 0 }, later(30));
     expect(next).toEqual({ added: 0, removed: 1 });
     expect((await store.issues.all()).map((i) => i.number).sort()).toEqual([2, 3]);
-    expect(await store.issues.get({ owner: 'kubernetes', repo: 'kubectl', number: 3 })).toMatchObject({ owner: 'Kubernetes', title: 'Issue 3' });
+    expect(await store.issues.get({ owner: 'kubernetes', repo: 'kubectl', number: 3 })).toMatchObject({
+      owner: 'Kubernetes',
+      title: 'Issue 3',
+    });
   });
 
   it('remembers when an issue was first seen free, across refreshes', async () => {
-    await store.issues.saveQuery('hw', 'q2', [issue('kubernetes/website', 2, { title: 'Renamed' }), issue('kubernetes/kubectl', 3)], { complete: true, total: 2 }, later(60));
+    await store.issues.saveQuery(
+      'hw',
+      'q2',
+      [issue('kubernetes/website', 2, { title: 'Renamed' }), issue('kubernetes/kubectl', 3)],
+      { complete: true, total: 2 },
+      later(60),
+    );
     const two = await store.issues.get({ owner: 'kubernetes', repo: 'website', number: 2 });
     expect(two).toMatchObject({ title: 'Renamed', firstSeenAt: t0.toISOString() });
   });
 
   it('adds but never removes on an incomplete answer, and keeps the last complete time', async () => {
-    await store.issues.saveQuery('hw', 'q2', [issue('kubernetes/website', 4)], { complete: false, total: 3 }, later(90));
+    await store.issues.saveQuery(
+      'hw',
+      'q2',
+      [issue('kubernetes/website', 4)],
+      { complete: false, total: 3 },
+      later(90),
+    );
     expect((await store.issues.all()).map((i) => i.number).sort()).toEqual([2, 3, 4]);
     const hw = (await store.issues.queries()).find((q) => q.key === 'hw')!;
     expect(hw).toMatchObject({ complete: false, ok: true, total: 3 });
@@ -84,10 +111,22 @@ describe.each(kinds)('issue index and claims on %s', (kind) => {
   });
 
   it('applies a repository language to its issues, now and later', async () => {
-    await store.issues.saveQuery('gfi', 'q1', [issue('kubernetes/kubectl', 5)], { complete: true, total: 1 }, later(150));
+    await store.issues.saveQuery(
+      'gfi',
+      'q1',
+      [issue('kubernetes/kubectl', 5)],
+      { complete: true, total: 1 },
+      later(150),
+    );
     await store.issues.setRepoLanguage('Kubernetes/Kubectl', 'Go', later(150));
     expect((await store.issues.get({ owner: 'kubernetes', repo: 'kubectl', number: 5 }))?.language).toBe('Go');
-    await store.issues.saveQuery('gfi', 'q1', [issue('kubernetes/kubectl', 5), issue('kubernetes/kubectl', 6)], { complete: true, total: 2 }, later(180));
+    await store.issues.saveQuery(
+      'gfi',
+      'q1',
+      [issue('kubernetes/kubectl', 5), issue('kubernetes/kubectl', 6)],
+      { complete: true, total: 2 },
+      later(180),
+    );
     expect((await store.issues.all()).map((i) => i.language)).toEqual(['Go', 'Go']);
     expect((await store.issues.repoLanguages()).get('kubernetes/kubectl')?.language).toBe('Go');
     expect(await store.issues.remove({ owner: 'kubernetes', repo: 'kubectl', number: 6 })).toBe(true);
@@ -108,10 +147,15 @@ describe.each(kinds)('issue index and claims on %s', (kind) => {
     expect(first.kind).toBe('created');
     const second = await store.claims.open(bob, claimOf('Kubernetes/Website', 10), later(1));
     expect(second).toMatchObject({ kind: 'held', claim: { user: ada } });
-    expect(await store.claims.open(ada, claimOf('kubernetes/website', 10), later(1))).toMatchObject({ kind: 'held', claim: { user: ada } });
+    expect(await store.claims.open(ada, claimOf('kubernetes/website', 10), later(1))).toMatchObject({
+      kind: 'held',
+      claim: { user: ada },
+    });
     expect((await store.claims.openFor(ada)).map((c) => c.number)).toEqual([10]);
     expect(await store.claims.openFor(bob)).toEqual([]);
-    expect((await store.claims.openOn({ owner: 'kubernetes', repo: 'website', number: 10 }))?.id).toBe(first.kind === 'created' && first.claim.id);
+    expect((await store.claims.openOn({ owner: 'kubernetes', repo: 'website', number: 10 }))?.id).toBe(
+      first.kind === 'created' && first.claim.id,
+    );
   });
 
   it('ends a claim once, and a released issue can be claimed again', async () => {
@@ -127,7 +171,9 @@ describe.each(kinds)('issue index and claims on %s', (kind) => {
 
   it('holds a person to maxOpen claims even when many arrive at once', async () => {
     const dave = { platform: 'slack', workspaceId: 'T1', userId: 'U4' };
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => store.claims.open(dave, claimOf('kubernetes/kubectl', 200 + i), later(8), 2)));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => store.claims.open(dave, claimOf('kubernetes/kubectl', 200 + i), later(8), 2)),
+    );
     expect(results.filter((r) => r.kind === 'created')).toHaveLength(2);
     expect(results.filter((r) => r.kind === 'full')).toHaveLength(4);
     expect(await store.claims.openFor(dave)).toHaveLength(2);
@@ -135,7 +181,8 @@ describe.each(kinds)('issue index and claims on %s', (kind) => {
     const refused = results.flatMap((r, i) => (r.kind === 'full' ? [200 + i] : []));
     expect((await store.claims.open(bob, claimOf('kubernetes/kubectl', refused[0]!), later(9))).kind).toBe('created');
     for (const c of await store.claims.openFor(dave)) await store.claims.end(c.id, 'released', 'gave_up', later(9));
-    for (const c of await store.claims.openFor(bob)) if (c.number >= 200) await store.claims.end(c.id, 'released', 'gave_up', later(9));
+    for (const c of await store.claims.openFor(bob))
+      if (c.number >= 200) await store.claims.end(c.id, 'released', 'gave_up', later(9));
   });
 
   it('tracks progress and reminders: progress restarts the clock', async () => {
@@ -149,7 +196,13 @@ describe.each(kinds)('issue index and claims on %s', (kind) => {
   });
 
   it('queues waiters in order, tells them one at a time, and lets them leave', async () => {
-    const target = { owner: 'kubernetes', repo: 'website', number: 10, title: 'Issue 10', url: 'https://github.com/kubernetes/website/issues/10' };
+    const target = {
+      owner: 'kubernetes',
+      repo: 'website',
+      number: 10,
+      title: 'Issue 10',
+      url: 'https://github.com/kubernetes/website/issues/10',
+    };
     expect(await store.waitlist.join(bob, target, later(1))).toEqual({ position: 1, added: true });
     expect(await store.waitlist.join(cleo, target, later(2))).toEqual({ position: 2, added: true });
     expect(await store.waitlist.join(bob, target, later(3))).toEqual({ position: 1, added: false });
@@ -169,7 +222,13 @@ describe.each(kinds)('issue index and claims on %s', (kind) => {
   });
 
   it('tells one waiter at a time: the next only when the turn is over, never while a claim is open, once among concurrent runners', async () => {
-    const target = { owner: 'kubernetes', repo: 'website', number: 30, title: 'Issue 30', url: 'https://github.com/kubernetes/website/issues/30' };
+    const target = {
+      owner: 'kubernetes',
+      repo: 'website',
+      number: 30,
+      title: 'Issue 30',
+      url: 'https://github.com/kubernetes/website/issues/30',
+    };
     const hour = 60 * 60_000;
     await store.waitlist.join(bob, target, later(1));
     await store.waitlist.join(cleo, target, later(2));
@@ -194,7 +253,10 @@ describe.each(kinds)('issue index and claims on %s', (kind) => {
   it('remembers the last listing per person', async () => {
     await store.listings.remember(ada, [{ owner: 'kubernetes', repo: 'website', number: 1 }], t0);
     await store.listings.remember(ada, [{ owner: 'kubernetes', repo: 'kubectl', number: 2 }], later(1));
-    expect(await store.listings.last(ada)).toEqual({ issues: [{ owner: 'kubernetes', repo: 'kubectl', number: 2 }], at: later(1) });
+    expect(await store.listings.last(ada)).toEqual({
+      issues: [{ owner: 'kubernetes', repo: 'kubectl', number: 2 }],
+      at: later(1),
+    });
     expect(await store.listings.last(bob)).toBeNull();
   });
 

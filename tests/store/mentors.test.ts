@@ -40,13 +40,22 @@ describe.each([...engines(), 'memory' as const])('mentors on %s', (kind) => {
   it('pauses and resumes a person in every group', async () => {
     expect(await store.mentors.pause(max, true, later(5))).toBe(true);
     expect(await store.mentors.pause(max, true, later(6))).toBe(false);
-    expect((await store.mentors.inGroup('sig-docs', slackT1)).map((m) => [m.userId, m.paused])).toEqual([['M1', false], ['M2', true]]);
+    expect((await store.mentors.inGroup('sig-docs', slackT1)).map((m) => [m.userId, m.paused])).toEqual([
+      ['M1', false],
+      ['M2', true],
+    ]);
     expect(await store.mentors.pause(max, false, later(7))).toBe(true);
     expect((await store.mentors.of(max)).paused).toBe(false);
   });
 
   it('keeps one request per claim and moves it only from the expected state', async () => {
-    const input = { claimId: 'c1', issueKey: 'kubernetes/website#11', groupId: 'sig-docs', newcomer: ada, newcomerName: 'Ada' };
+    const input = {
+      claimId: 'c1',
+      issueKey: 'kubernetes/website#11',
+      groupId: 'sig-docs',
+      newcomer: ada,
+      newcomerName: 'Ada',
+    };
     const first = await store.mentors.request(input, later(10));
     expect(first.created).toBe(true);
     expect(first.mentorship).toMatchObject({ status: 'searching', mentorId: null, declined: [] });
@@ -74,7 +83,10 @@ describe.each([...engines(), 'memory' as const])('mentors on %s', (kind) => {
   });
 
   it('takes back a request that could not reach a mentor, and gives a call for volunteers to whoever answers first', async () => {
-    const { mentorship } = await store.mentors.request({ claimId: 'c2', issueKey: 'kubernetes/website#12', groupId: 'sig-docs', newcomer: ada, newcomerName: 'Ada' }, later(20));
+    const { mentorship } = await store.mentors.request(
+      { claimId: 'c2', issueKey: 'kubernetes/website#12', groupId: 'sig-docs', newcomer: ada, newcomerName: 'Ada' },
+      later(20),
+    );
     expect(await store.mentors.ask(mentorship.id, 'M1', later(21))).toBe(true);
     expect(await store.mentors.unask(mentorship.id, 'M2', later(22))).toBe(false);
     expect(await store.mentors.unask(mentorship.id, 'M1', later(22))).toBe(true);
@@ -82,6 +94,10 @@ describe.each([...engines(), 'memory' as const])('mentors on %s', (kind) => {
     expect(await store.mentors.settle(mentorship.id, 'volunteer', later(23))).toBe(true);
     expect(await store.mentors.accept(mentorship.id, 'M9', 'Vee', later(24))).toBe(true);
     expect(await store.mentors.accept(mentorship.id, 'M8', 'Other', later(24))).toBe(false);
-    expect(await store.mentors.get(mentorship.id)).toMatchObject({ status: 'accepted', mentorId: 'M9', mentorName: 'Vee' });
+    expect(await store.mentors.get(mentorship.id)).toMatchObject({
+      status: 'accepted',
+      mentorId: 'M9',
+      mentorName: 'Vee',
+    });
   });
 });

@@ -44,7 +44,7 @@ describe.each([...engines(), 'memory' as const])('store on %s', (engine) => {
 
   it('keeps people on different platforms apart', async () => {
     await store.users.setLocale(bob, 'fr', now);
-    expect((await store.users.get({ ...bob, platform: 'slack' }))).toBeNull();
+    expect(await store.users.get({ ...bob, platform: 'slack' })).toBeNull();
   });
 
   it('subscribes once, lists and unsubscribes', async () => {

@@ -29,15 +29,27 @@ describe.each(engines())('waitlists told by %s replicas at once', (engine) => {
   it('tells exactly one person per released issue, whatever the interleaving', async () => {
     const seed = stores[0]!;
     for (let n = 1; n <= ISSUES; n++) {
-      const issue = { owner: 'kubernetes', repo: 'website', number: n, title: `Issue ${n}`, url: `https://github.com/kubernetes/website/issues/${n}`, sigId: null };
+      const issue = {
+        owner: 'kubernetes',
+        repo: 'website',
+        number: n,
+        title: `Issue ${n}`,
+        url: `https://github.com/kubernetes/website/issues/${n}`,
+        sigId: null,
+      };
       const opened = await seed.claims.open(person(100), issue, new Date(now.getTime() - 3_600_000));
-      for (const w of [1, 2, 3]) await seed.waitlist.join(person(w), issue, new Date(now.getTime() - 3_000_000 + w * 1000));
-      if (opened.kind === 'created') await seed.claims.end(opened.claim.id, 'released', 'gave_up', new Date(now.getTime() - 60_000));
+      for (const w of [1, 2, 3])
+        await seed.waitlist.join(person(w), issue, new Date(now.getTime() - 3_000_000 + w * 1000));
+      if (opened.kind === 'created')
+        await seed.claims.end(opened.claim.id, 'released', 'gave_up', new Date(now.getTime() - 60_000));
     }
     const told: { issue: string; to: string }[] = [];
     const post = async (to: Destination, reply: Reply): Promise<PostResult> => {
       const text = JSON.stringify(reply.blocks);
-      told.push({ issue: /kubernetes\/website#(\d+)/.exec(text)?.[1] ?? '?', to: to.kind === 'user' ? to.userId : '?' });
+      told.push({
+        issue: /kubernetes\/website#(\d+)/.exec(text)?.[1] ?? '?',
+        to: to.kind === 'user' ? to.userId : '?',
+      });
       return { ok: true };
     };
     const runs = await Promise.all(

@@ -30,8 +30,14 @@ export async function setDigest(ctx: Ctx, on: boolean): Promise<Reply> {
   if (!changed) blocks.push(text(ctx.t(on ? 'digest.already_on' : 'digest.already_off')));
   else if (!on) blocks.push(text(ctx.t('digest.turned_off')));
   else {
-    const names = (await ctx.subscriptions.list(ctx.user)).map((id) => ctx.content.sigById.get(id)?.name).filter((n): n is string => !!n);
-    blocks.push(text(names.length > 0 ? ctx.t('digest.turned_on', { groups: names.join(', ') }) : ctx.t('digest.turned_on_no_sigs')));
+    const names = (await ctx.subscriptions.list(ctx.user))
+      .map((id) => ctx.content.sigById.get(id)?.name)
+      .filter((n): n is string => !!n);
+    blocks.push(
+      text(
+        names.length > 0 ? ctx.t('digest.turned_on', { groups: names.join(', ') }) : ctx.t('digest.turned_on_no_sigs'),
+      ),
+    );
   }
   if (on && ctx.event.origin.platform === 'console') blocks.push(text(ctx.t('digest.console_note')));
   blocks.push(buttons([digestButton(ctx, on)]));

@@ -11,7 +11,9 @@ export const FAQ_CONFIDENT = 0.4;
 export const FAQ_PRECISE = 0.75;
 
 export function faqReply(entry: FaqEntry, ctx: Ctx, isPrivate: boolean): Reply {
-  const links = entry.links.map((l) => `[${localized(l.label, ctx.locale).replace(/[[\]\\]/g, '')}](${l.url})`).join(' · ');
+  const links = entry.links
+    .map((l) => `[${localized(l.label, ctx.locale).replace(/[[\]\\]/g, '')}](${l.url})`)
+    .join(' · ');
   const blocks = [text(localized(entry.answer, ctx.locale))];
   if (links) blocks.push(text(ctx.t('faq.links', { linksMarkup: links })));
   return { blocks, private: isPrivate };

@@ -56,6 +56,7 @@ export const issues: MigrationFactory = () => ({
       .execute();
   },
   async down(db: Kysely<unknown>) {
-    for (const table of ['github_repos', 'http_cache', 'issue_queries', 'issue_query_members', 'issues']) await db.schema.dropTable(table).execute();
+    for (const table of ['github_repos', 'http_cache', 'issue_queries', 'issue_query_members', 'issues'])
+      await db.schema.dropTable(table).execute();
   },
 });

@@ -32,7 +32,11 @@ export const claims: MigrationFactory = () => ({
       .unique()
       .where(sql.ref('status'), '=', sql.lit('open'))
       .execute();
-    await db.schema.createIndex('claims_by_user').on('claims').columns(['platform', 'workspace_id', 'user_id', 'status']).execute();
+    await db.schema
+      .createIndex('claims_by_user')
+      .on('claims')
+      .columns(['platform', 'workspace_id', 'user_id', 'status'])
+      .execute();
     await db.schema
       .createTable('claim_waitlist')
       .addColumn('issue_key', 'text', (c) => c.notNull())

@@ -30,7 +30,11 @@ export const digests: MigrationFactory = () => ({
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('digest_deliveries_pk', ['period_key', 'destination'])
       .execute();
-    await db.schema.createIndex('digest_deliveries_by_destination').on('digest_deliveries').columns(['destination', 'status', 'cutoff']).execute();
+    await db.schema
+      .createIndex('digest_deliveries_by_destination')
+      .on('digest_deliveries')
+      .columns(['destination', 'status', 'cutoff'])
+      .execute();
     await db.schema
       .createTable('digest_dm_optins')
       .addColumn('platform', 'text', (c) => c.notNull())

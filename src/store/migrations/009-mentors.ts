@@ -13,7 +13,11 @@ export const mentors: MigrationFactory = () => ({
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('mentors_pk', ['platform', 'workspace_id', 'user_id', 'group_id'])
       .execute();
-    await db.schema.createIndex('mentors_by_group').on('mentors').columns(['group_id', 'platform', 'workspace_id']).execute();
+    await db.schema
+      .createIndex('mentors_by_group')
+      .on('mentors')
+      .columns(['group_id', 'platform', 'workspace_id'])
+      .execute();
     // A pause covers every group the person mentors: "not now" is about the person, not the group.
     await db.schema
       .createTable('mentor_pauses')
@@ -43,7 +47,11 @@ export const mentors: MigrationFactory = () => ({
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('mentorships_by_mentor').on('mentorships').columns(['platform', 'workspace_id', 'mentor_id', 'status']).execute();
+    await db.schema
+      .createIndex('mentorships_by_mentor')
+      .on('mentorships')
+      .columns(['platform', 'workspace_id', 'mentor_id', 'status'])
+      .execute();
   },
   async down(db: Kysely<unknown>) {
     await db.schema.dropTable('mentorships').execute();
