@@ -114,7 +114,9 @@ const communityEvent = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
     name: localizedText,
-    rrule: z.string().regex(EVENT_RULE, 'expected FREQ=WEEKLY;BYDAY=TU or FREQ=MONTHLY;BYDAY=3TU (see the README, Editing content)'),
+    rrule: z
+      .string()
+      .regex(EVENT_RULE, 'expected FREQ=WEEKLY;BYDAY=TU or FREQ=MONTHLY;BYDAY=3TU (see the README, Editing content)'),
     /** The first day the rule counts from (needed by INTERVAL above 1), YYYY-MM-DD. */
     since: z
       .string()
