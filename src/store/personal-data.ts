@@ -173,6 +173,16 @@ export function createPersonalDataRepo(db: Kysely<Tables>, engine: Engine, funne
           .set({ workspace_id: ERASED, user_id: ERASED })
           .where((eb) => eb.and(who(user)))
           .execute();
+        // Mentor roles and help requests (their tables are the journey's own, so named here in SQL): as a
+        // mentor they leave every group and pause; as a newcomer their requests go; as someone's mentor, unnamed.
+        const { platform, workspaceId, userId } = user;
+        for (const table of ['mentors', 'mentor_pauses', 'mentorships'])
+          await sql`DELETE FROM ${sql.table(table)} WHERE platform = ${platform} AND workspace_id = ${workspaceId} AND user_id = ${userId}`.execute(
+            trx,
+          );
+        await sql`UPDATE mentorships SET mentor_id = NULL, mentor_name = NULL WHERE platform = ${platform} AND workspace_id = ${workspaceId} AND mentor_id = ${userId}`.execute(
+          trx,
+        );
         // The digests sent to them by direct message name them as the destination.
         await trx
           .deleteFrom('digest_deliveries')

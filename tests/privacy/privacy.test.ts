@@ -34,6 +34,8 @@ async function zoeHasAHistory() {
   await s.adapter.command('sig', 'join sig-docs', zoe);
   await s.adapter.command('sig', 'digest on', zoe);
   await s.adapter.command('github', 'zoe-gh', zoe);
+  await s.adapter.command('mentor', 'join sig-docs', zoe);
+  await s.adapter.command('mentor', 'pause', zoe);
   expect((await s.adapter.click('claim', 'kubernetes/website#11', zoe)).text).toMatch(/kubernetes\/website#11/);
   // Bob wants the same issue: he is put on its waiting list.
   await s.adapter.click('claim', 'kubernetes/website#11', bob);
