@@ -37,21 +37,5 @@ export const registry = {
 
 export type Registry = typeof registry;
 
-/** The order help lists them in and routing tries them. */
-export const capabilities: readonly Capability<never>[] = [
-  contribute,
-  sig,
-  issues,
-  claim,
-  mentor,
-  github,
-  digest,
-  faq,
-  language,
-  privacy,
-  report,
-  help,
-  welcome,
-  home,
-  choose,
-];
+/** The order help lists them in and routing tries them: the registry's own order. */
+export const capabilities: readonly Capability<never>[] = Object.values(registry);

@@ -1,6 +1,5 @@
 // `digest --dry-run` prints what each destination would get this week; `digest --send` sends it now.
-import { hostname, userInfo } from 'node:os';
-import { boot, type Booted } from '../boot.js';
+import type { Booted } from '../boot.js';
 import { replyToPlain, stripControl } from '../core/plain.js';
 import type { Platform } from '../core/types.js';
 import { configuredPlatforms, type DigestTarget } from '../digest/destinations.js';
@@ -9,8 +8,9 @@ import { systemClock } from '../digest/pacing.js';
 import { digestJob } from '../jobs/digest-schedule.js';
 import { previewDigest, weeklyDigest, type DigestReport, type PreviewEntry } from '../jobs/weekly-digest.js';
 import { describeHolder } from '../store/job-locks.js';
-import { parseFlags, type CliCommand, type CliIo } from './command.js';
-import { createPushSide } from './digest-push.js';
+import type { CliCommand, CliIo } from './command.js';
+import { sendFromCli } from './digest-push.js';
+import { previewOrSend } from './preview-or-send.js';
 
 const NAMES: Record<string, string> = { slack: 'Slack', discord: 'Discord' };
 
@@ -80,54 +80,32 @@ function summary(report: DigestReport): string {
 
 async function send(booted: Booted, io: CliIo): Promise<number> {
   const { deps } = booted;
-  if (configuredPlatforms(deps.config).length === 0) {
-    io.err(
-      'Nothing can be sent: no chat platform is configured. Set SLACK_BOT_TOKEN (with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN) or DISCORD_TOKEN and DISCORD_APPLICATION_ID.',
-    );
-    io.err('`npm run cli -- digest --dry-run` shows what each destination would get.');
-    return 1;
-  }
-  const push = await createPushSide(booted);
-  try {
-    // Manual sends are rare and visible to many people: keep a trace of who started one, and where.
-    deps.log.warn(
-      { by: userInfo().username, host: hostname(), platforms: push.reachable },
-      'digest --send started from the CLI',
-    );
-    const report = await weeklyDigest(deps, digestJob(booted, push.post, push.reachable));
-    if (report.status === 'busy') {
-      io.err(
-        `Another runner is sending the ${report.period} digest right now (${describeHolder(report.holder)}); nothing was sent from here. Run this again once it is done.`,
-      );
-      return 1;
-    }
-    io.out(summary(report));
-    if (report.ran.uncertain > 0)
-      io.err(
-        `${report.ran.uncertain} post(s) may or may not have arrived (the connection broke after sending); they are not sent again this week.`,
-      );
-    return report.ran.failed + report.ran.uncertain > 0 ? 1 : 0;
-  } finally {
-    await push.stop();
-  }
+  return sendFromCli(
+    booted,
+    io,
+    'digest --send',
+    async (push) => {
+      const report = await weeklyDigest(deps, digestJob(booted, push.post, push.reachable));
+      if (report.status === 'busy') {
+        io.err(
+          `Another runner is sending the ${report.period} digest right now (${describeHolder(report.holder)}); nothing was sent from here. Run this again once it is done.`,
+        );
+        return 1;
+      }
+      io.out(summary(report));
+      if (report.ran.uncertain > 0)
+        io.err(
+          `${report.ran.uncertain} post(s) may or may not have arrived (the connection broke after sending); they are not sent again this week.`,
+        );
+      return report.ran.failed + report.ran.uncertain > 0 ? 1 : 0;
+    },
+    '`npm run cli -- digest --dry-run` shows what each destination would get.',
+  );
 }
 
-export const digestCommand: CliCommand = {
+export const digestCommand: CliCommand = previewOrSend({
   name: 'digest',
-  usage: 'digest --dry-run | --send',
   summary: "print what each destination would get this week, or send this week's digest now",
-  async run(args, io) {
-    const { switches, problems } = parseFlags(args, { switches: ['dry-run', 'send'] });
-    if (problems.length > 0 || switches.size !== 1) {
-      for (const p of problems) io.err(p);
-      io.err('usage: npm run cli -- digest --dry-run | --send (exactly one)');
-      return 2;
-    }
-    const booted = await boot(io.env, { logFd: 2, logLevel: io.env.LOG_LEVEL || 'warn' });
-    try {
-      return switches.has('dry-run') ? await dryRun(booted, io) : await send(booted, io);
-    } finally {
-      await booted.close();
-    }
-  },
-};
+  dryRun,
+  send,
+});

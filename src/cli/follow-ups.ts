@@ -1,12 +1,10 @@
 // `follow-ups --now`: runs the daily follow-up job once (pull requests, nudges, reminders, releases,
 // congratulations, mentor time-outs), posting through the platforms' outboxes like `digest --send`.
-import { hostname, userInfo } from 'node:os';
 import { boot } from '../boot.js';
-import { configuredPlatforms } from '../digest/destinations.js';
 import { claimFollowUps, type FollowUpReport } from '../jobs/claim-follow-ups.js';
 import { journeyFunnel } from '../jobs/journey-funnel.js';
 import { parseFlags, type CliCommand } from './command.js';
-import { createPushSide } from './digest-push.js';
+import { sendFromCli } from './digest-push.js';
 
 export function followUpSummary(r: FollowUpReport): string {
   if (r.busy) return 'Follow-ups: another runner is doing them right now; nothing was sent from here.';
@@ -31,16 +29,7 @@ export const followUpsCommand: CliCommand = {
     const booted = await boot(io.env, { logFd: 2, logLevel: io.env.LOG_LEVEL || 'warn' });
     try {
       const { deps } = booted;
-      if (configuredPlatforms(deps.config).length === 0) {
-        io.err('Nothing can be sent: no chat platform is configured (SLACK_BOT_TOKEN or DISCORD_TOKEN).');
-        return 1;
-      }
-      const push = await createPushSide(booted);
-      try {
-        deps.log.warn(
-          { by: userInfo().username, host: hostname(), platforms: push.reachable },
-          'follow-ups --now started from the CLI',
-        );
+      return await sendFromCli(booted, io, 'follow-ups --now', async (push) => {
         const report = await claimFollowUps({
           ...deps,
           post: push.post,
@@ -48,9 +37,7 @@ export const followUpsCommand: CliCommand = {
         });
         io.out(followUpSummary(report));
         return report.busy ? 1 : report.failed > 0 ? 1 : 0;
-      } finally {
-        await push.stop();
-      }
+      });
     } finally {
       await booted.close();
     }

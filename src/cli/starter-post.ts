@@ -1,16 +1,16 @@
 // `starter-post --dry-run` prints this week's starter post per newcomer channel; `--send` posts it now.
-import { hostname, userInfo } from 'node:os';
-import { boot, type Booted } from '../boot.js';
+import type { Booted } from '../boot.js';
 import { replyToPlain, stripControl } from '../core/plain.js';
 import type { Platform } from '../core/types.js';
 import { configuredPlatforms } from '../digest/destinations.js';
 import { createIndexIssueSource } from '../digest/index-source.js';
 import { systemClock } from '../digest/pacing.js';
-import { starterJob } from '../jobs/starter-post-schedule.js';
+import { digestJob } from '../jobs/digest-schedule.js';
 import { previewStarterPost, starterPost } from '../jobs/starter-post.js';
 import { describeHolder } from '../store/job-locks.js';
-import { parseFlags, type CliCommand, type CliIo } from './command.js';
-import { createPushSide } from './digest-push.js';
+import type { CliCommand, CliIo } from './command.js';
+import { sendFromCli } from './digest-push.js';
+import { previewOrSend } from './preview-or-send.js';
 
 const NAMES: Record<string, string> = { slack: 'Slack', discord: 'Discord' };
 
@@ -41,17 +41,8 @@ async function dryRun(booted: Booted, io: CliIo): Promise<number> {
 
 async function send(booted: Booted, io: CliIo): Promise<number> {
   const { deps } = booted;
-  if (configuredPlatforms(deps.config).length === 0) {
-    io.err('Nothing can be sent: no chat platform is configured (SLACK_BOT_TOKEN or DISCORD_TOKEN).');
-    return 1;
-  }
-  const push = await createPushSide(booted);
-  try {
-    deps.log.warn(
-      { by: userInfo().username, host: hostname(), platforms: push.reachable },
-      'starter-post --send started from the CLI',
-    );
-    const report = await starterPost(deps, starterJob(booted, push.post, push.reachable));
+  return sendFromCli(booted, io, 'starter-post --send', async (push) => {
+    const report = await starterPost(deps, digestJob(booted, push.post, push.reachable));
     if (report.status === 'off') {
       io.err('The starter post is off in community.yaml (starterPost.enabled); nothing was sent.');
       return 1;
@@ -67,27 +58,12 @@ async function send(booted: Booted, io: CliIo): Promise<number> {
       `Starter post ${report.period}: ${report.status}; this run sent ${report.ran.sent}. This week so far: ${l.sent ?? 0} sent, ${l.failed ?? 0} failed, ${l.uncertain ?? 0} in doubt.`,
     );
     return report.ran.failed + report.ran.uncertain > 0 ? 1 : 0;
-  } finally {
-    await push.stop();
-  }
+  });
 }
 
-export const starterPostCommand: CliCommand = {
+export const starterPostCommand: CliCommand = previewOrSend({
   name: 'starter-post',
-  usage: 'starter-post --dry-run | --send',
   summary: "print this week's starter post for each newcomer channel, or post it now",
-  async run(args, io) {
-    const { switches, problems } = parseFlags(args, { switches: ['dry-run', 'send'] });
-    if (problems.length > 0 || switches.size !== 1) {
-      for (const p of problems) io.err(p);
-      io.err('usage: npm run cli -- starter-post --dry-run | --send (exactly one)');
-      return 2;
-    }
-    const booted = await boot(io.env, { logFd: 2, logLevel: io.env.LOG_LEVEL || 'warn' });
-    try {
-      return switches.has('dry-run') ? await dryRun(booted, io) : await send(booted, io);
-    } finally {
-      await booted.close();
-    }
-  },
-};
+  dryRun,
+  send,
+});

@@ -1,13 +1,14 @@
 // The weekly starter post: once per period in each newcomer channel, through the digest's delivery ledger.
+import type { DigestJob } from './weekly-digest.js';
 import type { Platform, Destination, Reply } from '../core/types.js';
 import type { Content } from '../content/types.js';
 import type { StarterPostSettings } from '../content/schema.js';
 import type { BuiltDigest } from '../digest/build.js';
-import { deliverOne, runPool, type Outcome, type Post } from '../digest/deliver.js';
+import { deliverOne, runPool, type Outcome } from '../digest/deliver.js';
 import { destinationKey, planned, type DigestTarget } from '../digest/destinations.js';
 import { createFreshness, trustIndex, type FreshnessCheck } from '../digest/freshness.js';
-import type { DigestIssue, DigestIssueSource } from '../digest/issue-source.js';
-import { createPacer, paceFor, type Clock, type Pace } from '../digest/pacing.js';
+import type { DigestIssue } from '../digest/issue-source.js';
+import { createPacer, paceFor } from '../digest/pacing.js';
 import { periodKey } from '../digest/period.js';
 import { createSelector, rankBySig } from '../digest/select.js';
 import { ANY_WORKSPACE } from '../core/types.js';
@@ -28,14 +29,8 @@ export const STARTER_LOCK = 'starter-post';
 
 export const starterPeriod = (at: Date, timeZone: string) => `${STARTER_KIND}:${periodKey(at, timeZone)}`;
 
-export interface StarterJob {
-  issues: DigestIssueSource;
-  post: Post;
-  clock: Clock;
-  platforms: readonly Platform[];
-  reachable?: readonly Platform[];
-  pace?: Record<string, Pace>;
-}
+/** What a run needs is what a digest run needs: an issue source, the outbox, a clock, the platforms. */
+export type StarterJob = DigestJob;
 
 export interface StarterReport {
   period: string;
