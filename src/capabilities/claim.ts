@@ -15,7 +15,7 @@ import type {
   Waitlist,
 } from './ports.js';
 import { ASKS_HELP, askHelp, HELP_BUTTON, HELP_COMMAND } from './claim-help.js';
-import { SHARE_BUTTON } from '../jobs/journey-prs.js';
+import { SHARE_BUTTON } from '../views/journey-buttons.js';
 import { listMine, claimItems, release } from './claim-release.js';
 import { resolveTarget } from './claim-target.js';
 import { take } from './claim-take.js';

@@ -5,7 +5,7 @@ import { UserError } from '../core/errors.js';
 import type { Reply } from '../core/types.js';
 import { findSig } from '../content/find-sig.js';
 import type { Catalogue, MentorAnswers, Mentoring } from './ports.js';
-import { MENTOR_ACCEPT, MENTOR_DECLINE } from '../jobs/journey-help.js';
+import { MENTOR_ACCEPT, MENTOR_DECLINE } from '../views/journey-buttons.js';
 
 const JOIN = new Set(['join', 'rejoindre', 'add', 'ajouter']);
 const LEAVE = new Set(['leave', 'quitter', 'remove', 'retirer']);

@@ -1,5 +1,6 @@
 // The help desk: finds a mentor for a newcomer's claimed issue, asks them privately, introduces the two on
 // Accept, asks the next on Not now or silence, and asks the group's channel when nobody is left.
+import { MENTOR_ACCEPT, MENTOR_DECLINE } from '../views/journey-buttons.js';
 import { buttons, text } from '../core/blocks.js';
 import type { Translate, Translator } from '../core/i18n.js';
 import { ANY_WORKSPACE, type Destination, type OpenResult, type Reply, type UserRef } from '../core/types.js';
@@ -18,8 +19,6 @@ import { linkMarkup, refOf } from '../views/issue-ref.js';
 import { sendOnce, type JourneySender } from './journey-send.js';
 
 /** Button ids the mentor capability owns; the value is the request's id. */
-export const MENTOR_ACCEPT = 'mentor.accept';
-export const MENTOR_DECLINE = 'mentor.decline';
 
 const HOUR = 3_600_000;
 

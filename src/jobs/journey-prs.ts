@@ -1,5 +1,6 @@
 // Following a claim on GitHub: the holder's pull request noticed (what happens next), nudged when unreviewed,
 // celebrated when merged (a next step, a share button), and their mentor told each time. Each message once.
+import { SHARE_BUTTON } from '../views/journey-buttons.js';
 import { buttons, text } from '../core/blocks.js';
 import type { Translate, Translator } from '../core/i18n.js';
 import { ANY_WORKSPACE, type Destination, type Reply } from '../core/types.js';
@@ -18,7 +19,6 @@ import { sendOnce, type JourneySender } from './journey-send.js';
 
 const DAY = 86_400_000;
 /** The button under a merge congratulation; its value is the issue's `owner/repo#number`. */
-export const SHARE_BUTTON = 'journey.share';
 
 /** A hook for the contribution funnel (connected by the integrator); called once per pull request and step. */
 export interface JourneyEvents {

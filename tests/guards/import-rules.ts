@@ -49,6 +49,10 @@ function capabilityRule(file: string, target: string, typeOnly: boolean): string
   if (target.startsWith('src/github/') && target !== 'src/github/ports.ts')
     return "GitHub's internals (only src/github/ports.ts)";
   if (target.startsWith('src/wiring/')) return 'the wiring';
+  if (target.startsWith('src/jobs/'))
+    return file === 'src/capabilities/ports.ts' && typeOnly
+      ? undefined
+      : 'a job (share ids and views through src/views)';
   if (!target.startsWith('src/capabilities/') || file === 'src/capabilities/index.ts') return undefined;
   const shared = (f: string) => f.startsWith('src/capabilities/shared/') || f === 'src/capabilities/ports.ts';
   if (shared(target)) return undefined;

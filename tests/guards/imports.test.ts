@@ -34,9 +34,10 @@ describe('import boundaries', () => {
         "import type { Claim } from '../store/claims.js';",
         "import { createGithub } from '../github/create.js';",
         "import { take } from './claim-take.js';",
+        "import { SHARE_BUTTON } from '../jobs/journey-prs.js';",
       ].join('\n'),
     });
-    expect(broken).toHaveLength(4);
+    expect(broken).toHaveLength(5);
     expect(broken[0]).toMatch(/issues\.ts imports \.\.\/store\/claims\.js: the store/);
     expect(broken[3]).toMatch(/another capability/);
   });
